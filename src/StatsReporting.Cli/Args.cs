@@ -1,0 +1,44 @@
+namespace StatsReporting.Cli;
+
+public sealed class UsageException(string message) : Exception(message);
+
+/// Positional arguments and --name value options; --flag without a value is "true".
+public sealed class Args
+{
+    private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
+    public List<string> Positional { get; } = [];
+
+    public static Args Parse(string[] args)
+    {
+        var a = new Args();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                var name = args[i][2..];
+                var hasValue = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal);
+                a._options[name] = hasValue ? args[++i] : "true";
+            }
+            else a.Positional.Add(args[i]);
+        }
+        return a;
+    }
+
+    public string? Option(string name) => _options.GetValueOrDefault(name);
+
+    public string Required(string name) => Option(name) ?? throw new UsageException($"--{name} saknas.");
+
+    public bool Flag(string name) => _options.ContainsKey(name);
+}
+
+public static class Usage
+{
+    public const string Text = """
+        Användning: statsreporting <kommando> [flaggor]   (alla kommandon tar --db SÖKVÄG)
+          import <fil>…                                   importera beslutsunderlag (CSV/XLSX)
+          report --period 2025Q2 [--as-of ÅÅÅÅ-MM-DD] [--out MAPP]
+                                                          skriv KF-arbetsböcker för kvartalet
+          run --period 2025Q2 [--as-of ÅÅÅÅ-MM-DD] [--out MAPP]
+                                                          kvartalsjobbet: importera inkorgen och rapportera
+        """;
+}

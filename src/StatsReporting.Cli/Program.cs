@@ -1,0 +1,36 @@
+using StatsReporting.Cli;
+using StatsReporting.Import;
+
+// statsreporting <verb> [options]: thin verbs over the core (spec §7).
+var verbs = new Dictionary<string, Func<Args, int>>
+{
+    ["import"] = ImportCommand.Run,
+    ["report"] = ReportCommand.Run,
+    ["run"] = RunCommand.Run,
+};
+
+if (args.Length == 0 || !verbs.TryGetValue(args[0], out var verb))
+{
+    Console.Error.WriteLine(Usage.Text);
+    return args.Length == 0 || args[0] is "-h" or "--help" or "help" ? 0 : 2;
+}
+try
+{
+    return verb(Args.Parse(args[1..]));
+}
+catch (UsageException e)
+{
+    Console.Error.WriteLine($"Fel: {e.Message}");
+    Console.Error.WriteLine(Usage.Text);
+    return 2;
+}
+catch (ImportFailedException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
+catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or IOException)
+{
+    Console.Error.WriteLine($"Fel: {e.Message}");
+    return 1;
+}

@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace StatsReporting.Decisions;
+
+/// A calendar quarter, written 2025Q2.
+public readonly partial record struct Period(int Year, int Quarter) : IComparable<Period>
+{
+    public DateOnly Start => new(Year, (Quarter - 1) * 3 + 1, 1);
+    public DateOnly End => Start.AddMonths(3).AddDays(-1);
+    public Period Previous => Quarter == 1 ? new(Year - 1, 4) : new(Year, Quarter - 1);
+    public Period Next => Quarter == 4 ? new(Year + 1, 1) : new(Year, Quarter + 1);
+
+    public static Period Of(DateOnly date) => new(date.Year, (date.Month - 1) / 3 + 1);
+
+    public static bool TryParse(string? text, out Period period)
+    {
+        period = default;
+        var m = PeriodPattern().Match(text?.Trim() ?? "");
+        if (!m.Success) return false;
+        period = new Period(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), m.Groups[2].Value[0] - '0');
+        return true;
+    }
+
+    public static Period Parse(string text) =>
+        TryParse(text, out var p) ? p : throw new FormatException($"Ogiltig period '{text}': skriv år och kvartal, t.ex. 2025Q2.");
+
+    /// The last `count` quarters ending with this one, oldest first.
+    public IReadOnlyList<Period> Window(int count)
+    {
+        var list = new List<Period> { this };
+        while (list.Count < count) list.Insert(0, list[0].Previous);
+        return list;
+    }
+
+    public int CompareTo(Period other) => (Year * 4 + Quarter).CompareTo(other.Year * 4 + other.Quarter);
+    public static bool operator <(Period a, Period b) => a.CompareTo(b) < 0;
+    public static bool operator >(Period a, Period b) => a.CompareTo(b) > 0;
+    public static bool operator <=(Period a, Period b) => a.CompareTo(b) <= 0;
+    public static bool operator >=(Period a, Period b) => a.CompareTo(b) >= 0;
+
+    public override string ToString() => $"{Year}Q{Quarter}";
+    /// "2025 kv2", as controllers name the quarter in file names.
+    public string Swedish => $"{Year} kv{Quarter}";
+
+    [GeneratedRegex(@"^(\d{4})[-\s]?[Qq]([1-4])$")]
+    private static partial Regex PeriodPattern();
+}

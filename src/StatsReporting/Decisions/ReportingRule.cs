@@ -1,0 +1,62 @@
+namespace StatsReporting.Decisions;
+
+public enum Status { EjVerkstallt, Verkstallt, Avslutat }
+
+/// The reporting rule of spec §3, as pure functions.
+public static class ReportingRule
+{
+    public static DateOnly ClockStart(Decision d) => d.Avbrottsdatum ?? d.Beslutsdatum;
+
+    /// Three calendar months after the clock start; AddMonths clamps to the month's last day.
+    public static DateOnly Deadline(DateOnly clockStart) => clockStart.AddMonths(3);
+
+    public static DateOnly FirstLateDay(Decision d) => Deadline(ClockStart(d)).AddDays(1);
+
+    public static DateOnly? Done(Decision d) => d.VerkstalltDatum ?? d.AvslutatDatum;
+
+    public static bool IsReportable(Decision d, Period q)
+    {
+        var late = FirstLateDay(d);
+        var done = Done(d);
+        return late <= q.End && (done is null || (done >= late && done >= q.Start));
+    }
+
+    /// The quarter in which a decision is first reportable: the one holding its first late day.
+    public static Period FirstReportableQuarter(Decision d) => Period.Of(FirstLateDay(d));
+
+    public static Status StatusAsOf(Decision d, DateOnly asOf) =>
+        d.VerkstalltDatum <= asOf ? Status.Verkstallt
+        : d.AvslutatDatum <= asOf ? Status.Avslutat
+        : Status.EjVerkstallt;
+
+    public static int WaitingDays(Decision d, DateOnly asOf)
+    {
+        var done = Done(d);
+        var end = done is { } x && x <= asOf ? x : asOf;
+        return end.DayNumber - ClockStart(d).DayNumber;
+    }
+
+    /// Waiting-time bucket for KF: 0 = 3–6 månader, 1 = 6–9, 2 = 9–12, 3 = över 12 månader.
+    public static int WaitingBucket(Decision d, DateOnly asOf)
+    {
+        var done = Done(d);
+        var end = done is { } x && x <= asOf ? x : asOf;
+        var start = ClockStart(d);
+        if (end <= start.AddMonths(6)) return 0;
+        if (end <= start.AddMonths(9)) return 1;
+        if (end <= start.AddMonths(12)) return 2;
+        return 3;
+    }
+
+    public static readonly string[] WaitingBucketLabels = ["3–6 månader", "6–9 månader", "9–12 månader", "Över 12 månader"];
+
+    /// The law in force for a SoL decision: SoL 2025:400 from 2025-07-01 (spec §1).
+    public static string LawCitation(Lag lag, DateOnly beslutsdatum) => lag switch
+    {
+        Lag.LSS => "9 § LSS",
+        _ when beslutsdatum < NewSolInForce => "4 kap. 1 § socialtjänstlagen (2001:453)",
+        _ => "11 kap. 1 § och 12 kap. 1 § socialtjänstlagen (2025:400)",
+    };
+
+    public static readonly DateOnly NewSolInForce = new(2025, 7, 1);
+}

@@ -1,0 +1,84 @@
+using Microsoft.Extensions.Configuration;
+
+namespace StatsReporting.Decisions;
+
+/// The "StatsReporting" section of appsettings.json.
+public sealed class AppSettings
+{
+    public PathSettings Paths { get; set; } = new();
+    public ReportSettings Report { get; set; } = new();
+    public CatalogSettings Catalog { get; set; } = new();
+
+    /// appsettings.json from the working folder if there is one, else the copy beside the program,
+    /// then environment variables (StatsReporting__Paths__Database=…).
+    public static IConfiguration Configuration(string? folder = null)
+    {
+        var here = Path.Combine(folder ?? Directory.GetCurrentDirectory(), "appsettings.json");
+        var file = File.Exists(here) ? here : Path.Combine(AppContext.BaseDirectory, "appsettings.json");
+        return new ConfigurationBuilder().AddJsonFile(file, optional: false).AddEnvironmentVariables().Build();
+    }
+
+    public static AppSettings From(IConfiguration config)
+    {
+        var s = config.GetSection("StatsReporting").Get<AppSettings>()
+            ?? throw new InvalidOperationException("appsettings.json saknar avsnittet 'StatsReporting'.");
+        s.Validate();
+        return s;
+    }
+
+    public static AppSettings Load(string? folder = null) => From(Configuration(folder));
+
+    private void Validate()
+    {
+        if (Catalog.SoL.Count == 0) throw new InvalidOperationException("appsettings.json: StatsReporting:Catalog:SoL är tom.");
+        if (Catalog.LSS.Count != 10) throw new InvalidOperationException("appsettings.json: StatsReporting:Catalog:LSS ska ha 10 punkter (9 § 1–10).");
+        if (Catalog.Orsaker.All(o => o.Code != Decisions.Catalog.OvrigtCode))
+            throw new InvalidOperationException("appsettings.json: StatsReporting:Catalog:Orsaker saknar OVRIGT.");
+        foreach (var lag in new[] { "SoL", "LSS" })
+        {
+            var order = Report.KonOrder.GetValueOrDefault(lag) ?? [];
+            if (order.Length != 2 || order.Select(k => Decisions.Catalog.ResolveKon(k)).Distinct().Count(k => k is not null) != 2)
+                throw new InvalidOperationException($"appsettings.json: StatsReporting:Report:KonOrder:{lag} ska vara [\"K\",\"M\"] eller [\"M\",\"K\"].");
+        }
+    }
+}
+
+public sealed class PathSettings
+{
+    public string Database { get; set; } = "data/statsreporting.db";
+    public string Inbox { get; set; } = "samples";
+    public string Reports { get; set; } = "reports";
+    public string Archive { get; set; } = "data/archive";
+}
+
+public sealed class ReportSettings
+{
+    public string Namnd { get; set; } = "Socialnämnden";
+    public Dictionary<string, string[]> KonOrder { get; set; } = new();
+
+    public Kon[] KonColumns(Lag lag) =>
+        (KonOrder.GetValueOrDefault(lag.ToString()) ?? ["K", "M"]).Select(k => Decisions.Catalog.ResolveKon(k)!.Value).ToArray();
+}
+
+public sealed class CatalogSettings
+{
+    public List<VerksamhetSettings> SoL { get; set; } = [];
+    public List<string> LSS { get; set; } = [];
+    public Dictionary<string, string> InsatsAliases { get; set; } = new();
+    public List<OrsakSettings> Orsaker { get; set; } = [];
+}
+
+public sealed class VerksamhetSettings
+{
+    public string Code { get; set; } = "";
+    public string Name { get; set; } = "";
+    public List<string> Aliases { get; set; } = [];
+    public List<string> Insatser { get; set; } = [];
+}
+
+public sealed class OrsakSettings
+{
+    public string Code { get; set; } = "";
+    public string Label { get; set; } = "";
+    public bool Closing { get; set; }
+}

@@ -1,0 +1,137 @@
+using System.Security.Cryptography;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using StatsReporting.Decisions;
+using StatsReporting.Storage;
+
+namespace StatsReporting.Import;
+
+public sealed record ImportOutcome(string FileName, long ImportId, bool AlreadyImported, int Rows, int New, int Changed,
+    int Unchanged, IReadOnlyList<ImportError> Warnings)
+{
+    public string Summary => AlreadyImported
+        ? $"{FileName}: redan importerad (import {ImportId}), inget ändrat."
+        : $"{FileName}: {Rows} beslut importerade som import {ImportId} ({New} nya, {Changed} ändrade, {Unchanged} oförändrade)"
+          + (Warnings.Count > 0 ? $", {Warnings.Count} varningar." : ".");
+}
+
+/// Imports one file in one transaction: either every row is stored, or nothing is (spec §2).
+public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProvider clock)
+{
+    public ImportOutcome Import(string path, string? displayName = null)
+    {
+        var name = displayName ?? Path.GetFileName(path);
+        var bytes = File.ReadAllBytes(path);
+        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+        using var c = db.Open();
+        var existing = c.QuerySingleOrDefault<long?>("SELECT id FROM imports WHERE sha256 = @sha", new { sha });
+        if (existing is { } id) return new(name, id, true, 0, 0, 0, 0, []);
+
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        RawTable table;
+        try { table = RawTableReader.Read(path, name); }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new ImportFailedException([new(name, 1, null, $"filen kan inte läsas som CSV eller XLSX ({e.GetType().Name}).")]);
+        }
+        var result = RecordValidator.Validate(table, catalog, today);
+        if (!result.Ok) throw new ImportFailedException(result.Problems);
+
+        var archive = Path.Combine(archiveDir, sha + Path.GetExtension(path).ToLowerInvariant());
+        var archivedNow = !File.Exists(archive);
+        if (archivedNow) WriteAtomically(archive, bytes);
+        try
+        {
+            using var tx = c.BeginTransaction();
+            var outcome = Store(c, tx, name, sha, archive, result, clock.GetUtcNow());
+            tx.Commit();
+            return outcome;
+        }
+        catch
+        {
+            if (archivedNow) File.Delete(archive);
+            throw;
+        }
+    }
+
+    private static ImportOutcome Store(SqliteConnection c, SqliteTransaction tx, string name, string sha, string archive,
+        RecordValidator.Result result, DateTimeOffset now)
+    {
+        const string insertImport = """
+            INSERT INTO imports (file_name, sha256, archive_path, imported_at, row_count, laws)
+            VALUES (@name, @sha, @archive, @at, @rows, @laws) RETURNING id
+            """;
+        const string latest = """
+            SELECT id AS Id, version AS Version, person_id AS PersonId, kon AS Kon, lag AS Lag, verksamhet AS Verksamhet,
+                   insats AS Insats, enhet AS Enhet, beslutsdatum AS Beslutsdatum, avbrottsdatum AS Avbrottsdatum,
+                   verkstallt_datum AS VerkstalltDatum, avslutat_datum AS AvslutatDatum, orsak AS Orsak, kommentar AS Kommentar
+            FROM decision_versions WHERE beslut_id = @BeslutId ORDER BY version DESC LIMIT 1
+            """;
+        const string insertVersion = """
+            INSERT INTO decision_versions (beslut_id, version, import_id, person_id, kon, lag, verksamhet, insats, enhet,
+                beslutsdatum, avbrottsdatum, verkstallt_datum, avslutat_datum, orsak, kommentar)
+            VALUES (@BeslutId, @Version, @ImportId, @PersonId, @Kon, @Lag, @Verksamhet, @Insats, @Enhet,
+                @Beslutsdatum, @Avbrottsdatum, @VerkstalltDatum, @AvslutatDatum, @Orsak, @Kommentar) RETURNING id
+            """;
+        const string link = "INSERT INTO import_decisions (import_id, beslut_id, version_id) VALUES (@importId, @beslutId, @versionId)";
+
+        var laws = string.Join(",", result.Decisions.Select(d => d.Lag.ToString()).Distinct().Order());
+        var importId = c.ExecuteScalar<long>(insertImport,
+            new { name, sha, archive, at = now.ToString("O"), rows = result.Decisions.Count, laws }, tx);
+        int added = 0, changed = 0, same = 0;
+        foreach (var d in result.Decisions)
+        {
+            var row = StoredVersion.Of(d, importId);
+            var prev = c.QuerySingleOrDefault<StoredVersion>(latest, new { d.BeslutId }, tx);
+            long versionId;
+            if (prev is not null && prev.SameContent(row)) { versionId = prev.Id; same++; }
+            else
+            {
+                versionId = c.ExecuteScalar<long>(insertVersion, row with { Version = (prev?.Version ?? 0) + 1 }, tx);
+                if (prev is null) added++; else changed++;
+            }
+            c.Execute(link, new { importId, beslutId = d.BeslutId, versionId }, tx);
+        }
+        return new(name, importId, false, result.Decisions.Count, added, changed, same, result.Problems.Where(p => p.IsWarning).ToList());
+    }
+
+    internal static void WriteAtomically(string path, byte[] bytes)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var tmp = path + ".tmp";
+        File.WriteAllBytes(tmp, bytes);
+        File.Move(tmp, path, overwrite: true);
+    }
+
+    private sealed record StoredVersion
+    {
+        public long Id { get; init; }
+        public long Version { get; init; }
+        public long ImportId { get; init; }
+        public string BeslutId { get; init; } = "";
+        public string PersonId { get; init; } = "";
+        public string Kon { get; init; } = "";
+        public string Lag { get; init; } = "";
+        public string? Verksamhet { get; init; }
+        public string Insats { get; init; } = "";
+        public string? Enhet { get; init; }
+        public string Beslutsdatum { get; init; } = "";
+        public string? Avbrottsdatum { get; init; }
+        public string? VerkstalltDatum { get; init; }
+        public string? AvslutatDatum { get; init; }
+        public string? Orsak { get; init; }
+        public string? Kommentar { get; init; }
+
+        public static StoredVersion Of(Decision d, long importId) => new()
+        {
+            ImportId = importId, BeslutId = d.BeslutId, PersonId = d.PersonId, Kon = d.Kon.ToString(), Lag = d.Lag.ToString(),
+            Verksamhet = d.Verksamhet, Insats = d.Insats, Enhet = d.Enhet, Beslutsdatum = DecisionStore.Iso(d.Beslutsdatum)!,
+            Avbrottsdatum = DecisionStore.Iso(d.Avbrottsdatum), VerkstalltDatum = DecisionStore.Iso(d.VerkstalltDatum),
+            AvslutatDatum = DecisionStore.Iso(d.AvslutatDatum), Orsak = d.Orsak, Kommentar = d.Kommentar,
+        };
+
+        public bool SameContent(StoredVersion o) => this with { Id = 0, Version = 0, ImportId = 0, BeslutId = "" }
+            == o with { Id = 0, Version = 0, ImportId = 0, BeslutId = "" };
+    }
+}

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text;
+using ClosedXML.Excel;
+
+namespace StatsReporting.Import;
+
+/// A file's cells as text: a header and data rows, each row with its number as a person sees it (header = row 1).
+public sealed record RawTable(string FileName, IReadOnlyList<string> Header, IReadOnlyList<RawRow> Rows);
+
+public sealed record RawRow(int Number, IReadOnlyList<string> Cells);
+
+public static class RawTableReader
+{
+    static RawTableReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public static RawTable Read(string path, string? displayName = null)
+    {
+        var name = displayName ?? Path.GetFileName(path);
+        return Path.GetExtension(path).ToLowerInvariant() switch
+        {
+            ".xlsx" or ".xlsm" => ReadXlsx(path, name),
+            _ => ReadCsv(File.ReadAllBytes(path), name),
+        };
+    }
+
+    /// UTF-8 (with or without BOM) when the bytes are valid UTF-8, otherwise Windows-1252, as Swedish Excel writes.
+    public static string Decode(byte[] bytes)
+    {
+        if (bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble)) return Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
+        try { return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes); }
+        catch (DecoderFallbackException) { return Encoding.GetEncoding(1252).GetString(bytes); }
+    }
+
+    public static RawTable ReadCsv(byte[] bytes, string name)
+    {
+        var text = Decode(bytes);
+        var firstLine = text.Split('\n', 2)[0];
+        var sep = firstLine.Count(ch => ch == ';') >= firstLine.Count(ch => ch == ',') ? ';' : ',';
+        var records = ParseCsv(text, sep);
+        if (records.Count == 0) return new RawTable(name, [], []);
+        var rows = records.Skip(1)
+            .Where(r => r.Cells.Any(c => c.Length > 0))
+            .Select(r => new RawRow(r.Line, r.Cells)).ToList();
+        return new RawTable(name, records[0].Cells, rows);
+    }
+
+    /// RFC 4180: quoted fields may hold the separator, doubled quotes and line breaks. Line = the record's first line.
+    private static List<(int Line, List<string> Cells)> ParseCsv(string text, char sep)
+    {
+        var records = new List<(int, List<string>)>();
+        var cells = new List<string>();
+        var cell = new StringBuilder();
+        int line = 1, recordLine = 1;
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var ch = text[i];
+            if (quoted)
+            {
+                if (ch == '"' && i + 1 < text.Length && text[i + 1] == '"') { cell.Append('"'); i++; }
+                else if (ch == '"') quoted = false;
+                else { if (ch == '\n') line++; cell.Append(ch); }
+            }
+            else if (ch == '"' && cell.Length == 0) quoted = true;
+            else if (ch == sep) { cells.Add(cell.ToString().Trim()); cell.Clear(); }
+            else if (ch == '\r') { }
+            else if (ch == '\n')
+            {
+                cells.Add(cell.ToString().Trim()); cell.Clear();
+                records.Add((recordLine, cells)); cells = [];
+                recordLine = ++line;
+            }
+            else cell.Append(ch);
+        }
+        if (cell.Length > 0 || cells.Count > 0) { cells.Add(cell.ToString().Trim()); records.Add((recordLine, cells)); }
+        return records;
+    }
+
+    private static RawTable ReadXlsx(string path, string name)
+    {
+        using var wb = new XLWorkbook(path);
+        var ws = wb.Worksheets.First();
+        var used = ws.RangeUsed();
+        if (used is null) return new RawTable(name, [], []);
+        var lastCol = used.LastColumn().ColumnNumber();
+        var lastRow = used.LastRow().RowNumber();
+        string Cell(int r, int c)
+        {
+            var cell = ws.Cell(r, c);
+            return cell.DataType switch
+            {
+                XLDataType.DateTime => cell.GetDateTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                XLDataType.Number => cell.GetDouble().ToString(CultureInfo.InvariantCulture),
+                _ => cell.GetString().Trim(),
+            };
+        }
+        var header = Enumerable.Range(1, lastCol).Select(c => Cell(1, c)).ToList();
+        var rows = new List<RawRow>();
+        for (var r = 2; r <= lastRow; r++)
+        {
+            var cells = Enumerable.Range(1, lastCol).Select(c => Cell(r, c)).ToList();
+            if (cells.Any(c => c.Length > 0)) rows.Add(new RawRow(r, cells));
+        }
+        return new RawTable(name, header, rows);
+    }
+}

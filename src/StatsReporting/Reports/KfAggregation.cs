@@ -1,0 +1,121 @@
+using StatsReporting.Decisions;
+
+namespace StatsReporting.Reports;
+
+/// Pure aggregation of decisions into the KF tables of spec §5.1.
+public sealed class KfAggregation(Catalog catalog, ReportSettings settings)
+{
+    public const int ComparedQuarters = 3;
+
+    public KfReport Build(IReadOnlyList<Decision> all, Lag lag, Period q, DateOnly asOf)
+    {
+        var decisions = all.Where(d => d.Lag == lag).ToList();
+        var reportable = decisions.Where(d => ReportingRule.IsReportable(d, q)).ToList();
+        var summary = Sammanstallning(reportable, lag);
+        var orsaker = Orsaker(reportable, lag, asOf);
+        var report = new KfReport(lag, q, asOf, summary, orsaker, Vantetid(reportable, lag, asOf), Avbrott(reportable, lag),
+            Jamforelse(decisions, lag, q.Window(ComparedQuarters)), []);
+        return report with { Text = TextDraft.Write(report, reportable, catalog, settings) };
+    }
+
+    public static string KonHeader(Kon k) => k == Kon.K ? "Kvinnor" : "Män";
+
+    private ReportTable Sammanstallning(List<Decision> reportable, Lag lag)
+    {
+        var kons = settings.KonColumns(lag);
+        var columns = kons.Select(KonHeader).Append("Summa total").ToList();
+        var rows = Grouped(lag, row =>
+        {
+            var ds = reportable.Where(d => catalog.RowOf(d) == row).ToList();
+            var counts = kons.Select(k => ds.Count(d => d.Kon == k)).ToList();
+            return [(row.Label, [.. counts, counts.Sum()])];
+        });
+        return new ReportTable("Sammanställning", HeaderFor(lag), columns, rows, HasSumColumn: true);
+    }
+
+    private IReadOnlyList<OrsakBlock> Orsaker(List<Decision> reportable, Lag lag, DateOnly asOf) =>
+        catalog.Rows(lag)
+            .Select(row => (row, ds: reportable.Where(d => catalog.RowOf(d) == row).ToList()))
+            .Where(x => x.ds.Count > 0)
+            .Select(x => new OrsakBlock(x.row.Label, x.ds.Count, x.ds
+                .GroupBy(d => StatusText(d, asOf))
+                .Select(g => new StatusLine(g.Key, g.Count()))
+                .OrderBy(l => l.Text.StartsWith("verkställda", StringComparison.Ordinal) ? 0 : l.Text.StartsWith("avslutade", StringComparison.Ordinal) ? 1 : 2)
+                .ThenByDescending(l => l.Count).ThenBy(l => l.Text, StringComparer.Ordinal)
+                .ToList()))
+            .ToList();
+
+    /// "verkställda", "avslutade p.g.a. …" or "ej verkställda p.g.a. …", as the seed protocol words them.
+    public string StatusText(Decision d, DateOnly asOf) => ReportingRule.StatusAsOf(d, asOf) switch
+    {
+        Status.Verkstallt => "verkställda",
+        Status.Avslutat => d.Orsak is null ? "avslutade" : $"avslutade: {catalog.OrsakOrOvrigt(d.Orsak).Label}",
+        _ => d.Orsak is null ? "ej verkställda, orsak saknas" : $"ej verkställda p.g.a. {catalog.OrsakOrOvrigt(d.Orsak).Label}",
+    };
+
+    private ReportTable Vantetid(List<Decision> reportable, Lag lag, DateOnly asOf)
+    {
+        var columns = ReportingRule.WaitingBucketLabels.Append("Summa total").ToList();
+        var rows = Grouped(lag, row =>
+        {
+            var buckets = new int[ReportingRule.WaitingBucketLabels.Length];
+            foreach (var d in reportable.Where(d => catalog.RowOf(d) == row)) buckets[ReportingRule.WaitingBucket(d, asOf)]++;
+            return [(row.Label, [.. buckets, buckets.Sum()])];
+        });
+        return new ReportTable("Väntetid", HeaderFor(lag), columns, rows, HasSumColumn: true);
+    }
+
+    private ReportTable Avbrott(List<Decision> reportable, Lag lag)
+    {
+        var rows = Grouped(lag, row =>
+        {
+            var ds = reportable.Where(d => catalog.RowOf(d) == row).ToList();
+            int avbrott = ds.Count(d => d.Avbrottsdatum is not null), aldrig = ds.Count - avbrott;
+            return [(row.Label, [aldrig, avbrott, ds.Count])];
+        });
+        return new ReportTable("Avbrott", HeaderFor(lag), ["Ej påbörjade", "Avbrott", "Summa total"], rows, HasSumColumn: true);
+    }
+
+    /// The count per row at the end of each quarter; rows whose decisions name an enhet are split by enhet,
+    /// as the seed's comparison table splits Bostad IFO.
+    private ReportTable Jamforelse(List<Decision> decisions, Lag lag, IReadOnlyList<Period> quarters)
+    {
+        var perQuarter = quarters.Select(q => decisions.Where(d => ReportingRule.IsReportable(d, q)).ToList()).ToList();
+        var columns = quarters.Select(q => q.End.ToString("yyyy-MM-dd")).ToList();
+        var rows = Grouped(lag, row =>
+        {
+            int[] Counts(Func<Decision, bool> match) => perQuarter.Select(ds => ds.Count(d => catalog.RowOf(d) == row && match(d))).ToArray();
+            var enheter = perQuarter.SelectMany(ds => ds.Where(d => catalog.RowOf(d) == row)).Select(d => d.Enhet).Distinct()
+                .OrderBy(e => e ?? "\uffff", SwedishOrder).ToList();
+            if (enheter.All(e => e is null)) return [(row.Label, Counts(_ => true))];
+            return enheter.Select(e => ($"{row.Label} / {e ?? "utan enhet"}", Counts(d => d.Enhet == e))).ToList();
+        });
+        return new ReportTable("Jämförelse", HeaderFor(lag), columns, rows, HasSumColumn: false);
+    }
+
+    private static readonly StringComparer SwedishOrder = StringComparer.Create(new System.Globalization.CultureInfo("sv-SE"), false);
+
+    private static string HeaderFor(Lag lag) => lag == Lag.SoL ? "Verksamhet och insats (SoL)" : "Typ av insats enligt 9 § p. 1–10 LSS";
+
+    /// Catalog rows in KF order with a subtotal per verksamhet (SoL) and a grand total. `values` gives one or more
+    /// labelled lines per catalog row (more than one when a row is split by enhet).
+    private List<ReportRow> Grouped(Lag lag, Func<CatalogRow, IReadOnlyList<(string Label, int[] Values)>> values)
+    {
+        var rows = new List<ReportRow>();
+        var subtotals = new List<int[]>();
+        foreach (var group in catalog.Rows(lag).GroupBy(r => r.Verksamhet))
+        {
+            var lines = group.SelectMany(values).ToList();
+            rows.AddRange(lines.Select(l => new ReportRow(l.Label, RowKind.Detail, l.Values.Cast<int?>().ToList())));
+            var sum = Sum(lines.Select(l => l.Values).ToList());
+            subtotals.Add(sum);
+            if (lag == Lag.SoL) rows.Add(new ReportRow($"Totalt {group.Key}", RowKind.Subtotal, sum.Cast<int?>().ToList()));
+        }
+        var label = lag == Lag.SoL ? "Totalt samtliga verksamheter" : "Summa total";
+        rows.Add(new ReportRow(label, RowKind.Total, Sum(subtotals).Cast<int?>().ToList()));
+        return rows;
+    }
+
+    private static int[] Sum(List<int[]> lines) =>
+        lines.Count == 0 ? [] : Enumerable.Range(0, lines[0].Length).Select(i => lines.Sum(l => l[i])).ToArray();
+}
