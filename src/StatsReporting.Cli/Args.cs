@@ -38,7 +38,7 @@ public static class Usage
           import <fil>…                                   importera beslutsunderlag (CSV/XLSX)
           report --period 2025Q2 [--as-of ÅÅÅÅ-MM-DD] [--out MAPP]
                                                           skriv KF-arbetsböcker för kvartalet
-          run --period 2025Q2 [--as-of ÅÅÅÅ-MM-DD] [--out MAPP]
+          run --period 2025Q2 [--as-of ÅÅÅÅ-MM-DD] [--out MAPP] [--inbox MAPP]
                                                           kvartalsjobbet: importera inkorgen och rapportera
         """;
 }

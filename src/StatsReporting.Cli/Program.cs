@@ -29,7 +29,7 @@ catch (ImportFailedException e)
     Console.Error.WriteLine(e.Message);
     return 1;
 }
-catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or IOException)
+catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or IOException or UnauthorizedAccessException)
 {
     Console.Error.WriteLine($"Fel: {e.Message}");
     return 1;

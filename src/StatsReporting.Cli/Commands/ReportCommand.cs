@@ -29,7 +29,7 @@ public static class ReportCommand
             ? d : throw new UsageException($"ogiltigt datum '{text}' för --as-of (skriv ÅÅÅÅ-MM-DD).");
     }
 
-    private sealed class Progress : IProgress<string>
+    public sealed class Progress : IProgress<string>
     {
         public void Report(string value) => CliContext.Progress(value);
     }

@@ -1,3 +1,5 @@
+using StatsReporting.Jobs;
+
 namespace StatsReporting.Cli;
 
 /// The quarterly job by hand: import every file of the inbox, then report the quarter.
@@ -7,19 +9,15 @@ public static class RunCommand
     {
         var ctx = new CliContext(args);
         var period = ReportCommand.ParsePeriod(args);
-        var inbox = args.Option("inbox") ?? ctx.Settings.Paths.Inbox;
-        if (!Directory.Exists(inbox)) throw new UsageException($"inkorgen '{inbox}' finns inte.");
-        var importer = ctx.Importer();
-        foreach (var file in Directory.EnumerateFiles(inbox).Where(IsDataFile).Order(StringComparer.Ordinal))
+        var job = new QuarterJob(ctx.Db, ctx.Catalog, ctx.Settings, TimeProvider.System);
+        var result = job.Run(period, ReportCommand.AsOf(args, period), args.Option("inbox") ?? ctx.Settings.Paths.Inbox,
+            args.Option("out") ?? ctx.Settings.Paths.Reports, new ReportCommand.Progress());
+        foreach (var i in result.Imports)
         {
-            CliContext.Progress($"Importerar {Path.GetFileName(file)} …");
-            Console.WriteLine(importer.Import(file).Summary);
+            foreach (var w in i.Warnings) Console.Error.WriteLine($"Varning: {w}");
+            Console.WriteLine(i.Summary);
         }
-        var files = ctx.Reports().Write(period, ReportCommand.AsOf(args, period), args.Option("out") ?? ctx.Settings.Paths.Reports);
-        foreach (var f in files) Console.WriteLine($"{f.Kind}: {f.Path}");
+        foreach (var f in result.Files) Console.WriteLine($"{f.Kind}: {f.Path}");
         return 0;
     }
-
-    public static bool IsDataFile(string path) =>
-        Path.GetExtension(path).ToLowerInvariant() is ".csv" or ".xlsx" && !Path.GetFileName(path).StartsWith('.');
 }

@@ -48,7 +48,11 @@ public sealed class PathSettings
     public string Database { get; set; } = "data/statsreporting.db";
     public string Inbox { get; set; } = "samples";
     public string Reports { get; set; } = "reports";
-    public string Archive { get; set; } = "data/archive";
+    /// Where imported files are archived; empty means an "archive" folder beside the database.
+    public string? Archive { get; set; }
+
+    public string ArchiveFor(string databasePath) =>
+        string.IsNullOrEmpty(Archive) ? System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(databasePath))!, "archive") : Archive;
 }
 
 public sealed class ReportSettings

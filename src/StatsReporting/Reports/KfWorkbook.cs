@@ -47,7 +47,7 @@ public static class KfWorkbook
             {
                 var cell = ws.Cell(r, i + 2);
                 // A row whose total is zero prints '-' throughout, as the protocol does.
-                if (row.IsZero && row.Values[i] is not null) cell.Value = "-";
+                if (row.IsZero && row.Values[i] is not null) SetText(cell, "-");
                 else if (row.Values[i] is { } v) cell.Value = v;
                 cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
             }
@@ -66,20 +66,20 @@ public static class KfWorkbook
         ws.Column(2).Width = LabelWidth;
         Header(ws, ["Insats", "Status vid rapporteringstillfället", "Antal"]);
         var r = 2;
-        if (rep.Orsaker.Count == 0) ws.Cell(r, 1).Value = "Inga beslut att redovisa";
+        if (rep.Orsaker.Count == 0) SetText(ws.Cell(r, 1), "Inga beslut att redovisa");
         foreach (var block in rep.Orsaker)
         {
-            ws.Cell(r, 1).Value = block.Label;
-            ws.Cell(r, 2).Value = "Totalt";
+            SetText(ws.Cell(r, 1), block.Label);
+            SetText(ws.Cell(r, 2), "Totalt");
             ws.Cell(r, 3).Value = block.Total;
             ws.Row(r).Style.Font.Bold = true;
             ws.Range(r, 1, r, 3).Style.Border.TopBorder = XLBorderStyleValues.Thin;
             r++;
             foreach (var line in block.Lines)
             {
-                ws.Cell(r, 1).Value = block.Label;
+                SetText(ws.Cell(r, 1), block.Label);
                 ws.Cell(r, 1).Style.Font.FontColor = XLColor.Gray;
-                ws.Cell(r, 2).Value = line.Text;
+                SetText(ws.Cell(r, 2), line.Text);
                 ws.Cell(r, 3).Value = line.Count;
                 r++;
             }
@@ -93,7 +93,7 @@ public static class KfWorkbook
         Header(ws, [header]);
         for (var i = 0; i < lines.Count; i++)
         {
-            ws.Cell(i + 2, 1).Value = lines[i];
+            SetText(ws.Cell(i + 2, 1), lines[i]);
             ws.Cell(i + 2, 1).Style.Alignment.WrapText = true;
         }
     }
@@ -113,13 +113,9 @@ public static class KfWorkbook
         return ws;
     }
 
-    /// ClosedXML 0.95 turns text that looks like a date or number into one; a header "2025-06-30" must stay text.
-    public static void SetText(IXLCell cell, string text)
-    {
-        cell.SetValue(text);
-        cell.DataType = XLDataType.Text;
-        cell.Value = text;
-    }
+    /// ClosedXML 0.95's `Value = text` turns text that looks like a date into one; SetValue(string) keeps a header
+    /// "2025-06-30" as text.
+    public static void SetText(IXLCell cell, string text) => cell.SetValue(text);
 
     private static void Header(IXLWorksheet ws, IReadOnlyList<string> headers)
     {

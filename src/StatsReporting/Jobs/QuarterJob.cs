@@ -1,0 +1,30 @@
+using StatsReporting.Decisions;
+using StatsReporting.Import;
+using StatsReporting.Reports;
+using StatsReporting.Storage;
+
+namespace StatsReporting.Jobs;
+
+public sealed record QuarterJobResult(Period Period, DateOnly AsOf, IReadOnlyList<ImportOutcome> Imports, IReadOnlyList<WrittenFile> Files);
+
+/// The quarterly job: import every file of the inbox, then write the quarter's outputs. The CLI's `run` and the
+/// scheduled worker both call this; running it again gives the same result (imports are idempotent by SHA-256).
+public sealed class QuarterJob(Db db, Catalog catalog, AppSettings settings, TimeProvider clock)
+{
+    public QuarterJobResult Run(Period period, DateOnly asOf, string inbox, string outRoot, IProgress<string>? progress = null)
+    {
+        if (!Directory.Exists(inbox)) throw new DirectoryNotFoundException($"Inkorgen '{inbox}' finns inte.");
+        var importer = new Importer(db, catalog, settings.Paths.ArchiveFor(db.Path), clock);
+        var imports = new List<ImportOutcome>();
+        foreach (var file in Directory.EnumerateFiles(inbox).Where(IsDataFile).Order(StringComparer.Ordinal))
+        {
+            progress?.Report($"Importerar {Path.GetFileName(file)} …");
+            imports.Add(importer.Import(file));
+        }
+        var files = new ReportService(db, catalog, settings).Write(period, asOf, outRoot, progress);
+        return new(period, asOf, imports, files);
+    }
+
+    public static bool IsDataFile(string path) =>
+        Path.GetExtension(path).ToLowerInvariant() is ".csv" or ".xlsx" && !Path.GetFileName(path).StartsWith('.');
+}

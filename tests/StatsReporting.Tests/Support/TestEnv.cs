@@ -1,0 +1,46 @@
+using StatsReporting.Decisions;
+using StatsReporting.Import;
+using StatsReporting.Reports;
+using StatsReporting.Storage;
+
+namespace StatsReporting.Tests.Support;
+
+/// A fresh temporary folder with a SQLite file migrated by the real migrations; deleted afterwards.
+public sealed class TestEnv : IDisposable
+{
+    public static readonly AppSettings Settings = AppSettings.Load(AppContext.BaseDirectory);
+    public static readonly Catalog Catalog = new(Settings.Catalog);
+    public static string SampleCsv => Path.Combine(AppContext.BaseDirectory, "Fixtures", "beslut.csv");
+
+    public string Dir { get; } = Directory.CreateTempSubdirectory("statsreporting-test-").FullName;
+    public Db Db { get; }
+    public FakeClock Clock { get; } = new(new DateTimeOffset(2025, 7, 15, 10, 0, 0, TimeSpan.FromHours(2)));
+
+    public TestEnv()
+    {
+        Db = new Db(Path.Combine(Dir, "test.db"));
+        Db.Migrate();
+    }
+
+    public string PathOf(string name) => Path.Combine(Dir, name);
+    public Importer Importer() => new(Db, Catalog, PathOf("archive"), Clock);
+    public ReportService Reports() => new(Db, Catalog, Settings);
+
+    public IReadOnlyList<Decision> Current()
+    {
+        using var c = Db.Open();
+        return DecisionStore.Current(c);
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Dir, recursive: true); } catch (IOException) { }
+    }
+}
+
+public sealed class FakeClock(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+    public override DateTimeOffset GetUtcNow() => Now.ToUniversalTime();
+    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+}

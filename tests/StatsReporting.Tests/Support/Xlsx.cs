@@ -1,0 +1,23 @@
+using ClosedXML.Excel;
+
+namespace StatsReporting.Tests.Support;
+
+/// Reads a written workbook back: each sheet as rows of cell texts, as a person would see them.
+public static class Xlsx
+{
+    public static Dictionary<string, List<string[]>> Read(string path)
+    {
+        using var wb = new XLWorkbook(path);
+        return wb.Worksheets.ToDictionary(ws => ws.Name, ws =>
+        {
+            var used = ws.RangeUsed();
+            if (used is null) return new List<string[]>();
+            var cols = used.LastColumn().ColumnNumber();
+            return ws.RowsUsed().Select(r => Enumerable.Range(1, cols).Select(c => r.Cell(c).GetFormattedString()).ToArray()).ToList();
+        });
+    }
+
+    /// The numbers of the row labelled `label` ('-' read as 0).
+    public static int[] Numbers(List<string[]> sheet, string label) =>
+        sheet.Single(r => r[0] == label).Skip(1).Where(v => v != "").Select(v => v == "-" ? 0 : int.Parse(v)).ToArray();
+}
