@@ -34,6 +34,8 @@ public sealed class AppSettings
         if (Catalog.LSS.Count != 10) throw new InvalidOperationException("appsettings.json: StatsReporting:Catalog:LSS ska ha 10 punkter (9 § 1–10).");
         if (Catalog.Orsaker.All(o => o.Code != Decisions.Catalog.OvrigtCode))
             throw new InvalidOperationException("appsettings.json: StatsReporting:Catalog:Orsaker saknar OVRIGT.");
+        if (!string.IsNullOrEmpty(Report.RecordsFrom) && !Period.TryParse(Report.RecordsFrom, out _))
+            throw new InvalidOperationException($"appsettings.json: StatsReporting:Report:RecordsFrom '{Report.RecordsFrom}' är ingen period (skriv t.ex. 2024Q4).");
         foreach (var lag in new[] { "SoL", "LSS" })
         {
             var order = Report.KonOrder.GetValueOrDefault(lag) ?? [];
@@ -59,6 +61,11 @@ public sealed class ReportSettings
 {
     public string Namnd { get; set; } = "Socialnämnden";
     public Dictionary<string, string[]> KonOrder { get; set; } = new();
+    /// The first quarter the case system's records describe completely (e.g. "2024Q4"); earlier quarters come only
+    /// from imported published tables, or show "uppgift saknas". Empty: every quarter is taken from the records.
+    public string? RecordsFrom { get; set; }
+
+    public bool RecordsCover(Period q) => string.IsNullOrEmpty(RecordsFrom) || q >= Period.Parse(RecordsFrom);
 
     public Kon[] KonColumns(Lag lag) =>
         (KonOrder.GetValueOrDefault(lag.ToString()) ?? ["K", "M"]).Select(k => Decisions.Catalog.ResolveKon(k)!.Value).ToArray();

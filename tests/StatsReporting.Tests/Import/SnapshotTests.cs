@@ -1,0 +1,48 @@
+using System.Text;
+using StatsReporting.Decisions;
+using StatsReporting.Storage;
+using StatsReporting.Tests.Support;
+
+namespace StatsReporting.Tests.Import;
+
+public class SnapshotTests : IDisposable
+{
+    private readonly TestEnv _env = new();
+    public void Dispose() => _env.Dispose();
+
+    private string Csv(string name, params string[] rows)
+    {
+        var path = _env.PathOf(name);
+        File.WriteAllText(path, string.Join("\n", rows.Prepend(
+            "beslut_id;person_id;kon;lag;verksamhet;insats;enhet;beslutsdatum;avbrottsdatum;verkstallt_datum;avslutat_datum;orsak;kommentar")), new UTF8Encoding(false));
+        return path;
+    }
+
+    private const string Open1 = "S-1;19400101-T010;M;SoL;ÄO;Särskilt boende;;2025-01-10;;;;SAKNAS_PLATS;";
+    private const string Open2 = "S-2;19400101-T020;K;SoL;ÄO;Särskilt boende;;2025-01-11;;;;SAKNAS_PLATS;";
+    private const string Closed3 = "S-3;19400101-T030;M;SoL;ÄO;Kontaktperson;;2025-01-12;;2025-05-01;;MATCHNING;";
+    private const string Lss4 = "S-4;19400101-T030;M;LSS;;9 § 4;;2025-01-12;;;;MATCHNING;";
+
+    [Fact]
+    public void An_open_decision_missing_from_the_next_snapshot_of_its_law_has_vanished()
+    {
+        _env.Importer().Import(Csv("q1.csv", Open1, Open2, Closed3, Lss4));
+        var second = _env.Importer().Import(Csv("q2.csv", Open2));
+        using var c = _env.Db.Open();
+        var vanished = Snapshots.Vanished(c, Lag.SoL);
+        // S-1 was open and is gone; S-3 is gone too but was verkställt, so nothing is owed for it.
+        Assert.Equal("S-1", Assert.Single(vanished).Decision.BeslutId);
+        Assert.Equal(second.ImportId, vanished[0].CurrentImport);
+        // The LSS decision's law has had no newer snapshot: it has not vanished.
+        Assert.Empty(Snapshots.Vanished(c, Lag.LSS));
+    }
+
+    [Fact]
+    public void A_single_snapshot_has_nothing_vanished()
+    {
+        _env.Importer().Import(TestEnv.SampleCsv);
+        using var c = _env.Db.Open();
+        Assert.Empty(Snapshots.Vanished(c, Lag.SoL));
+        Assert.Empty(Snapshots.Vanished(c, Lag.LSS));
+    }
+}
