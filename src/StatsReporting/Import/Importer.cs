@@ -33,7 +33,8 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
         try { table = RawTableReader.Read(path, name); }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            throw new ImportFailedException([new(name, 1, null, $"filen kan inte läsas som CSV eller XLSX ({e.GetType().Name}).")]);
+            var kind = Path.GetExtension(path).Equals(".xlsx", StringComparison.OrdinalIgnoreCase) ? "en XLSX-fil" : "en CSV-fil";
+            throw new ImportFailedException([new(name, 1, null, $"filen kan inte läsas som {kind}; spara den på nytt från verksamhetssystemet eller Excel.")]);
         }
         var result = RecordValidator.Validate(table, catalog, today);
         if (!result.Ok) throw new ImportFailedException(result.Problems);

@@ -30,6 +30,7 @@ public static class RecordValidator
 
     public static Result Validate(RawTable t, Catalog catalog, DateOnly today)
     {
+        if (t.Header.Count == 0 || t.Header.All(h => h.Length == 0)) return new([], [new(t.FileName, 1, null, "filen är tom.")]);
         var problems = new List<ImportError>();
         var index = new Dictionary<string, int>();
         for (var i = 0; i < t.Header.Count; i++)

@@ -1,0 +1,78 @@
+using System.Reflection;
+using StatsReporting.Tests.Support;
+
+namespace StatsReporting.Tests.Cli;
+
+/// The CLI's contract, run in-process through its real entry point. Console output is process-wide, so every test
+/// that redirects it belongs to the "Console" collection and none run at the same time.
+[Collection("Console")]
+public class CliTests : IDisposable
+{
+    private readonly TestEnv _env = new();
+    public void Dispose() => _env.Dispose();
+
+    private static (int Code, string Out, string Err) Cli(params string[] args)
+    {
+        var entry = typeof(StatsReporting.Cli.Args).Assembly.EntryPoint!;
+        var (stdout, stderr) = (Console.Out, Console.Error);
+        using var o = new StringWriter();
+        using var e = new StringWriter();
+        Console.SetOut(o);
+        Console.SetError(e);
+        try { return ((int)entry.Invoke(null, [args])!, o.ToString(), e.ToString()); }
+        finally { Console.SetOut(stdout); Console.SetError(stderr); }
+    }
+
+    [Fact]
+    public void Run_imports_the_inbox_and_writes_both_workbooks_and_is_safe_to_run_again()
+    {
+        var inbox = Directory.CreateDirectory(_env.PathOf("inbox")).FullName;
+        File.Copy(TestEnv.SampleCsv, Path.Combine(inbox, "beslut.csv"));
+        string[] args = ["run", "--period", "2025Q2", "--db", _env.PathOf("cli.db"), "--inbox", inbox, "--out", _env.PathOf("out")];
+
+        var first = Cli(args);
+        Assert.Equal(0, first.Code);
+        Assert.Contains("beslut.csv: 309 beslut importerade som import 1 (309 nya, 0 ändrade, 0 oförändrade).", first.Out);
+        var sol = Xlsx.Read(_env.PathOf("out/2025Q2/evb-sol-2025Q2.xlsx"));
+        Assert.Equal([44, 38, 82], Xlsx.Numbers(sol["Sammanställning"], "Totalt samtliga verksamheter"));
+        Assert.True(File.Exists(_env.PathOf("out/2025Q2/evb-lss-2025Q2.xlsx")));
+        Assert.Single(Directory.GetFiles(_env.PathOf("archive")));
+
+        var again = Cli(args);
+        Assert.Equal(0, again.Code);
+        Assert.Contains("beslut.csv: redan importerad (import 1), inget ändrat.", again.Out);
+        Assert.Equal([44, 38, 82], Xlsx.Numbers(Xlsx.Read(_env.PathOf("out/2025Q2/evb-sol-2025Q2.xlsx"))["Sammanställning"], "Totalt samtliga verksamheter"));
+    }
+
+    [Fact]
+    public void Import_of_a_bad_file_exits_1_with_the_Swedish_error_and_stores_nothing()
+    {
+        var bad = _env.PathOf("bad.csv");
+        File.WriteAllText(bad, "beslut_id;person_id;kon;lag;verksamhet;insats;beslutsdatum\nX-1;p-1;K;SoL;ÄO;Särskilt boende;2025-02-30\n");
+        var r = Cli("import", bad, "--db", _env.PathOf("cli.db"));
+        Assert.Equal(1, r.Code);
+        Assert.Contains("bad.csv, rad 2, kolumn beslutsdatum: '2025-02-30' är inget giltigt datum", r.Err);
+        Assert.Contains("Inget från filen har sparats.", r.Err);
+        Assert.False(Directory.Exists(_env.PathOf("archive")));
+    }
+
+    [Theory]
+    [InlineData(new[] { "report", "--period", "2025Q5" }, "ogiltig period '2025Q5'")]
+    [InlineData(new[] { "report" }, "--period saknas")]
+    [InlineData(new[] { "report", "--period", "2025Q2", "--as-of", "30/6" }, "ogiltigt datum '30/6'")]
+    [InlineData(new[] { "import" }, "ange minst en fil")]
+    public void Usage_errors_exit_2_and_say_what_is_wrong(string[] args, string message)
+    {
+        var r = Cli([.. args, "--db", _env.PathOf("cli.db")]);
+        Assert.Equal(2, r.Code);
+        Assert.Contains(message, r.Err);
+    }
+
+    [Fact]
+    public void Report_with_an_as_of_date_before_the_quarters_end_is_refused()
+    {
+        var r = Cli("report", "--period", "2025Q2", "--as-of", "2025-06-01", "--db", _env.PathOf("cli.db"), "--out", _env.PathOf("out"));
+        Assert.Equal(1, r.Code);
+        Assert.Contains("Rapportdatum 2025-06-01 ligger före kvartalets sista dag 2025-06-30.", r.Err);
+    }
+}
