@@ -1,5 +1,3 @@
-using Dapper;
-using Microsoft.Data.Sqlite;
 using StatsReporting.Decisions;
 using StatsReporting.Storage;
 
@@ -22,28 +20,12 @@ public sealed record ForsvunnetArende(VanishedDecision Vanished, string Insats, 
     public string[] Cells()
     {
         var d = Vanished.Decision;
-        return [d.BeslutId, d.Lag.ToString(), Insats, d.Beslutsdatum.ToString("yyyy-MM-dd"), d.Avbrottsdatum?.ToString("yyyy-MM-dd") ?? "",
+        return [d.BeslutId, d.Lag.ToString(), Insats, Iso(d.Beslutsdatum), d.Avbrottsdatum is { } a ? Iso(a) : "",
             LastSeenIn, MissingFrom, Message];
     }
 
-    /// Every vanished decision of both laws, as Storage.Snapshots finds them, described for quarter q's report.
-    public static IReadOnlyList<ForsvunnetArende> Find(SqliteConnection c, Catalog catalog, Period q)
-    {
-        var vanished = new[] { Lag.SoL, Lag.LSS }.SelectMany(lag => Snapshots.Vanished(c, lag)).ToList();
-        if (vanished.Count == 0) return [];
-        var imports = c.Query<ImportName>("SELECT id AS Id, file_name AS FileName, imported_at AS ImportedAt FROM imports")
-            .ToDictionary(i => i.Id, i => $"import {i.Id} ({i.FileName}, {i.ImportedAt[..10]})");
-        return vanished
-            .OrderBy(v => v.Decision.BeslutId, StringComparer.Ordinal)
-            .Select(v => new ForsvunnetArende(v, IvoRules.InsatsName(v.Decision, catalog), imports[v.LastSeenImport],
-                imports[v.CurrentImport], IvoRules.Classify(v.Decision, q)))
-            .ToList();
-    }
+    public static ForsvunnetArende Of(VanishedDecision v, Catalog catalog, Period q, string lastSeenIn, string missingFrom) =>
+        new(v, IvoRules.InsatsName(v.Decision, catalog), lastSeenIn, missingFrom, IvoRules.Classify(v.Decision, q));
 
-    private sealed class ImportName
-    {
-        public long Id { get; init; }
-        public string FileName { get; init; } = "";
-        public string ImportedAt { get; init; } = "";
-    }
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

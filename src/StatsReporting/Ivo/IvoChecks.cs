@@ -5,7 +5,7 @@ namespace StatsReporting.Ivo;
 /// Findings about the rows of an individrapport, for its Kontroller sheet. Pure; they name beslut-id, never a person.
 public static class IvoChecks
 {
-    public static IEnumerable<string> Findings(IReadOnlyList<IvoRow> rows, IReadOnlyDictionary<string, PseudonymCodes.Assigned> codes)
+    public static IEnumerable<string> Findings(IReadOnlyList<IvoRow> rows, IReadOnlyDictionary<string, AssignedCode> codes)
     {
         foreach (var r in rows.Where(r => PersonCode.KonOf(r.PersonCode) != r.Kon))
             yield return $"Fel: beslut {r.BeslutId}: personkodens könssiffra stämmer inte med kön i underlaget "

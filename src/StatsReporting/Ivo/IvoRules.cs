@@ -46,8 +46,6 @@ public static class IvoRules
         _ => "avslutande",
     };
 
-    public static readonly Rapporttyp[] All = [Rapporttyp.Ny, Rapporttyp.Kvarstar, Rapporttyp.Avslutande];
-
     /// The rows of quarter q, grouped as the rapportör types them: new reports, then updates, then closings.
     public static IReadOnlyList<IvoRow> Rows(IReadOnlyList<Decision> all, Period q, Catalog catalog, Func<Decision, string> personCode)
     {

@@ -39,7 +39,7 @@ public class ReconciliationTests : IDisposable
         Assert.Equal("S-1", Assert.Single(second.Ivo.Forsvunna).BeslutId);
         Assert.Equal("Varning: 1 försvunnet ärende — öppna beslut som saknas i den senaste importen: S-1. "
                      + "Se fliken Försvunna ärenden i IVO-individrapporten.", Assert.Single(second.Ivo.Warnings));
-        Assert.EndsWith("1 försvunna ärenden.", second.Ivo.Summary);
+        Assert.Equal("IVO-individrapport 2025Q2: 3 beslut (0 ny, 3 kvarstår, 0 avslutande), 1 försvunnet ärende.", second.Ivo.Summary);
         Assert.Contains(second.Files, f => f.Path.EndsWith("evb-sol-2025Q2.xlsx") && File.Exists(f.Path));
         Assert.Contains(second.Files, f => f.Path.EndsWith("evb-lss-2025Q2.xlsx") && File.Exists(f.Path));
 
