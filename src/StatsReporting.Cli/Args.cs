@@ -39,6 +39,9 @@ public static class Usage
           report --period 2025Q2 [--as-of ÅÅÅÅ-MM-DD] [--out MAPP]
                                                           skriv KF-arbetsböcker för kvartalet
           run --period 2025Q2 [--as-of ÅÅÅÅ-MM-DD] [--out MAPP] [--inbox MAPP]
-                                                          kvartalsjobbet: importera inkorgen och rapportera
+                                                          kvartalsjobbet: importera inkorgen, rapportera, IVO-export
+          ivo --period 2025Q2 [--out MAPP]                IVO-individrapport (personuppgifter; egen mapp, standard data/ivo)
+          ivo status [--today ÅÅÅÅ-MM-DD]                 vilka kvartal som ska rapporteras till IVO, försenade kvartal
+                                                          och ärenden som behöver en avslutande rapport
         """;
 }

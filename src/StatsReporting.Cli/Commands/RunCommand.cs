@@ -18,6 +18,8 @@ public static class RunCommand
             Console.WriteLine(i.Summary);
         }
         foreach (var f in result.Files) Console.WriteLine($"{f.Kind}: {f.Path}");
+        Console.WriteLine(result.Ivo.Summary);
+        foreach (var w in result.Ivo.Warnings) Console.Error.WriteLine(w);
         return 0;
     }
 }

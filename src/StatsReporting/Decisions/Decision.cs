@@ -23,4 +23,6 @@ public sealed record Decision
     /// An orsak code from the catalog, or free text as written.
     public string? Orsak { get; init; }
     public string? Kommentar { get; init; }
+    /// Optional; only builds the IVO code for a person known by a local pseudonym. Never printed in KF outputs.
+    public DateOnly? Fodelsedatum { get; init; }
 }

@@ -66,14 +66,15 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
         const string latest = """
             SELECT id AS Id, version AS Version, person_id AS PersonId, kon AS Kon, lag AS Lag, verksamhet AS Verksamhet,
                    insats AS Insats, enhet AS Enhet, beslutsdatum AS Beslutsdatum, avbrottsdatum AS Avbrottsdatum,
-                   verkstallt_datum AS VerkstalltDatum, avslutat_datum AS AvslutatDatum, orsak AS Orsak, kommentar AS Kommentar
+                   verkstallt_datum AS VerkstalltDatum, avslutat_datum AS AvslutatDatum, orsak AS Orsak, kommentar AS Kommentar,
+                   fodelsedatum AS Fodelsedatum
             FROM decision_versions WHERE beslut_id = @BeslutId ORDER BY version DESC LIMIT 1
             """;
         const string insertVersion = """
             INSERT INTO decision_versions (beslut_id, version, import_id, person_id, kon, lag, verksamhet, insats, enhet,
-                beslutsdatum, avbrottsdatum, verkstallt_datum, avslutat_datum, orsak, kommentar)
+                beslutsdatum, avbrottsdatum, verkstallt_datum, avslutat_datum, orsak, kommentar, fodelsedatum)
             VALUES (@BeslutId, @Version, @ImportId, @PersonId, @Kon, @Lag, @Verksamhet, @Insats, @Enhet,
-                @Beslutsdatum, @Avbrottsdatum, @VerkstalltDatum, @AvslutatDatum, @Orsak, @Kommentar) RETURNING id
+                @Beslutsdatum, @Avbrottsdatum, @VerkstalltDatum, @AvslutatDatum, @Orsak, @Kommentar, @Fodelsedatum) RETURNING id
             """;
         const string link = "INSERT INTO import_decisions (import_id, beslut_id, version_id) VALUES (@importId, @beslutId, @versionId)";
 
@@ -123,6 +124,7 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
         public string? AvslutatDatum { get; init; }
         public string? Orsak { get; init; }
         public string? Kommentar { get; init; }
+        public string? Fodelsedatum { get; init; }
 
         public static StoredVersion Of(Decision d, long importId) => new()
         {
@@ -130,6 +132,7 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
             Verksamhet = d.Verksamhet, Insats = d.Insats, Enhet = d.Enhet, Beslutsdatum = DecisionStore.Iso(d.Beslutsdatum)!,
             Avbrottsdatum = DecisionStore.Iso(d.Avbrottsdatum), VerkstalltDatum = DecisionStore.Iso(d.VerkstalltDatum),
             AvslutatDatum = DecisionStore.Iso(d.AvslutatDatum), Orsak = d.Orsak, Kommentar = d.Kommentar,
+            Fodelsedatum = DecisionStore.Iso(d.Fodelsedatum),
         };
 
         public bool SameContent(StoredVersion o) => this with { Id = 0, Version = 0, ImportId = 0, BeslutId = "" }

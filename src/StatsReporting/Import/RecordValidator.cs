@@ -21,6 +21,7 @@ public static class RecordValidator
         ("avslutat_datum", false, ["avslutat", "avslutsdatum"]),
         ("orsak", false, []),
         ("kommentar", false, []),
+        ("fodelsedatum", false, ["födelsedag"]),
     ];
 
     public sealed record Result(IReadOnlyList<Decision> Decisions, IReadOnlyList<ImportError> Problems)
@@ -86,6 +87,21 @@ public static class RecordValidator
             return d;
         }
 
+        // A birth date is personal data: unlike other dates, its messages never repeat the value.
+        DateOnly? BirthDate(string? person, DateOnly? beslut)
+        {
+            var v = Get("fodelsedatum");
+            if (v.Length == 0) return null;
+            if (!DateOnly.TryParseExact(v, ["yyyy-MM-dd", "yyyyMMdd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+                Error("fodelsedatum", "födelsedatumet är inget giltigt datum (skriv ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD).");
+            else if (d > (beslut ?? today))
+                Error("fodelsedatum", "födelsedatumet ligger efter beslutsdatum.");
+            else if (person is not null && PersonCode.Classify(person) == PersonCode.Kind.IvoCode && PersonCode.BirthDate(person) != d)
+                Error("fodelsedatum", "födelsedatumet stämmer inte med datumet i personkoden.");
+            else return d;
+            return null;
+        }
+
         var before = problems.Count;
         var id = Required("beslut_id");
         var person = Required("person_id");
@@ -133,6 +149,8 @@ public static class RecordValidator
             }
         }
 
+        var fodelsedatum = BirthDate(person, beslut);
+
         if (beslut is not null && avbrott is not null && avbrott < beslut)
             Error("avbrottsdatum", $"avbrottsdatum {avbrott:yyyy-MM-dd} ligger före beslutsdatum {beslut:yyyy-MM-dd}.");
         var clock = avbrott ?? beslut;
@@ -154,7 +172,7 @@ public static class RecordValidator
             BeslutId = id!, PersonId = person!, Kon = kon!.Value, Lag = lag!.Value, Verksamhet = verksamhet,
             Insats = insats!.Insats, Enhet = NullIfEmpty(Get("enhet")), Beslutsdatum = beslut!.Value, Avbrottsdatum = avbrott,
             VerkstalltDatum = verkstallt, AvslutatDatum = avslutat, Orsak = known?.Code ?? NullIfEmpty(orsak),
-            Kommentar = NullIfEmpty(Get("kommentar")),
+            Kommentar = NullIfEmpty(Get("kommentar")), Fodelsedatum = fodelsedatum,
         };
     }
 

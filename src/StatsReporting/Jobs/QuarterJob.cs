@@ -1,17 +1,23 @@
 using StatsReporting.Decisions;
 using StatsReporting.Import;
+using StatsReporting.Ivo;
 using StatsReporting.Reports;
 using StatsReporting.Storage;
 
 namespace StatsReporting.Jobs;
 
-public sealed record QuarterJobResult(Period Period, DateOnly AsOf, IReadOnlyList<ImportOutcome> Imports, IReadOnlyList<WrittenFile> Files);
+/// `Ivo` holds the individrapport's counts and the försvunna ärenden; its Warnings are for the job's output.
+public sealed record QuarterJobResult(Period Period, DateOnly AsOf, IReadOnlyList<ImportOutcome> Imports, IReadOnlyList<WrittenFile> Files,
+    IvoExportResult Ivo);
 
 /// The quarterly job: import every file of the inbox, then write the quarter's outputs. The CLI's `run` and the
 /// scheduled worker both call this; running it again gives the same result (imports are idempotent by SHA-256).
 public sealed class QuarterJob(Db db, Catalog catalog, AppSettings settings, TimeProvider clock)
 {
-    public QuarterJobResult Run(Period period, DateOnly asOf, string inbox, string outRoot, IProgress<string>? progress = null)
+    /// The IVO individrapport goes to `ivoRoot` (default Paths:Ivo), never into `outRoot`. Försvunna ärenden do not
+    /// stop the run: the KF reports are written, and the result lists them.
+    public QuarterJobResult Run(Period period, DateOnly asOf, string inbox, string outRoot, IProgress<string>? progress = null,
+        string? ivoRoot = null)
     {
         if (!Directory.Exists(inbox)) throw new DirectoryNotFoundException($"Inkorgen '{inbox}' finns inte.");
         var importer = new Importer(db, catalog, settings.Paths.ArchiveFor(db.Path), clock);
@@ -22,7 +28,9 @@ public sealed class QuarterJob(Db db, Catalog catalog, AppSettings settings, Tim
             imports.Add(importer.Import(file));
         }
         var files = new ReportService(db, catalog, settings).Write(period, asOf, outRoot, progress);
-        return new(period, asOf, imports, files);
+        progress?.Report("Skriver IVO-individrapporten …");
+        var ivo = new IvoExport(db, catalog, settings, clock).Write(period, ivoRoot ?? settings.Paths.Ivo, outRoot);
+        return new(period, asOf, imports, [.. files, .. ivo.Files], ivo);
     }
 
     public static bool IsDataFile(string path) =>

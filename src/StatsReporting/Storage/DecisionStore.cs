@@ -15,7 +15,8 @@ public static class DecisionStore
         const string sql = """
             SELECT v.beslut_id AS BeslutId, v.person_id AS PersonId, v.kon AS Kon, v.lag AS Lag, v.verksamhet AS Verksamhet,
                    v.insats AS Insats, v.enhet AS Enhet, v.beslutsdatum AS Beslutsdatum, v.avbrottsdatum AS Avbrottsdatum,
-                   v.verkstallt_datum AS VerkstalltDatum, v.avslutat_datum AS AvslutatDatum, v.orsak AS Orsak, v.kommentar AS Kommentar
+                   v.verkstallt_datum AS VerkstalltDatum, v.avslutat_datum AS AvslutatDatum, v.orsak AS Orsak, v.kommentar AS Kommentar,
+                   v.fodelsedatum AS Fodelsedatum
             FROM decision_versions v
             WHERE v.version = (SELECT MAX(w.version) FROM decision_versions w
                                WHERE w.beslut_id = v.beslut_id AND (@upTo IS NULL OR w.import_id <= @upTo))
@@ -47,13 +48,14 @@ public static class DecisionStore
         public string? AvslutatDatum { get; init; }
         public string? Orsak { get; init; }
         public string? Kommentar { get; init; }
+        public string? Fodelsedatum { get; init; }
 
         public Decision ToDecision() => new()
         {
             BeslutId = BeslutId, PersonId = PersonId, Kon = Enum.Parse<Kon>(Kon), Lag = Enum.Parse<Lag>(Lag),
             Verksamhet = Verksamhet, Insats = Insats, Enhet = Enhet, Beslutsdatum = Date(Beslutsdatum)!.Value,
             Avbrottsdatum = Date(Avbrottsdatum), VerkstalltDatum = Date(VerkstalltDatum), AvslutatDatum = Date(AvslutatDatum),
-            Orsak = Orsak, Kommentar = Kommentar,
+            Orsak = Orsak, Kommentar = Kommentar, Fodelsedatum = Date(Fodelsedatum),
         };
     }
 }

@@ -158,6 +158,11 @@ public class ImportTests : IDisposable
     [InlineData("A-0004;19390601-T490;M;HSL;ÄO;Särskilt boende;;2024-07-27;;;;TACKAT_NEJ;", "lag", "okänd lag 'HSL'")]
     [InlineData("A-0004;19390601-T490;K;SoL;ÄO;Särskilt boende;;2024-07-27;;;;TACKAT_NEJ;", "person_id", "könssiffra anger man men kolumnen kon anger kvinna")]
     [InlineData("A-0004;193906011234;M;SoL;ÄO;Särskilt boende;;2024-07-27;;;;TACKAT_NEJ;", "person_id", "aldrig ett personnummer")]
+    [InlineData("A-0004;19390601-TF12;K;SoL;ÄO;Särskilt boende;;2024-07-27;;;;TACKAT_NEJ;", "person_id", "könssiffra anger man men kolumnen kon anger kvinna")]
+    [InlineData("A-0004;19390601-T400;M;SoL;ÄO;Särskilt boende;;2024-07-27;;;;TACKAT_NEJ;", "person_id", "könssiffra anger kvinna men kolumnen kon anger man")]
+    [InlineData("A-0004;19391301-T490;M;SoL;ÄO;Särskilt boende;;2024-07-27;;;;TACKAT_NEJ;", "person_id", "personkoden har fel form")]
+    [InlineData("A-0004;19390601-X490;M;SoL;ÄO;Särskilt boende;;2024-07-27;;;;TACKAT_NEJ;", "person_id", "personkoden har fel form")]
+    [InlineData("A-0004;19390601-T4901;M;SoL;ÄO;Särskilt boende;;2024-07-27;;;;TACKAT_NEJ;", "person_id", "personkoden har fel form")]
     [InlineData("A-0004;19390601-T490;M;LSS;;9 § 11;;2024-07-27;;;;TACKAT_NEJ;", "insats", "okänd insats '9 § 11' enligt LSS")]
     [InlineData("A-0001;19390601-T490;M;SoL;ÄO;Särskilt boende;;2024-07-27;;;;TACKAT_NEJ;", "beslut_id", "finns redan på rad 2")]
     public void Each_validation_of_spec_2_names_row_and_column(string row3, string column, string message)
@@ -181,6 +186,33 @@ public class ImportTests : IDisposable
         Assert.Equal(2, e.Errors.Count);
         Assert.DoesNotContain("19390601", e.Message);
         Assert.DoesNotContain("hemlig", e.Message);
+    }
+
+    private const string WithBirthDate =
+        "beslut_id;person_id;kon;lag;verksamhet;insats;enhet;beslutsdatum;avbrottsdatum;verkstallt_datum;avslutat_datum;orsak;kommentar;fodelsedatum";
+
+    [Fact]
+    public void An_optional_fodelsedatum_is_stored_for_a_pseudonym_and_a_TF_code_of_the_right_kon_imports()
+    {
+        _env.Importer().Import(WriteCsv("fodelse.csv", [WithBirthDate,
+            "P-1;anna-77;K;SoL;ÄO;Hemtjänst;;2025-01-10;;;;SAKNAR_RESURS;;1950-03-04",
+            "P-2;19390601-TF13;M;SoL;ÄO;Hemtjänst;;2025-01-10;;;;SAKNAR_RESURS;;19390601"]));
+        var stored = _env.Current();
+        Assert.Equal(new DateOnly(1950, 3, 4), stored.Single(d => d.BeslutId == "P-1").Fodelsedatum);
+        Assert.Equal(new DateOnly(1939, 6, 1), stored.Single(d => d.BeslutId == "P-2").Fodelsedatum);
+    }
+
+    [Theory]
+    [InlineData("P-1;19390601-T490;M;SoL;ÄO;Hemtjänst;;2025-01-10;;;;SAKNAR_RESURS;;1939-06-02", "födelsedatumet stämmer inte med datumet i personkoden.")]
+    [InlineData("P-1;anna-77;K;SoL;ÄO;Hemtjänst;;2025-01-10;;;;SAKNAR_RESURS;;1950-02-30", "födelsedatumet är inget giltigt datum (skriv ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD).")]
+    [InlineData("P-1;anna-77;K;SoL;ÄO;Hemtjänst;;2025-01-10;;;;SAKNAR_RESURS;;2025-01-11", "födelsedatumet ligger efter beslutsdatum.")]
+    public void A_wrong_fodelsedatum_is_refused_on_its_row_and_column_without_repeating_it(string row, string message)
+    {
+        var e = Assert.Throws<ImportFailedException>(() => _env.Importer().Import(WriteCsv("fodelse.csv", [WithBirthDate, row])));
+        var error = Assert.Single(e.Errors);
+        Assert.Equal((2, "fodelsedatum", message), (error.Row, error.Column, error.Message));
+        Assert.DoesNotContain(row.Split(';')[^1], e.Message);
+        Assert.Empty(_env.Current());
     }
 
     [Fact]

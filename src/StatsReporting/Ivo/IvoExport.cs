@@ -1,0 +1,75 @@
+using StatsReporting.Decisions;
+using StatsReporting.Reports;
+using StatsReporting.Storage;
+
+namespace StatsReporting.Ivo;
+
+public sealed record IvoExportResult(Period Period, string Folder, IReadOnlyList<WrittenFile> Files, IReadOnlyList<IvoRow> Rows,
+    IReadOnlyList<ForsvunnetArende> Forsvunna, IReadOnlyList<string> Findings)
+{
+    public int Count(Rapporttyp t) => Rows.Count(r => r.Rapporttyp == t);
+
+    public string Summary => $"IVO-individrapport {Period}: {Rows.Count} beslut ({Count(Rapporttyp.Ny)} ny, "
+        + $"{Count(Rapporttyp.Kvarstar)} kvarstår, {Count(Rapporttyp.Avslutande)} avslutande), {Forsvunnet(Forsvunna.Count)}.";
+
+    /// Swedish lines for the terminal and the job's log: beslut-id only, never a person code or a kommentar.
+    public IReadOnlyList<string> Warnings => Forsvunna.Count == 0 ? [] :
+        [$"Varning: {Forsvunnet(Forsvunna.Count)} — öppna beslut som saknas i den senaste importen: "
+         + $"{string.Join(", ", Forsvunna.Select(f => f.BeslutId))}. Se fliken Försvunna ärenden i IVO-individrapporten."];
+
+    private static string Forsvunnet(int n) => n == 1 ? "1 försvunnet ärende" : $"{n} försvunna ärenden";
+}
+
+/// Makes a quarter's IVO individrapport from the stored records and records that it was made (spec §5.3).
+/// It holds personal data: it goes only to its own owner-only folder, never beside the KF workbooks.
+public sealed class IvoExport(Db db, Catalog catalog, AppSettings settings, TimeProvider clock)
+{
+    /// Writes <root>/<q>/ivo-individrapport-<q>.xlsx and .csv. `kfRoot` is where this run's KF reports go, if not
+    /// the configured folder: the IVO folder may lie inside neither.
+    public IvoExportResult Write(Period q, string root, string? kfRoot = null)
+    {
+        foreach (var kf in new[] { settings.Paths.Reports, kfRoot }.OfType<string>())
+            if (IsWithin(root, kf))
+                throw new ArgumentException($"IVO-mappen '{root}' ligger i rapportmappen '{kf}': individrapporten innehåller personuppgifter och ska ligga i en egen mapp.");
+
+        var store = new IvoStore(db);
+        IReadOnlyList<Decision> decisions;
+        long? importId;
+        using (var c = db.Open())
+        {
+            decisions = DecisionStore.Current(c);
+            importId = DecisionStore.LatestImportId(c);
+        }
+        var forsvunna = store.Forsvunna(catalog, q);
+        var codes = store.Codes(decisions.Where(d => ReportingRule.IsReportable(d, q)), clock.GetUtcNow());
+        var rows = IvoRules.Rows(decisions, q, catalog, d => codes.TryGetValue(d.PersonId, out var a) ? a.Code : d.PersonId);
+        var findings = forsvunna.Select(f => $"Fel: beslut {f.BeslutId}: {f.Message}")
+            .Concat(IvoChecks.Findings(rows, codes)).ToList();
+
+        var folder = RestrictedFiles.Folder(Path.Combine(RestrictedFiles.Folder(root), q.ToString()));
+        var xlsx = Path.Combine(folder, IvoFiles.FileName(q, "xlsx"));
+        var csv = Path.Combine(folder, IvoFiles.FileName(q, "csv"));
+        IvoFiles.WriteXlsx(rows, forsvunna, findings, q, xlsx);
+        IvoFiles.WriteCsv(rows, csv);
+        var result = new IvoExportResult(q, folder, [new("IVO-individrapport (xlsx)", xlsx), new("IVO-individrapport (csv)", csv)],
+            rows, forsvunna, findings);
+        store.RecordExport(result, importId, clock.GetUtcNow());
+        return result;
+    }
+
+    /// The reporting calendar as of `today`, from the stored records and the exports recorded so far.
+    public IvoStatus Status(DateOnly today)
+    {
+        IReadOnlyList<Decision> decisions;
+        using (var c = db.Open()) decisions = DecisionStore.Current(c);
+        Period? first = string.IsNullOrEmpty(settings.Report.RecordsFrom) ? null : Period.Parse(settings.Report.RecordsFrom);
+        return IvoCalendar.Compute(settings.Ivo, today, first, decisions, new IvoStore(db).LastExports(), catalog);
+    }
+
+    private static bool IsWithin(string path, string folder)
+    {
+        var p = Path.GetFullPath(path).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        var f = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        return p.StartsWith(f, StringComparison.Ordinal);
+    }
+}

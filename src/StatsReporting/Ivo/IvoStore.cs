@@ -1,0 +1,80 @@
+using System.Globalization;
+using Dapper;
+using StatsReporting.Decisions;
+using StatsReporting.Storage;
+
+namespace StatsReporting.Ivo;
+
+/// The IVO feature's tables: pseudonym codes and the record of exports (migration 0003).
+public sealed class IvoStore(Db db)
+{
+    /// The codes of the pseudonymous persons among `decisions`, making and storing those not yet made, in one
+    /// transaction. Codes never collide with one another nor with an IVO code the records use directly.
+    public IReadOnlyDictionary<string, AssignedCode> Codes(IEnumerable<Decision> decisions, DateTimeOffset now)
+    {
+        const string stored = "SELECT pseudonym AS Pseudonym, ivo_code AS IvoCode, kon AS Kon, birth_date_known AS BirthDateKnown FROM ivo_person_codes";
+        const string direct = "SELECT DISTINCT person_id FROM decision_versions";
+        const string insert = """
+            INSERT INTO ivo_person_codes (pseudonym, ivo_code, kon, birth_date_known, created_at)
+            VALUES (@pseudonym, @code, @kon, @known, @at)
+            """;
+        using var c = db.Open();
+        using var tx = c.BeginTransaction();
+        var codes = c.Query<StoredCode>(stored, transaction: tx)
+            .ToDictionary(s => s.Pseudonym, s => new AssignedCode(s.IvoCode, Enum.Parse<Kon>(s.Kon), s.BirthDateKnown != 0), StringComparer.Ordinal);
+        var taken = codes.Values.Select(a => a.Code)
+            .Concat(c.Query<string>(direct, transaction: tx).Where(p => PersonCode.Classify(p) == PersonCode.Kind.IvoCode));
+        foreach (var (pseudonym, a) in PseudonymCodes.Make(decisions, codes.Keys.ToHashSet(StringComparer.Ordinal), taken))
+        {
+            c.Execute(insert, new { pseudonym, code = a.Code, kon = a.Kon.ToString(), known = a.BirthDateKnown ? 1 : 0, at = now.ToString("O") }, tx);
+            codes[pseudonym] = a;
+        }
+        tx.Commit();
+        return codes;
+    }
+
+    public void RecordExport(IvoExportResult r, long? importId, DateTimeOffset now)
+    {
+        const string sql = """
+            INSERT INTO ivo_exports (period, exported_at, import_id, ny, kvarstar, avslutande, forsvunna, folder)
+            VALUES (@period, @at, @importId, @ny, @kvarstar, @avslutande, @forsvunna, @folder)
+            """;
+        using var c = db.Open();
+        c.Execute(sql, new
+        {
+            period = r.Period.ToString(), at = now.ToString("O"), importId, ny = r.Count(Rapporttyp.Ny),
+            kvarstar = r.Count(Rapporttyp.Kvarstar), avslutande = r.Count(Rapporttyp.Avslutande), forsvunna = r.Forsvunna.Count,
+            folder = r.Folder,
+        });
+    }
+
+    /// The latest export recorded for each quarter.
+    public IReadOnlyDictionary<Period, DateTimeOffset> LastExports()
+    {
+        const string sql = "SELECT period AS Period, MAX(exported_at) AS ExportedAt FROM ivo_exports GROUP BY period";
+        using var c = db.Open();
+        return c.Query<(string Period, string ExportedAt)>(sql)
+            .ToDictionary(e => Period.Parse(e.Period), e => DateTimeOffset.Parse(e.ExportedAt, CultureInfo.InvariantCulture));
+    }
+
+    /// Every decision Storage.Snapshots finds vanished, in either law, described for quarter q's report.
+    public IReadOnlyList<ForsvunnetArende> Forsvunna(Catalog catalog, Period q)
+    {
+        using var c = db.Open();
+        var vanished = new[] { Lag.SoL, Lag.LSS }.SelectMany(lag => Snapshots.Vanished(c, lag)).ToList();
+        if (vanished.Count == 0) return [];
+        var imports = c.Query<(long Id, string FileName, string ImportedAt)>("SELECT id, file_name, imported_at FROM imports")
+            .ToDictionary(i => i.Id, i => $"import {i.Id} ({i.FileName}, {i.ImportedAt[..10]})");
+        return vanished.OrderBy(v => v.Decision.BeslutId, StringComparer.Ordinal)
+            .Select(v => ForsvunnetArende.Of(v, catalog, q, imports[v.LastSeenImport], imports[v.CurrentImport]))
+            .ToList();
+    }
+
+    private sealed class StoredCode
+    {
+        public string Pseudonym { get; init; } = "";
+        public string IvoCode { get; init; } = "";
+        public string Kon { get; init; } = "";
+        public long BirthDateKnown { get; init; }
+    }
+}
