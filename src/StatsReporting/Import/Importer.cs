@@ -41,7 +41,8 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
 
         var archive = Path.Combine(archiveDir, sha + Path.GetExtension(path).ToLowerInvariant());
         var archivedNow = !File.Exists(archive);
-        if (archivedNow) WriteAtomically(archive, bytes);
+        // The archive holds the case system's files as they came, personal data included: owner-only.
+        if (archivedNow) RestrictedFiles.Write(archive, s => s.Write(bytes));
         try
         {
             using var tx = c.BeginTransaction();
@@ -96,14 +97,6 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
             c.Execute(link, new { importId, beslutId = d.BeslutId, versionId }, tx);
         }
         return new(name, importId, false, result.Decisions.Count, added, changed, same, result.Problems.Where(p => p.IsWarning).ToList());
-    }
-
-    internal static void WriteAtomically(string path, byte[] bytes)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var tmp = path + ".tmp";
-        File.WriteAllBytes(tmp, bytes);
-        File.Move(tmp, path, overwrite: true);
     }
 
     private sealed record StoredVersion

@@ -1,3 +1,4 @@
+using StatsReporting.Storage;
 using System.Text;
 using ClosedXML.Excel;
 using StatsReporting.Decisions;

@@ -9,11 +9,20 @@ public sealed class Db(string path)
 {
     public string Path { get; } = System.IO.Path.GetFullPath(path);
 
+    /// The file holds person codes and kommentarer: it is created owner-only (SQLite gives its journals the same mode).
     public SqliteConnection Open()
     {
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        var isNew = !File.Exists(Path);
+        var dir = System.IO.Path.GetDirectoryName(Path)!;
+        // A missing folder is made owner-only; an existing one (/tmp, say) is left as it is.
+        if (!Directory.Exists(dir))
+        {
+            if (OperatingSystem.IsWindows()) Directory.CreateDirectory(dir);
+            else Directory.CreateDirectory(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
         var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path, Pooling = false }.ToString());
         c.Open();
+        if (isNew && !OperatingSystem.IsWindows()) File.SetUnixFileMode(Path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         c.Execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;");
         return c;
     }

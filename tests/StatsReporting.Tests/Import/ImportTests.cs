@@ -129,6 +129,21 @@ public class ImportTests : IDisposable
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void The_database_and_the_archived_file_are_owner_only()
+    {
+        using var env = new TestEnv();
+        var db = new StatsReporting.Storage.Db(env.PathOf("ny/mapp/evb.db"));
+        db.Migrate();
+        new Importer(db, TestEnv.Catalog, env.PathOf("ny/arkiv"), env.Clock).Import(TestEnv.SampleCsv);
+        const UnixFileMode rw = UnixFileMode.UserRead | UnixFileMode.UserWrite, rwx = rw | UnixFileMode.UserExecute;
+        Assert.Equal(rw, File.GetUnixFileMode(db.Path));
+        Assert.Equal(rwx, File.GetUnixFileMode(env.PathOf("ny/mapp")));
+        Assert.Equal(rw, File.GetUnixFileMode(Assert.Single(Directory.GetFiles(env.PathOf("ny/arkiv")))));
+        Assert.Equal(rwx, File.GetUnixFileMode(env.PathOf("ny/arkiv")));
+    }
+
+    [Fact]
     public void A_changed_decision_keeps_its_earlier_version_so_an_old_quarter_is_remade_exactly()
     {
         var first = _env.Importer().Import(TestEnv.SampleCsv);
