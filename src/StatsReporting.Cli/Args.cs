@@ -40,5 +40,8 @@ public static class Usage
                                                           skriv KF-arbetsböcker för kvartalet
           run --period 2025Q2 [--as-of ÅÅÅÅ-MM-DD] [--out MAPP] [--inbox MAPP]
                                                           kvartalsjobbet: importera inkorgen och rapportera
+          check <tabell> [--compare <tabell>] [--format json]
+                                                          kontrollera summorna i en publicerad tabell (CSV/XLSX);
+                                                          slutkod 0 = inga avvikelser, 1 = avvikelser, 2 = oläsbar fil
         """;
 }

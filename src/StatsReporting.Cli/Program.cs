@@ -7,6 +7,7 @@ var verbs = new Dictionary<string, Func<Args, int>>
     ["import"] = ImportCommand.Run,
     ["report"] = ReportCommand.Run,
     ["run"] = RunCommand.Run,
+    ["check"] = CheckCommand.Run,
 };
 
 if (args.Length == 0 || !verbs.TryGetValue(args[0], out var verb))
