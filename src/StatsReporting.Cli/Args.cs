@@ -43,5 +43,8 @@ public static class Usage
           check <tabell> [--compare <tabell>] [--format json]
                                                           kontrollera summorna i en publicerad tabell (CSV/XLSX);
                                                           slutkod 0 = inga avvikelser, 1 = avvikelser, 2 = oläsbar fil
+          import-table <tabell> --period 2024Q4 --law SoL|LSS
+                                                          lagra en publicerad tabell som historik för ett kvartal
+                                                          som beslutsunderlaget inte täcker (kontrolleras först)
         """;
 }

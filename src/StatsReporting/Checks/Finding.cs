@@ -23,6 +23,10 @@ public sealed record Finding(
 {
     public const string Error = "fel", Warning = "varning";
 
+    /// SoL or LSS for a report's findings; null for a table checked on its own.
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Law { get; init; }
+
     /// One line for a controller: "sol-2025Q2-tabell.csv: Total IFO (rad 18), Kvinnor: angivet 3, beräknat 5 …".
     public string Text => $"{Table}: {Message}";
 

@@ -8,8 +8,7 @@ public static class TableComparer
     {
         var mc = QuarterColumn(main);
         var oc = QuarterColumn(other);
-        var groups = RowKeys.GroupTokens(main).Concat(RowKeys.GroupTokens(other)).ToHashSet();
-        var pairs = Match(RowKeys.Of(main, groups), RowKeys.Of(other, groups));
+        var pairs = Match(main, other);
         var diffs = new Dictionary<int, long>();
         foreach (var (i, js) in pairs)
             if (main.Rows[i].Values[mc] is { } a && js.All(j => other.Rows[j].Values[oc] is not null))
@@ -44,8 +43,10 @@ public static class TableComparer
 
     /// Rows matched by key; a row only one table has is matched to the rows of the other that split it further
     /// ("Bostad IFO" = "Bostad IFO/Fyren" + "Bostad IFO/Krongyllen" + …), else left alone.
-    private static List<(int Main, List<int> Other)> Match(IReadOnlyList<RowKey> mk, IReadOnlyList<RowKey> ok)
+    public static List<(int Main, List<int> Other)> Match(CheckTable main, CheckTable other)
     {
+        var groups = RowKeys.GroupTokens(main).Concat(RowKeys.GroupTokens(other)).ToHashSet();
+        IReadOnlyList<RowKey> mk = RowKeys.Of(main, groups), ok = RowKeys.Of(other, groups);
         var mIndex = Unique(mk);
         var oIndex = Unique(ok);
         var pairs = mIndex.Where(kv => oIndex.ContainsKey(kv.Key)).Select(kv => (Main: kv.Value, Other: new List<int> { oIndex[kv.Key] })).ToList();
