@@ -16,9 +16,8 @@ public static class FindingKind
 /// (in a comparison: the first table's value and the other table's). Never carries person codes or kommentar:
 /// a decision is named by its beslut_id only.
 public sealed record Finding(
-    string Table, string Row, string? Column, long? Printed, long? Computed, string Severity, string Message,
+    string Table, string Row, string? Column, long? Printed, long? Computed, string Severity, string Message, string Kind,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? RootCause = null,
-    string Kind = FindingKind.RowSum,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Line = null)
 {
     public const string Error = "fel", Warning = "varning";

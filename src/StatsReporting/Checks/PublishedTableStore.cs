@@ -96,7 +96,7 @@ public static class PublishedTableStore
         var tableRows = c.Query<RowRow>(rows, t)
             .Select(r => new TableRow(r.Label, headers.Select((_, col) => values[(r.RowNo, col)]).ToList(), r.Line is { } l ? (int)l : null)).ToList();
         var stored = c.Query<FindingRow>(findings, t).Select(f => new Finding(t.FileName, f.Row, f.ColumnName, f.Printed, f.Computed, f.Severity,
-            f.Message, f.RootCause, f.Kind, f.Line is { } l ? (int)l : null)).ToList();
+            f.Message, f.Kind, f.RootCause, f.Line is { } l ? (int)l : null)).ToList();
         return new StoredTable(t.Id, lag, Period.Parse(t.Period), t.FileName, new CheckTable(t.FileName, t.LabelHeader, headers, tableRows),
             (int)t.ValueColumn, stored);
     }

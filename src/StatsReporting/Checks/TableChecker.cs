@@ -74,7 +74,7 @@ public static class TableChecker
         var terms = string.Join(" + ", parts.Select(c => row.Values[c]));
         return new(t.Name, row.Label, t.ColumnName(sc), printed, computed, Finding.Error,
             $"{row.Named}: {terms} = {computed}, men {t.ColumnName(sc)} anger {printed}." + (root is null ? "" : $" Felet kommer från {root}."),
-            root, FindingKind.RowSum, row.Line);
+            FindingKind.RowSum, root, row.Line);
     }
 
     /// The one detail row whose own row sum disagrees, and whose value implied by that row sum makes the column add up.
@@ -96,7 +96,7 @@ public static class TableChecker
 
     private static Finding Vertical(CheckTable t, int row, int c, long printed, long computed, string kind, string text, string? root) =>
         new(t.Name, t.Rows[row].Label, t.ColumnName(c), printed, computed, Finding.Error, $"{t.Rows[row].Named}, {t.ColumnName(c)}: {text}",
-            root, kind, t.Rows[row].Line);
+            kind, root, t.Rows[row].Line);
 
     private static long? Sum(CheckTable t, IEnumerable<int> rows, int c)
     {

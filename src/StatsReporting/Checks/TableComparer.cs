@@ -26,7 +26,7 @@ public static class TableComparer
             findings.Add(new(name, main.Rows[i].Label, $"{main.ColumnName(mc)} / {other.ColumnName(oc)}", printed, theirs, Finding.Error,
                 $"{main.Rows[i].Named}: {main.Name} anger {printed} ({main.ColumnName(mc)}), {other.Name} anger {theirs} "
                 + $"({otherLabel}, {other.ColumnName(oc)})." + (root is null ? "" : $" Skillnaden kommer från {root}."),
-                root, FindingKind.Compare, main.Rows[i].Line));
+                FindingKind.Compare, root, main.Rows[i].Line));
         }
         return findings;
     }

@@ -1,3 +1,5 @@
+using System.Text;
+using ClosedXML.Excel;
 using StatsReporting.Checks;
 using static StatsReporting.Tests.Checks.Tables;
 
@@ -48,4 +50,45 @@ public class SeedPublishedTablesTests
     [Fact]
     public void LSS_main_against_its_comparison_table_gives_no_finding() =>
         Assert.Empty(Checker.Compare(TableReader.Read(Published("lss-2025Q2-tabell.csv")), TableReader.Read(Published("lss-2025Q2-jamforelse.csv"))));
+
+    [Fact]
+    public void The_same_table_pasted_into_Excel_gives_the_same_findings()
+    {
+        var dir = Directory.CreateTempSubdirectory("statsreporting-xlsx-").FullName;
+        try
+        {
+            var xlsx = Path.Combine(dir, "sol-2025Q2-tabell.xlsx");
+            using (var wb = new XLWorkbook())
+            {
+                var ws = wb.Worksheets.Add("Blad1");
+                var lines = File.ReadAllLines(Published("sol-2025Q2-tabell.csv"));
+                for (var r = 0; r < lines.Length; r++)
+                {
+                    var cells = lines[r].Split(';');
+                    for (var c = 0; c < cells.Length; c++)
+                    {
+                        if (int.TryParse(cells[c], out var n)) ws.Cell(r + 1, c + 1).Value = n;
+                        else ws.Cell(r + 1, c + 1).SetValue(cells[c]);
+                    }
+                }
+                wb.SaveAs(xlsx);
+            }
+            var fromXlsx = Checker.Check(TableReader.Read(xlsx));
+            var fromCsv = Checker.Check(TableReader.Read(Published("sol-2025Q2-tabell.csv")));
+            Assert.Equal(Summary(fromCsv), Summary(fromXlsx));
+            Assert.Equal(fromCsv.Select(f => f.RootCause), fromXlsx.Select(f => f.RootCause));
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
+
+    [Fact]
+    public void A_comma_separated_Windows_1252_table_reads_like_the_original()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var text = File.ReadAllText(Published("lss-2025Q2-tabell.csv")).Replace(';', ',');
+        var read = TableReader.Parse(global::StatsReporting.Import.RawTableReader.ReadCsv(Encoding.GetEncoding(1252).GetBytes(text), "lss.csv"));
+        Assert.Equal("9.1 Rådgivning eller annat personligt stöd", read.Table!.Rows[0].Label);
+        Assert.Equal("Typ av insats enligt 9 § p. 1–10 LSS", read.Table.LabelHeader);
+        Assert.Empty(Checker.Check(read));
+    }
 }
