@@ -27,6 +27,7 @@ public sealed record Finding(
     public string? Law { get; init; }
 
     /// One line for a controller: "sol-2025Q2-tabell.csv: Total IFO (rad 18), Kvinnor: angivet 3, beräknat 5 …".
+    [JsonIgnore]
     public string Text => $"{Table}: {Message}";
 
     private static readonly JsonSerializerOptions Json = new()

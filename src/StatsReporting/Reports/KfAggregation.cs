@@ -8,7 +8,7 @@ public sealed class KfAggregation(Catalog catalog, ReportSettings settings)
 {
     public const int ComparedQuarters = 3;
 
-    /// `history` holds, per quarter, a stored published table's quarter column (see ReportService.History).
+    /// `history` holds, per quarter, the quarter column of a table stored by import-table (ReportService loads it).
     public KfReport Build(IReadOnlyList<Decision> all, Lag lag, Period q, DateOnly asOf, IReadOnlyDictionary<Period, CheckTable>? history = null)
     {
         var decisions = all.Where(d => d.Lag == lag).ToList();
