@@ -43,5 +43,11 @@ public static class Usage
           ivo --period 2025Q2 [--out MAPP]                IVO-individrapport (personuppgifter; egen mapp, standard data/ivo)
           ivo status [--today ÅÅÅÅ-MM-DD]                 vilka kvartal som ska rapporteras till IVO, försenade kvartal
                                                           och ärenden som behöver en avslutande rapport
+          check <tabell> [--compare <tabell>] [--format json]
+                                                          kontrollera summorna i en publicerad tabell (CSV/XLSX);
+                                                          slutkod 0 = inga avvikelser, 1 = avvikelser, 2 = oläsbar fil
+          import-table <tabell> --period 2024Q4 --law SoL|LSS
+                                                          lagra en publicerad tabell som historik för ett kvartal
+                                                          som beslutsunderlaget inte täcker (kontrolleras först)
         """;
 }

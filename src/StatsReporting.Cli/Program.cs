@@ -8,6 +8,8 @@ var verbs = new Dictionary<string, Func<Args, int>>
     ["report"] = ReportCommand.Run,
     ["run"] = RunCommand.Run,
     ["ivo"] = IvoCommand.Run,
+    ["check"] = CheckCommand.Run,
+    ["import-table"] = ImportTableCommand.Run,
 };
 
 if (args.Length == 0 || !verbs.TryGetValue(args[0], out var verb))

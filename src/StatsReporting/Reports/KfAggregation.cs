@@ -1,3 +1,4 @@
+using StatsReporting.Checks;
 using StatsReporting.Decisions;
 
 namespace StatsReporting.Reports;
@@ -7,14 +8,15 @@ public sealed class KfAggregation(Catalog catalog, ReportSettings settings)
 {
     public const int ComparedQuarters = 3;
 
-    public KfReport Build(IReadOnlyList<Decision> all, Lag lag, Period q, DateOnly asOf)
+    /// `history` holds, per quarter, the quarter column of a table stored by import-table (ReportService loads it).
+    public KfReport Build(IReadOnlyList<Decision> all, Lag lag, Period q, DateOnly asOf, IReadOnlyDictionary<Period, CheckTable>? history = null)
     {
         var decisions = all.Where(d => d.Lag == lag).ToList();
         var reportable = decisions.Where(d => ReportingRule.IsReportable(d, q)).ToList();
         var summary = Sammanstallning(reportable, lag);
         var orsaker = Orsaker(reportable, lag, asOf);
         var report = new KfReport(lag, q, asOf, summary, orsaker, Vantetid(reportable, lag, asOf), Avbrott(reportable, lag),
-            Jamforelse(decisions, lag, q.Window(ComparedQuarters)), []);
+            Jamforelse(decisions, lag, q.Window(ComparedQuarters), history), []);
         return report with { Text = TextDraft.Write(report, reportable, catalog, settings) };
     }
 
@@ -76,9 +78,23 @@ public sealed class KfAggregation(Catalog catalog, ReportSettings settings)
         return new ReportTable("Avbrott", HeaderFor(lag), ["Ej påbörjade", "Avbrott", "Summa total"], rows, HasSumColumn: true);
     }
 
-    /// The count per row at the end of each quarter; rows whose decisions name an enhet are split by enhet,
-    /// as the seed's comparison table splits Bostad IFO.
-    private ReportTable Jamforelse(List<Decision> decisions, Lag lag, IReadOnlyList<Period> quarters)
+    /// The count per row at the end of each quarter: from the records where they cover the quarter, else from the
+    /// stored published table matched by normalised label, else null ("uppgift saknas", never zero).
+    public ReportTable Jamforelse(IReadOnlyList<Decision> all, Lag lag, IReadOnlyList<Period> quarters, IReadOnlyDictionary<Period, CheckTable>? history)
+    {
+        var table = FromRecords(all.Where(d => d.Lag == lag).ToList(), lag, quarters);
+        var asCheck = GeneratedChecks.AsCheckTable(table, lag.ToString());
+        var columns = quarters.Select((q, i) => settings.RecordsCover(q) ? null
+            : history?.GetValueOrDefault(q) is { } stored ? PublishedHistory.Values(asCheck, stored) : new int?[table.Rows.Count]).ToList();
+        return table with
+        {
+            Rows = table.Rows.Select((row, r) => row with { Values = row.Values.Select((v, i) => columns[i] is { } c ? c[r] : v).ToList() }).ToList(),
+        };
+    }
+
+    /// Counted from the records; rows whose decisions name an enhet are split by enhet, as the seed's comparison
+    /// table splits Bostad IFO.
+    private ReportTable FromRecords(List<Decision> decisions, Lag lag, IReadOnlyList<Period> quarters)
     {
         var perQuarter = quarters.Select(q => decisions.Where(d => ReportingRule.IsReportable(d, q)).ToList()).ToList();
         var columns = quarters.Select(q => q.End.ToString("yyyy-MM-dd")).ToList();

@@ -1,9 +1,21 @@
+using StatsReporting.Checks;
 using StatsReporting.Decisions;
 using StatsReporting.Storage;
 
 namespace StatsReporting.Reports;
 
 public sealed record WrittenFile(string Kind, string Path);
+
+/// One row's count for a quarter; null = "uppgift saknas".
+public sealed record RowCount(string Label, RowKind Kind, int? Count);
+
+/// A generated table does not add up: a bug in this program, so nothing is written.
+public sealed class InconsistentReportException(IReadOnlyList<Finding> findings)
+    : InvalidOperationException("Rapporten skrevs inte: en framräknad tabell summerar inte, vilket är ett programfel.\n"
+                                + string.Join("\n", findings.Select(f => f.Text)))
+{
+    public IReadOnlyList<Finding> Findings { get; } = findings;
+}
 
 /// Makes the quarter's outputs from the stored records: the same service the CLI and the scheduled job call.
 public sealed class ReportService(Db db, Catalog catalog, AppSettings settings)
@@ -13,27 +25,80 @@ public sealed class ReportService(Db db, Catalog catalog, AppSettings settings)
         using var c = db.Open();
         var decisions = DecisionStore.Current(c);
         var agg = new KfAggregation(catalog, settings.Report);
-        return [agg.Build(decisions, Lag.SoL, period, asOf), agg.Build(decisions, Lag.LSS, period, asOf)];
+        return [agg.Build(decisions, Lag.SoL, period, asOf, History(c, Lag.SoL)), agg.Build(decisions, Lag.LSS, period, asOf, History(c, Lag.LSS))];
     }
 
-    /// Writes reports/<period>/: one KF workbook per law. Files are written under temporary names and renamed.
+    /// The per-row counts of a law at the end of a quarter, as the Jämförelse shows them: from the records where they
+    /// cover the quarter, else from a stored published table; null when neither has the quarter.
+    public IReadOnlyList<RowCount>? QuarterCounts(Lag lag, Period q)
+    {
+        using var c = db.Open();
+        var history = History(c, lag);
+        if (!settings.Report.RecordsCover(q) && !history.ContainsKey(q)) return null;
+        var table = new KfAggregation(catalog, settings.Report).Jamforelse(DecisionStore.Current(c), lag, [q], history);
+        return table.Rows.Select(r => new RowCount(r.Label, r.Kind, r.Values[0])).ToList();
+    }
+
+    /// Every finding for the quarter that is not a bug: record-level findings and the stored tables' disagreements.
+    public IReadOnlyList<Finding> Findings(IReadOnlyList<KfReport> reports, Period period, DateOnly asOf)
+    {
+        using var c = db.Open();
+        var decisions = DecisionStore.Current(c);
+        return reports.SelectMany(r => RecordChecks.For(decisions, r.Lag, period, asOf, Snapshots.Vanished(c, r.Lag))
+            .Concat(PublishedHistory.Findings(r, PublishedTableStore.Latest(c, r.Lag), settings.Report))
+            .Select(f => f with { Law = r.LawName })).ToList();
+    }
+
+    /// Writes reports/<period>/: one KF workbook per law and kontroller-<period>.json, each under a temporary name
+    /// then renamed. Every generated table is checked first; if one does not add up, nothing is written.
     public IReadOnlyList<WrittenFile> Write(Period period, DateOnly asOf, string outRoot, IProgress<string>? progress = null)
     {
         if (asOf < period.End)
             throw new ArgumentException($"Rapportdatum {asOf:yyyy-MM-dd} ligger före kvartalets sista dag {period.End:yyyy-MM-dd}.");
-        var dir = Path.Combine(outRoot, period.ToString());
+        var reports = Build(period, asOf);
+        return Write(reports, Findings(reports, period, asOf), Path.Combine(outRoot, period.ToString()), settings.Report, progress);
+    }
+
+    public static IReadOnlyList<WrittenFile> Write(IReadOnlyList<KfReport> reports, IReadOnlyList<Finding> findings, string dir,
+        ReportSettings settings, IProgress<string>? progress = null)
+    {
+        progress?.Report("Kontrollerar de framräknade tabellerna …");
+        var bugs = reports.SelectMany(r => GeneratedChecks.Check(r, settings)).ToList();
+        if (bugs.Count > 0) throw new InconsistentReportException(bugs);
+
         var written = new List<WrittenFile>();
-        foreach (var report in Build(period, asOf))
+        foreach (var report in reports)
         {
-            var path = Path.Combine(dir, WorkbookFileName(report.Lag, period));
+            var path = Path.Combine(dir, WorkbookFileName(report.Lag, report.Period));
             progress?.Report($"Skriver {report.LawName}-arbetsboken …");
-            KfWorkbook.Write(report, [], path);
+            var own = findings.Where(f => f.Law == report.LawName).Select(f => f.Text).ToList();
+            KfWorkbook.Write(report, own, path);
             written.Add(new($"KF-arbetsbok {report.LawName}", path));
         }
+        var json = Path.Combine(dir, FindingsFileName(reports[0].Period));
+        WriteAtomically(json, Finding.ToJson(findings));
+        written.Add(new($"Kontroller ({findings.Count} {(findings.Count == 1 ? "avvikelse" : "avvikelser")})", json));
         return written;
     }
 
+    private IReadOnlyDictionary<Period, CheckTable> History(Microsoft.Data.Sqlite.SqliteConnection c, Lag lag) =>
+        PublishedTableStore.Latest(c, lag).ToDictionary(t => t.Period, t => t.Quarter);
+
+    private static void WriteAtomically(string path, string text)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var tmp = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            File.WriteAllText(tmp, text);
+            File.Move(tmp, path, overwrite: true);
+        }
+        finally { if (File.Exists(tmp)) File.Delete(tmp); }
+    }
+
     public static string WorkbookFileName(Lag lag, Period p) => $"evb-{lag.ToString().ToLowerInvariant()}-{p}.xlsx";
+
+    public static string FindingsFileName(Period p) => $"kontroller-{p}.json";
 
     /// The name a controller sees when downloading: "EVB SoL 2025 kv2.xlsx".
     public static string WorkbookDisplayName(Lag lag, Period p) => $"EVB {lag} {p.Swedish}.xlsx";

@@ -1,0 +1,121 @@
+using System.Globalization;
+using StatsReporting.Decisions;
+using StatsReporting.Import;
+
+namespace StatsReporting.Checks;
+
+/// Reads a published table (CSV with ; or , in UTF-8/Windows-1252, or the first sheet of an XLSX) for checking.
+/// Only Read touches the disk; Parse is pure. Cells that are not counts become findings, never exceptions.
+public static class TableReader
+{
+    public static ReadTable Read(string path)
+    {
+        var name = Path.GetFileName(path);
+        if (!File.Exists(path)) throw new TableReadException($"Filen '{path}' finns inte.");
+        RawTable raw;
+        try
+        {
+            if (Path.GetExtension(path).ToLowerInvariant() is ".xlsx" or ".xlsm") raw = RawTableReader.Read(path, name);
+            else
+            {
+                var bytes = File.ReadAllBytes(path);
+                // A NUL byte never occurs in a CSV text: this is a binary file (a PDF, an .xls) with the wrong name.
+                if (Array.IndexOf(bytes, (byte)0) >= 0) throw new TableReadException($"{name}: filen är ingen CSV-text.");
+                raw = RawTableReader.ReadCsv(bytes, name);
+            }
+        }
+        catch (Exception e) when (e is not TableReadException and not OutOfMemoryException)
+        {
+            throw new TableReadException($"{name}: filen kan inte läsas som CSV eller XLSX ({e.GetType().Name}).");
+        }
+        return Parse(raw);
+    }
+
+    public static ReadTable Parse(RawTable raw)
+    {
+        var width = Width(raw);
+        if (width < 2 || raw.Rows.Count == 0)
+            throw new TableReadException($"{raw.FileName}: ingen tabell att kontrollera (rubrikrad, en radetikett och minst en kolumn med tal behövs).");
+        var cells = new List<Finding>();
+        var result = IsBreakdown(raw, width)
+            ? new ReadTable(null, ParseBreakdown(raw, width, cells), cells)
+            : new ReadTable(ParseTable(raw, width, cells), null, cells);
+        if (result.Table is { } t && t.Rows.All(r => r.Values.All(v => v is null)))
+            throw new TableReadException($"{raw.FileName}: ingen cell i tabellen kan läsas som ett antal.");
+        return result;
+    }
+
+    /// A count as people type it: '-' (any dash) or empty is 0, spaces may group thousands. Null when unreadable.
+    public static int? ParseCount(string text, out string? problem)
+    {
+        problem = null;
+        var t = text.Trim();
+        if (t is "" or "-" or "–" or "—") return 0;
+        var compact = t.Replace(" ", "").Replace("\u00a0", "").Replace("\u202f", "").Replace('−', '-');
+        if (!int.TryParse(compact, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
+        {
+            problem = $"'{t}' kan inte läsas som ett antal";
+            return null;
+        }
+        if (n < 0) problem = $"negativt antal {n}";
+        return n;
+    }
+
+    private static CheckTable ParseTable(RawTable raw, int width, List<Finding> cells)
+    {
+        var columns = Enumerable.Range(1, width - 1).Select(i => Cell(raw.Header, i)).ToList();
+        var table = new CheckTable(raw.FileName, Cell(raw.Header, 0), columns, []);
+        var rows = new List<TableRow>();
+        foreach (var r in raw.Rows)
+        {
+            var label = Cell(r.Cells, 0) is { Length: > 0 } l ? l : "(utan radetikett)";
+            var values = new List<int?>();
+            for (var i = 1; i < width; i++)
+            {
+                values.Add(ParseCount(Cell(r.Cells, i), out var problem));
+                if (problem is not null)
+                    cells.Add(new(raw.FileName, label, table.ColumnName(i - 1), null, null, Finding.Error,
+                        $"{label} (rad {r.Number}), {table.ColumnName(i - 1)}: {problem}.", Kind: FindingKind.Cell, Line: r.Number));
+            }
+            rows.Add(new TableRow(label, values, r.Number));
+        }
+        return table with { Rows = rows };
+    }
+
+    /// Insats, status, antal. An empty insats continues the one above; an empty status is the insats' count.
+    private static Breakdown ParseBreakdown(RawTable raw, int width, List<Finding> cells)
+    {
+        var lines = new List<BreakdownLine>();
+        var insats = "";
+        foreach (var r in raw.Rows)
+        {
+            if (Cell(r.Cells, 0) is { Length: > 0 } i) insats = i;
+            var status = Cell(r.Cells, 1) is { Length: > 0 } s ? s : "Totalt";
+            var count = ParseCount(Cell(r.Cells, width - 1), out var problem);
+            if (problem is not null)
+                cells.Add(new(raw.FileName, insats, Cell(raw.Header, width - 1), null, null, Finding.Error,
+                    $"{insats} (rad {r.Number}), {status}: {problem}.", Kind: FindingKind.Cell, Line: r.Number));
+            lines.Add(new BreakdownLine(insats, status, count, r.Number));
+        }
+        return new Breakdown(raw.FileName, lines);
+    }
+
+    /// A breakdown names a status or orsak in its second column (by header, or because no cell there is a number).
+    private static bool IsBreakdown(RawTable raw, int width)
+    {
+        if (width < 3) return false;
+        var header = Text.Key(Cell(raw.Header, 1));
+        if (header.Contains("status") || header.Contains("orsak")) return true;
+        return raw.Rows.All(r => ParseCount(Cell(r.Cells, 1), out _) is null && ParseCount(Cell(r.Cells, width - 1), out _) is not null);
+    }
+
+    /// Columns up to the last one that has a header or any cell: trailing empty columns (Excel's ;;;) are not data.
+    private static int Width(RawTable raw)
+    {
+        var width = raw.Rows.Select(r => r.Cells.Count).Append(raw.Header.Count).Max();
+        while (width > 0 && Cell(raw.Header, width - 1).Length == 0 && raw.Rows.All(r => Cell(r.Cells, width - 1).Length == 0)) width--;
+        return width;
+    }
+
+    private static string Cell(IReadOnlyList<string> cells, int i) => i < cells.Count ? cells[i].Trim() : "";
+}
