@@ -12,6 +12,7 @@ public sealed class Catalog
     private readonly Dictionary<string, string> _verksamhet = new();
     private readonly Dictionary<(string?, string), CatalogRow> _insats = new();
     private readonly Dictionary<string, Orsak> _orsak = new();
+    private readonly Dictionary<(string?, string), CatalogRow> _byName = new();
 
     public IReadOnlyList<CatalogRow> SolRows { get; }
     public IReadOnlyList<CatalogRow> LssRows { get; }
@@ -26,6 +27,7 @@ public sealed class Catalog
         SolRows = s.SoL.SelectMany(v => v.Insatser.Select(i => new CatalogRow(Lag.SoL, v.Code, i, $"{i}, {v.Code}"))).ToList();
         LssRows = s.LSS.Select((name, i) => new CatalogRow(Lag.LSS, null, $"9 § {i + 1}", $"9 § {i + 1} {name}")).ToList();
         Orsaker = s.Orsaker.Select(o => new Orsak(o.Code, o.Label, o.Closing)).ToList();
+        foreach (var row in SolRows.Concat(LssRows)) _byName[(row.Verksamhet, row.Insats)] = row;
 
         foreach (var v in s.SoL)
             foreach (var alias in v.Aliases.Append(v.Code).Append(v.Name))
@@ -59,8 +61,10 @@ public sealed class Catalog
     public CatalogRow? ResolveInsats(Lag lag, string? verksamhet, string text) =>
         _insats.GetValueOrDefault((lag == Lag.SoL ? verksamhet : null, Text.Key(text)));
 
+    /// Stored decisions carry the catalog's own names, so this is an exact look-up (it runs once per decision and table).
     public CatalogRow RowOf(Decision d) =>
-        ResolveInsats(d.Lag, d.Verksamhet, d.Insats)
+        _byName.GetValueOrDefault((d.Lag == Lag.SoL ? d.Verksamhet : null, d.Insats))
+        ?? ResolveInsats(d.Lag, d.Verksamhet, d.Insats)
         ?? throw new InvalidOperationException($"Insatsen '{d.Insats}' finns inte i katalogen.");
 
     /// A known orsak, or null for free text (which the KF tables group under Övrigt).
