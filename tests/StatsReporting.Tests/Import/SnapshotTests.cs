@@ -1,4 +1,3 @@
-using System.Text;
 using StatsReporting.Decisions;
 using StatsReporting.Storage;
 using StatsReporting.Tests.Support;
@@ -10,13 +9,7 @@ public class SnapshotTests : IDisposable
     private readonly TestEnv _env = new();
     public void Dispose() => _env.Dispose();
 
-    private string Csv(string name, params string[] rows)
-    {
-        var path = _env.PathOf(name);
-        File.WriteAllText(path, string.Join("\n", rows.Prepend(
-            "beslut_id;person_id;kon;lag;verksamhet;insats;enhet;beslutsdatum;avbrottsdatum;verkstallt_datum;avslutat_datum;orsak;kommentar")), new UTF8Encoding(false));
-        return path;
-    }
+    private string Csv(string name, params string[] rows) => TestEnv.WriteRecords(_env.PathOf(name), rows);
 
     private const string Open1 = "S-1;19400101-T010;M;SoL;ÄO;Särskilt boende;;2025-01-10;;;;SAKNAS_PLATS;";
     private const string Open2 = "S-2;19400101-T020;K;SoL;ÄO;Särskilt boende;;2025-01-11;;;;SAKNAS_PLATS;";

@@ -45,11 +45,7 @@ public static class IvoHistory
     private const string H7 = "H-7;19700707-T050;M;SoL;ÄO;Kontaktperson;;2025-01-10;;2025-03-01;;;;";
     private const string H8 = "H-8;19800808-T060;K;SoL;OF;Boendestöd;;2025-08-01;;;;TACKAT_NEJ;;";
 
-    public static string WriteCsv(string path, IEnumerable<string> rows)
-    {
-        File.WriteAllText(path, string.Join("\r\n", rows.Prepend(Header)) + "\r\n", new UTF8Encoding(true));
-        return path;
-    }
+    public static string WriteCsv(string path, IEnumerable<string> rows) => TestEnv.WriteRecords(path, rows, Header);
 
     /// Imports quarter n's snapshot (1–4) on the day it was taken.
     public static ImportOutcome Import(TestEnv env, int n)

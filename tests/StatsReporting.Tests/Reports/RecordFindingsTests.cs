@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using StatsReporting.Checks;
 using StatsReporting.Decisions;
@@ -13,13 +12,7 @@ public class RecordFindingsTests : IDisposable
     private readonly TestEnv _env = new();
     public void Dispose() => _env.Dispose();
 
-    private string Csv(string name, params string[] rows)
-    {
-        var path = _env.PathOf(name);
-        File.WriteAllText(path, string.Join("\n", rows.Prepend(
-            "beslut_id;person_id;kon;lag;verksamhet;insats;enhet;beslutsdatum;avbrottsdatum;verkstallt_datum;avslutat_datum;orsak;kommentar")), new UTF8Encoding(false));
-        return path;
-    }
+    private string Csv(string name, params string[] rows) => TestEnv.WriteRecords(_env.PathOf(name), rows);
 
     // R-1 is first late on 2024-08-16 (2024Q3): 2025Q2 is its fourth reportable quarter.
     private const string FourthQuarter = "R-1;19400101-T010;M;SoL;ÄO;Särskilt boende;;2024-05-15;;;;SAKNAS_PLATS;hemlig kommentar";

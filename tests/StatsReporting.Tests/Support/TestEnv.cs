@@ -23,6 +23,16 @@ public sealed class TestEnv : IDisposable
     }
 
     public string PathOf(string name) => Path.Combine(Dir, name);
+
+    public const string RecordHeader =
+        "beslut_id;person_id;kon;lag;verksamhet;insats;enhet;beslutsdatum;avbrottsdatum;verkstallt_datum;avslutat_datum;orsak;kommentar";
+
+    /// Writes decision records as the case system exports them: UTF-8 with BOM, ';', CRLF.
+    public static string WriteRecords(string path, IEnumerable<string> rows, string header = RecordHeader)
+    {
+        File.WriteAllText(path, string.Join("\r\n", rows.Prepend(header)) + "\r\n", new System.Text.UTF8Encoding(true));
+        return path;
+    }
     public Importer Importer() => new(Db, Catalog, PathOf("archive"), Clock);
     public ReportService Reports() => new(Db, Catalog, Settings);
 
