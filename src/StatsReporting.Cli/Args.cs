@@ -40,5 +40,9 @@ public static class Usage
                                                           skriv KF-arbetsböcker för kvartalet
           run --period 2025Q2 [--as-of ÅÅÅÅ-MM-DD] [--out MAPP] [--inbox MAPP]
                                                           kvartalsjobbet: importera inkorgen och rapportera
+          keys add --role controller|ivo|admin [--name TEXT] [--config]
+                                                          skapa en API-nyckel (visas en gång; bara hashen sparas)
+          keys list | keys revoke <id>                    visa eller spärra nycklar
+          serve [--urls http://127.0.0.1:5080]            starta webbtjänsten med schemalagt kvartalsjobb
         """;
 }

@@ -7,6 +7,8 @@ var verbs = new Dictionary<string, Func<Args, int>>
     ["import"] = ImportCommand.Run,
     ["report"] = ReportCommand.Run,
     ["run"] = RunCommand.Run,
+    ["keys"] = KeysCommand.Run,
+    ["serve"] = ServeCommand.Run,
 };
 
 if (args.Length == 0 || !verbs.TryGetValue(args[0], out var verb))

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using StatsReporting.Access;
 
 namespace StatsReporting.Decisions;
 
@@ -8,6 +9,9 @@ public sealed class AppSettings
     public PathSettings Paths { get; set; } = new();
     public ReportSettings Report { get; set; } = new();
     public CatalogSettings Catalog { get; set; } = new();
+    public ScheduleSettings Schedule { get; set; } = new();
+    public WebSettings Web { get; set; } = new();
+    public AccessSettings Access { get; set; } = new();
 
     /// appsettings.json from the working folder if there is one, else the copy beside the program,
     /// then environment variables (StatsReporting__Paths__Database=…).
@@ -42,6 +46,9 @@ public sealed class AppSettings
             if (order.Length != 2 || order.Select(k => Decisions.Catalog.ResolveKon(k)).Distinct().Count(k => k is not null) != 2)
                 throw new InvalidOperationException($"appsettings.json: StatsReporting:Report:KonOrder:{lag} ska vara [\"K\",\"M\"] eller [\"M\",\"K\"].");
         }
+        Schedule.Validate();
+        Web.Validate();
+        Access.Validate();
     }
 }
 
@@ -50,6 +57,8 @@ public sealed class PathSettings
     public string Database { get; set; } = "data/statsreporting.db";
     public string Inbox { get; set; } = "samples";
     public string Reports { get; set; } = "reports";
+    /// The restricted IVO individrapport, kept outside reports/ (only the ivo role may fetch it).
+    public string Ivo { get; set; } = "data/ivo";
     /// Where imported files are archived; empty means an "archive" folder beside the database.
     public string? Archive { get; set; }
 
