@@ -22,7 +22,7 @@ public class BrowserTests : IDisposable
             ChildProcess.Cli("keys", "add", "--role", "controller", "--name", "Webbläsartest", "--db", _data.Db.Path), _data.Dir,
             TimeSpan.FromMinutes(1))).Trim();
         var baseUrl = $"http://127.0.0.1:{ChildProcess.FreePort()}";
-        _server = ChildProcess.Start(ChildProcess.Dotnet, ChildProcess.Cli("serve", "--db", _data.Db.Path, "--urls", baseUrl), _data.Dir,
+        _server = new ChildProcess(ChildProcess.Dotnet, ChildProcess.Cli("serve", "--db", _data.Db.Path, "--urls", baseUrl), _data.Dir,
             new Dictionary<string, string>
             {
                 ["StatsReporting__Paths__Inbox"] = _data.Inbox,

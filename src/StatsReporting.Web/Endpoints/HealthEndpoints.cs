@@ -19,7 +19,7 @@ public static class HealthEndpoints
     public sealed record Schedule(int Servers, string? Cron, string? TimeZone, DateTime? NextRun, DateTime? LastRun, string? LastState);
     public sealed record Status(string Overall, string Database, Schedule Scheduler);
 
-    private static IResult Health(Db db, JobStorage storage, ILogger<Status> log)
+    private static IResult Health(Db db, JobStorage storage, ILoggerFactory logs)
     {
         var database = "ok";
         try
@@ -29,7 +29,7 @@ public static class HealthEndpoints
         }
         catch (Exception e)
         {
-            log.LogError(e, "Hälsokontrollen kunde inte läsa databasen.");
+            logs.CreateLogger(typeof(HealthEndpoints)).LogError(e, "Hälsokontrollen kunde inte läsa databasen.");
             database = "fel";
         }
         var servers = storage.GetMonitoringApi().Servers().Count;

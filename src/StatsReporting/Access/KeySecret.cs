@@ -11,14 +11,14 @@ public static class KeySecret
     public const int SaltBytes = 16;
     private const int SecretBytes = 32;
 
-    public static (string Id, string Key) Generate()
+    /// A new key with what is kept of it: the id, a fresh salt and the hash. The key itself is for the caller to show once.
+    public static (string Id, string Key, string Salt, string Hash) Generate()
     {
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(IdBytes));
         var secret = Base64Url(RandomNumberGenerator.GetBytes(SecretBytes));
-        return (id, $"sr.{id}.{secret}");
+        var salt = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(SaltBytes));
+        return (id, $"sr.{id}.{secret}", salt, Hash(salt, secret));
     }
-
-    public static string NewSalt() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(SaltBytes));
 
     /// Splits a presented key into id and secret; null when it does not have the shape of one of ours.
     public static (string Id, string Secret)? Split(string? key)
@@ -27,8 +27,6 @@ public static class KeySecret
         if (parts is not ["sr", var id, var secret] || !IsHex(id, IdBytes) || secret.Length == 0) return null;
         return (id, secret);
     }
-
-    public static string SecretOf(string key) => Split(key)!.Value.Secret;
 
     public static string Hash(string saltHex, string secret) =>
         Convert.ToHexStringLower(SHA256.HashData([.. Convert.FromHexString(saltHex), .. Encoding.UTF8.GetBytes(secret)]));

@@ -27,19 +27,17 @@ public sealed class KeyStore(Db db, AccessSettings? access = null)
         const string sql = """
             INSERT INTO api_keys (id, name, role, salt, hash, created_at) VALUES (@id, @name, @role, @salt, @hash, @at)
             """;
-        var (id, key) = KeySecret.Generate();
-        var salt = KeySecret.NewSalt();
+        var (id, key, salt, hash) = KeySecret.Generate();
         using var c = db.Open();
-        c.Execute(sql, new { id, name, role = role.Name(), salt, hash = KeySecret.Hash(salt, KeySecret.SecretOf(key)), at = now.ToString("O") });
+        c.Execute(sql, new { id, name, role = role.Name(), salt, hash, at = now.ToString("O") });
         return (new(id, name, role), key);
     }
 
     /// Makes a key for appsettings.json: nothing is stored, the caller prints the entry.
     public static (ConfiguredKey Entry, string Key) ForConfiguration(Role role, string name)
     {
-        var (id, key) = KeySecret.Generate();
-        var salt = KeySecret.NewSalt();
-        return (new() { Id = id, Name = name, Role = role.Name(), Salt = salt, Hash = KeySecret.Hash(salt, KeySecret.SecretOf(key)) }, key);
+        var (id, key, salt, hash) = KeySecret.Generate();
+        return (new() { Id = id, Name = name, Role = role.Name(), Salt = salt, Hash = hash }, key);
     }
 
     public KeyHolder? Verify(string? presented)

@@ -13,9 +13,8 @@ public static class Roles
 
     public static bool TryParse(string? text, out Role role)
     {
-        role = default;
-        return text?.Trim().ToLowerInvariant() is Controller or Ivo or Admin
-            && Enum.TryParse(text.Trim(), ignoreCase: true, out role);
+        role = text?.Trim().ToLowerInvariant() switch { Controller => Role.Controller, Ivo => Role.Ivo, Admin => Role.Admin, _ => default };
+        return role != default;
     }
 
     /// The role and every role below it: a signed-in admin carries the claims admin, ivo and controller, so each

@@ -5,20 +5,21 @@ using System.Text;
 
 namespace StatsReporting.Web.Tests.Support;
 
-/// A program run as its own process, as a person would start it: output kept for the failure message.
+/// A program run as its own process, as a person would start it; what it prints is kept for the failure message.
 public sealed class ChildProcess : IDisposable
 {
     private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly StringBuilder _stdout = new();
+    private readonly StringBuilder _stderr = new();
 
-    private ChildProcess(string file, IEnumerable<string> args, string workingDirectory, IDictionary<string, string>? env)
+    public ChildProcess(string file, IEnumerable<string> args, string workingDirectory, IDictionary<string, string>? env = null)
     {
         var info = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in args) info.ArgumentList.Add(a);
         foreach (var (k, v) in env ?? new Dictionary<string, string>()) info.Environment[k] = v;
         _process = new Process { StartInfo = info };
-        _process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
-        _process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+        _process.OutputDataReceived += (_, e) => { lock (_stdout) _stdout.AppendLine(e.Data); };
+        _process.ErrorDataReceived += (_, e) => { lock (_stderr) _stderr.AppendLine(e.Data); };
         _process.Start();
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
@@ -29,27 +30,21 @@ public sealed class ChildProcess : IDisposable
     /// The CLI as built beside the tests: `dotnet statsreporting.dll <args>`.
     public static string[] Cli(params string[] args) => [Path.Combine(AppContext.BaseDirectory, "statsreporting.dll"), .. args];
 
-    public static ChildProcess Start(string file, IEnumerable<string> args, string workingDirectory, IDictionary<string, string>? env = null) =>
-        new(file, args, workingDirectory, env);
-
     /// Runs to the end and returns its standard output; fails with everything it printed when it exits non-zero.
     public static async Task<string> Run(string file, IEnumerable<string> args, string workingDirectory, TimeSpan timeout)
     {
-        var info = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args) info.ArgumentList.Add(a);
-        using var p = Process.Start(info)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
+        using var p = new ChildProcess(file, args, workingDirectory);
         using var cts = new CancellationTokenSource(timeout);
-        try { await p.WaitForExitAsync(cts.Token); }
-        catch (OperationCanceledException) { p.Kill(entireProcessTree: true); throw new TimeoutException($"{file} blev inte klar inom {timeout}: {await stderr}"); }
-        if (p.ExitCode != 0) throw new InvalidOperationException($"{file} {string.Join(' ', args)} gav {p.ExitCode}:\n{await stdout}\n{await stderr}");
-        return await stdout;
+        try { await p._process.WaitForExitAsync(cts.Token); }
+        catch (OperationCanceledException) { throw new TimeoutException($"{file} blev inte klar inom {timeout}:\n{p.Output}"); }
+        p._process.WaitForExit(); // the last lines of output
+        if (p._process.ExitCode != 0) throw new InvalidOperationException($"{file} {string.Join(' ', args)} gav {p._process.ExitCode}:\n{p.Output}");
+        lock (p._stdout) return p._stdout.ToString();
     }
 
     public bool HasExited => _process.HasExited;
 
-    public string Output { get { lock (_output) return _output.ToString(); } }
+    public string Output { get { lock (_stdout) lock (_stderr) return $"{_stdout}\n{_stderr}"; } }
 
     public static int FreePort()
     {
