@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using StatsReporting.Access;
 
@@ -37,7 +38,7 @@ public static class KeysCommand
             var (entry, configKey) = KeyStore.ForConfiguration(role, name);
             Console.Error.WriteLine("Nyckeln visas bara nu. Lägg raden nedanför den i StatsReporting:Access:Keys i appsettings.json:");
             Console.WriteLine(configKey);
-            Console.WriteLine(JsonSerializer.Serialize(entry));
+            Console.WriteLine(JsonSerializer.Serialize(entry, new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
             return 0;
         }
         var (holder, key) = store.Add(role, name, DateTimeOffset.UtcNow);

@@ -17,7 +17,7 @@ public static class PageSetup
             {
                 var headers = ctx.Context.Response.Headers;
                 headers.CacheControl = "no-cache";
-                headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self'; frame-ancestors 'none'; form-action 'self'";
+                headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'";
                 headers.XContentTypeOptions = "nosniff";
             },
         });

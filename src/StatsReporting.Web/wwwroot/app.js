@@ -4,7 +4,7 @@
 
 const rollnamn = { controller: 'controller', ivo: 'IVO-rapportör', admin: 'administratör' };
 const statusnamn = { running: 'Pågår', succeeded: 'Klar', failed: 'Misslyckades' };
-const startnamn = { scheduled: 'schemat', manual: 'manuellt' };
+const startnamn = { scheduled: 'enligt schema', manual: 'manuellt' };
 let csrf = '';
 let bevakning = null;
 let senasteId = 0;
