@@ -4,14 +4,24 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
+# Debian packages the tests need; Chromium drives the page in StatsReporting.Web.Tests/BrowserTests.
+STATSREPORTING_APT_PACKAGES="${STATSREPORTING_APT_PACKAGES:-} chromium"
 need=()
 for pkg in ${STATSREPORTING_APT_PACKAGES:-}; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installerar ${need[*]} …"
+  export DEBIAN_FRONTEND=noninteractive
   if [ "$(id -u)" -eq 0 ]; then apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null
   else sudo apt-get update -qq && sudo apt-get install -y -qq "${need[@]}" >/dev/null; fi
+fi
+
+# Playwright (playwright-core only: it drives the Chromium above and downloads no browser of its own).
+browser=tests/StatsReporting.Web.Tests/browser
+if [ ! -d "$browser/node_modules" ]; then
+  echo "Installerar playwright-core (npm ci) …"
+  (cd "$browser" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
 dotnet test StatsReporting.sln "$@"

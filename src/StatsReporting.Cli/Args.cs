@@ -49,5 +49,9 @@ public static class Usage
           import-table <tabell> --period 2024Q4 --law SoL|LSS
                                                           lagra en publicerad tabell som historik för ett kvartal
                                                           som beslutsunderlaget inte täcker (kontrolleras först)
+          keys add --role controller|ivo|admin [--name TEXT] [--config]
+                                                          skapa en API-nyckel (visas en gång; bara hashen sparas)
+          keys list | keys revoke <id>                    visa eller spärra nycklar
+          serve [--urls http://127.0.0.1:5080]            starta webbtjänsten med schemalagt kvartalsjobb
         """;
 }

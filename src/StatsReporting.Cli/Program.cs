@@ -10,6 +10,8 @@ var verbs = new Dictionary<string, Func<Args, int>>
     ["ivo"] = IvoCommand.Run,
     ["check"] = CheckCommand.Run,
     ["import-table"] = ImportTableCommand.Run,
+    ["keys"] = KeysCommand.Run,
+    ["serve"] = ServeCommand.Run,
 };
 
 if (args.Length == 0 || !verbs.TryGetValue(args[0], out var verb))

@@ -9,6 +9,8 @@ public static class RunCommand
     {
         var ctx = new CliContext(args);
         var period = ReportCommand.ParsePeriod(args);
+        using var guard = RunLock.TryAcquire(ctx.Db.Path)
+            ?? throw new InvalidOperationException("en annan körning av kvartalsjobbet pågår redan mot samma databas (t.ex. i webbtjänsten).");
         var job = new QuarterJob(ctx.Db, ctx.Catalog, ctx.Settings, TimeProvider.System);
         var result = job.Run(period, ReportCommand.AsOf(args, period), args.Option("inbox") ?? ctx.Settings.Paths.Inbox,
             args.Option("out") ?? ctx.Settings.Paths.Reports, new ReportCommand.Progress());

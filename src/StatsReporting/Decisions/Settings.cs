@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using StatsReporting.Ivo;
+using StatsReporting.Access;
 
 namespace StatsReporting.Decisions;
 
@@ -10,6 +11,9 @@ public sealed class AppSettings
     public ReportSettings Report { get; set; } = new();
     public CatalogSettings Catalog { get; set; } = new();
     public IvoSettings Ivo { get; set; } = new();
+    public ScheduleSettings Schedule { get; set; } = new();
+    public WebSettings Web { get; set; } = new();
+    public AccessSettings Access { get; set; } = new();
 
     /// appsettings.json from the working folder if there is one, else the copy beside the program,
     /// then environment variables (StatsReporting__Paths__Database=…).
@@ -45,6 +49,9 @@ public sealed class AppSettings
                 throw new InvalidOperationException($"appsettings.json: StatsReporting:Report:KonOrder:{lag} ska vara [\"K\",\"M\"] eller [\"M\",\"K\"].");
         }
         Ivo.Validate();
+        Schedule.Validate();
+        Web.Validate();
+        Access.Validate();
     }
 }
 

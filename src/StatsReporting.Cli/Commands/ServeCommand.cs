@@ -1,0 +1,21 @@
+using System.Reflection;
+using System.Runtime.ExceptionServices;
+using StatsReporting.Web.Jobs;
+
+namespace StatsReporting.Cli;
+
+/// `serve`: runs the web service in this process by calling the web project's own entry point. The CLI references
+/// src/StatsReporting.Web, so one build gives both and there is no second program to find on disk.
+public static class ServeCommand
+{
+    public static int Run(Args args)
+    {
+        var hostArgs = new List<string>();
+        if (args.Option("db") is { } db) hostArgs.Add($"--StatsReporting:Paths:Database={db}");
+        if (args.Option("urls") is { } urls) hostArgs.Add($"--urls={urls}");
+        var main = typeof(QuarterlyJob).Assembly.EntryPoint!;
+        try { main.Invoke(null, [hostArgs.ToArray()]); }
+        catch (TargetInvocationException e) when (e.InnerException is not null) { ExceptionDispatchInfo.Throw(e.InnerException); }
+        return 0;
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using StatsReporting.Access;
+
+namespace StatsReporting.Web.Auth;
+
+/// Two ways in, one set of roles: an `X-Api-Key` header (scripts, tests) or the cookie that the login form gives
+/// in exchange for a key (the page). Both end as a principal that carries its role and every role below it.
+public static class AccessSetup
+{
+    public const string ApiKeyScheme = "ApiKey";
+    public const string ApiKeyHeader = "X-Api-Key";
+    public const string CsrfHeader = "X-CSRF-Token";
+    private const string KeyOrCookie = "KeyOrCookie";
+
+    public static WebApplicationBuilder AddAccess(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddAuthentication(KeyOrCookie)
+            .AddPolicyScheme(KeyOrCookie, null, o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.ContainsKey(ApiKeyHeader) ? ApiKeyScheme : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyScheme, null)
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = "statsreporting.session";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+                // An API answers with a status code, not a redirect to a login page.
+                o.Events.OnRedirectToLogin = ctx => StatusOnly(ctx.Response, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = ctx => StatusOnly(ctx.Response, StatusCodes.Status403Forbidden);
+                o.Events.OnValidatePrincipal = ctx =>
+                {
+                    var id = ctx.Principal?.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+                    if (id is null || !ctx.HttpContext.RequestServices.GetRequiredService<KeyStore>().IsActive(id)) ctx.RejectPrincipal();
+                    return Task.CompletedTask;
+                };
+            });
+        builder.Services.AddAuthorizationBuilder()
+            // Whatever is not explicitly open needs a key.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Roles.Controller, p => p.RequireRole(Roles.Controller))
+            .AddPolicy(Roles.Ivo, p => p.RequireRole(Roles.Ivo))
+            .AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin));
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.HeaderName = CsrfHeader;
+            o.Cookie.Name = "statsreporting.csrf";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        return builder;
+    }
+
+    public static WebApplication UseAccess(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    private static Task StatusOnly(HttpResponse response, int status)
+    {
+        response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+}

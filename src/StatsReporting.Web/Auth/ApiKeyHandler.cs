@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using StatsReporting.Access;
+
+namespace StatsReporting.Web.Auth;
+
+/// Authenticates a request by its `X-Api-Key` header against the key store (database and configuration).
+public sealed class ApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
+    KeyStore keys) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!Request.Headers.TryGetValue(AccessSetup.ApiKeyHeader, out var presented)) return Task.FromResult(AuthenticateResult.NoResult());
+        return Task.FromResult(keys.Verify(presented.ToString()) is { } holder
+            ? AuthenticateResult.Success(new AuthenticationTicket(Principals.For(holder, Scheme.Name), Scheme.Name))
+            : AuthenticateResult.Fail("Ogiltig API-nyckel."));
+    }
+}
+
+public static class Principals
+{
+    public static ClaimsPrincipal For(KeyHolder holder, string scheme)
+    {
+        List<Claim> claims = [new(ClaimTypes.NameIdentifier, holder.Id), new(ClaimTypes.Name, holder.Name)];
+        claims.AddRange(holder.Role.Implied().Select(r => new Claim(ClaimTypes.Role, r.Name())));
+        return new(new ClaimsIdentity(claims, scheme));
+    }
+
+    /// The highest role the principal holds, as the page shows it; null when signed out.
+    public static Role? RoleOf(ClaimsPrincipal user) =>
+        Enum.GetValues<Role>().Where(r => user.IsInRole(r.Name())).Select(r => (Role?)r).LastOrDefault();
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using StatsReporting.Access;
+
+namespace StatsReporting.Web.Auth;
+
+/// The page's login form: a key in, a cookie session out. /api/session tells the page who is signed in and hands
+/// it the CSRF token for its forms.
+public static class LoginEndpoints
+{
+    public static WebApplication MapLogin(this WebApplication app)
+    {
+        app.MapGet("/api/session", Session).AllowAnonymous();
+        app.MapPost("/login", Login).AllowAnonymous().RequireCsrf();
+        app.MapPost("/logout", Logout).AllowAnonymous().RequireCsrf();
+        return app;
+    }
+
+    public sealed record SessionInfo(string? Role, string? Name, string Csrf);
+
+    private static Ok<SessionInfo> Session(HttpContext http, IAntiforgery antiforgery)
+    {
+        http.Response.Headers.CacheControl = "no-store";
+        var token = antiforgery.GetAndStoreTokens(http).RequestToken!;
+        return TypedResults.Ok(new SessionInfo(Principals.RoleOf(http.User)?.Name(), http.User.Identity?.Name, token));
+    }
+
+    private static async Task<IResult> Login(HttpContext http, KeyStore keys)
+    {
+        if (!http.Request.HasFormContentType)
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, detail: "Skicka nyckeln från inloggningsformuläret.");
+        var form = await http.Request.ReadFormAsync();
+        if (keys.Verify(form["nyckel"]) is not { } holder) return TypedResults.Redirect("/?inloggning=fel");
+        var scheme = CookieAuthenticationDefaults.AuthenticationScheme;
+        await http.SignInAsync(scheme, Principals.For(holder, scheme));
+        return TypedResults.Redirect("/");
+    }
+
+    private static async Task<RedirectHttpResult> Logout(HttpRequest request)
+    {
+        await request.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return TypedResults.Redirect("/");
+    }
+}

@@ -1,0 +1,38 @@
+using Hangfire;
+using Microsoft.AspNetCore.Http.HttpResults;
+using StatsReporting.Access;
+using StatsReporting.Decisions;
+using StatsReporting.Jobs;
+using StatsReporting.Storage;
+using StatsReporting.Web.Auth;
+using StatsReporting.Web.Jobs;
+
+namespace StatsReporting.Web.Endpoints;
+
+/// "Kör nu" for admins, and the run history the page polls for progress.
+public static class RunEndpoints
+{
+    public static WebApplication MapRuns(this WebApplication app)
+    {
+        app.MapPost("/api/periods/{period}/runs", Start).RequireAuthorization(Roles.Admin).RequireCsrf();
+        app.MapGet("/api/runs", (RunHistory runs) => TypedResults.Ok(runs.Recent(20))).RequireAuthorization(Roles.Admin);
+        return app;
+    }
+
+    public sealed record Enqueued(string JobId, string Period);
+
+    private static IResult Start(string period, IBackgroundJobClient jobs, Db db, AppSettings settings, TimeProvider clock)
+    {
+        if (!Period.TryParse(period, out var p)) return ReportEndpoints.BadPeriod(period);
+        var today = settings.Schedule.Today(clock);
+        if (today < p.End)
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Kvartalet är inte slut",
+                detail: $"{p.Swedish} slutar {p.End:yyyy-MM-dd} och kan köras först då.");
+        // The job waits for the lock too; this answers at once instead of queueing behind a run that is going.
+        if (RunLock.IsHeld(db.Path))
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "En körning pågår",
+                detail: "Kvartalsjobbet körs redan. Vänta tills det är klart och försök igen.");
+        var id = jobs.Enqueue<QuarterlyJob>(job => job.Run(p.ToString(), QuarterlyJob.Manual, null));
+        return TypedResults.Accepted("/api/runs", new Enqueued(id, p.ToString()));
+    }
+}

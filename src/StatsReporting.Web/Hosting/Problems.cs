@@ -1,0 +1,43 @@
+namespace StatsReporting.Web.Hosting;
+
+/// Every error is a ProblemDetails body with a Swedish title: expected ones from the endpoints, empty status codes
+/// (401, 403, 404) through UseStatusCodePages, unexpected exceptions through UseExceptionHandler (which also logs).
+public static class Problems
+{
+    public static WebApplicationBuilder AddProblems(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            if (ctx.ProblemDetails.Status is { } status && Titles.TryGetValue(status, out var title)
+                && (ctx.ProblemDetails.Title is null || ctx.ProblemDetails.Title == DefaultTitle(status)))
+                ctx.ProblemDetails.Title = title;
+        });
+        return builder;
+    }
+
+    public static WebApplication UseProblems(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        return app;
+    }
+
+    private static readonly Dictionary<int, string> Titles = new()
+    {
+        [400] = "Felaktig begäran",
+        [401] = "Inloggning krävs",
+        [403] = "Behörighet saknas",
+        [404] = "Finns inte",
+        [405] = "Metoden stöds inte",
+        [409] = "Konflikt",
+        [413] = "För stor fil",
+        [500] = "Ett oväntat fel inträffade",
+    };
+
+    // The framework's English defaults, replaced by ours; a title an endpoint chose itself stays.
+    private static string? DefaultTitle(int status) => status switch
+    {
+        400 => "Bad Request", 401 => "Unauthorized", 403 => "Forbidden", 404 => "Not Found", 405 => "Method Not Allowed",
+        409 => "Conflict", 413 => "Payload Too Large", 500 => "An error occurred while processing your request.", _ => null,
+    };
+}

@@ -1,0 +1,65 @@
+using Hangfire;
+using Hangfire.Server;
+using StatsReporting.Decisions;
+using StatsReporting.Jobs;
+using StatsReporting.Storage;
+
+namespace StatsReporting.Web.Jobs;
+
+/// The scheduled worker: a thin shim over the core QuarterJob (the one `statsreporting run` calls). It imports the
+/// inbox and reports the quarter with the run date as "as of". Running it again is safe (imports are idempotent by
+/// SHA-256); two runs never overlap; a failure is written to the run history and the log, then rethrown so that
+/// Hangfire marks the job failed in the dashboard.
+public sealed class QuarterlyJob(Db db, Catalog catalog, AppSettings settings, TimeProvider clock, RunHistory runs, ILogger<QuarterlyJob> log)
+{
+    public const string RecurringId = "kvartalsjobb";
+    public const string Scheduled = "scheduled";
+    public const string Manual = "manual";
+
+    /// `period` null: the quarter that has just ended, by the run date in the schedule's time zone.
+    [DisableConcurrentExecution(timeoutInSeconds: 15 * 60)]
+    // No silent retries: a failed quarter waits, visibly, for someone to look and press "Kör nu".
+    [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+    public void Run(string? period, string trigger, PerformContext? context)
+    {
+        var today = settings.Schedule.Today(clock);
+        var p = period is null ? Period.Of(today).Previous : Period.Parse(period);
+        var id = runs.Start(p, trigger, context?.BackgroundJob.Id);
+        log.LogInformation("Kvartalsjobbet startar för {Period} ({Trigger}, körning {RunId}).", p, trigger, id);
+        try
+        {
+            // DisableConcurrentExecution guards Hangfire's own workers; the file lock also keeps out the CLI's `run`.
+            using var guard = RunLock.Acquire(db.Path, TimeSpan.FromSeconds(30))
+                ?? throw new InvalidOperationException("En annan körning av kvartalsjobbet pågår redan mot samma databas.");
+            var result = new QuarterJob(db, catalog, settings, clock)
+                .Run(p, today, settings.Paths.Inbox, settings.Paths.Reports, new ToHistory(runs, id));
+            var summary = $"{p.Swedish} rapporterat per {today:yyyy-MM-dd}, {Count(result.Files.Count, "fil", "filer")} skrivna. "
+                + $"Inkorgen: {Count(result.Imports.Count, "fil", "filer")}, {Count(result.Imports.Count(i => !i.AlreadyImported), "ny import", "nya importer")} "
+                + $"med {Count(result.Imports.Sum(i => i.New), "nytt beslut", "nya beslut")}.";
+            runs.Finish(id, RunHistory.Succeeded, summary);
+            log.LogInformation("Kvartalsjobbet för {Period} är klart (körning {RunId}): {Summary}", p, id, summary);
+        }
+        catch (Exception e)
+        {
+            runs.Finish(id, RunHistory.Failed, Describe(e));
+            log.LogError(e, "Kvartalsjobbet för {Period} misslyckades (körning {RunId}).", p, id);
+            throw;
+        }
+    }
+
+    /// Our own code writes Swedish messages without personal data (file, row, column at most); a message from a
+    /// library may be English or quote data, so only its kind is shown and the details stay in the log.
+    private static string Describe(Exception e)
+    {
+        var ours = e.TargetSite?.DeclaringType?.Assembly is { } a && (a == typeof(QuarterJob).Assembly || a == typeof(QuarterlyJob).Assembly);
+        var text = ours ? e.Message : $"oväntat fel ({e.GetType().Name}); detaljerna finns i loggen.";
+        return text.Length <= 2000 ? text : text[..2000] + " …";
+    }
+
+    private static string Count(int n, string one, string many) => $"{n} {(n == 1 ? one : many)}";
+
+    private sealed class ToHistory(RunHistory runs, long id) : IProgress<string>
+    {
+        public void Report(string value) => runs.Progress(id, value);
+    }
+}

@@ -1,0 +1,73 @@
+using Dapper;
+using StatsReporting.Decisions;
+using StatsReporting.Storage;
+
+namespace StatsReporting.Web.Jobs;
+
+public sealed class RunRow
+{
+    public long Id { get; init; }
+    public string Period { get; init; } = "";
+    public string Trigger { get; init; } = "";
+    public string? JobId { get; init; }
+    public string StartedAt { get; init; } = "";
+    public string? FinishedAt { get; init; }
+    public string Status { get; init; } = "";
+    public string? Message { get; init; }
+}
+
+/// Our own record of every quarterly run: Hangfire's storage is in memory and forgets at restart, this table does not.
+public sealed class RunHistory(Db db, TimeProvider clock)
+{
+    public const string Running = "running";
+    public const string Succeeded = "succeeded";
+    public const string Failed = "failed";
+
+    public long Start(Period period, string trigger, string? jobId)
+    {
+        const string sql = """
+            INSERT INTO runs (period, trigger, job_id, started_at, status, message)
+            VALUES (@period, @trigger, @jobId, @at, @status, @message) RETURNING id
+            """;
+        using var c = db.Open();
+        return c.ExecuteScalar<long>(sql, new { period = period.ToString(), trigger, jobId, at = Now(), status = Running, message = "Startar …" });
+    }
+
+    /// The job's latest step ("Importerar beslut.csv …"), which the page shows while the run is going.
+    public void Progress(long id, string message)
+    {
+        const string sql = "UPDATE runs SET message = @message WHERE id = @id AND status = @status";
+        using var c = db.Open();
+        c.Execute(sql, new { id, message, status = Running });
+    }
+
+    public void Finish(long id, string status, string message)
+    {
+        const string sql = "UPDATE runs SET status = @status, finished_at = @at, message = @message WHERE id = @id";
+        using var c = db.Open();
+        c.Execute(sql, new { id, status, at = Now(), message });
+    }
+
+    public IReadOnlyList<RunRow> Recent(int count)
+    {
+        const string sql = """
+            SELECT id AS Id, period AS Period, trigger AS Trigger, job_id AS JobId, started_at AS StartedAt,
+                   finished_at AS FinishedAt, status AS Status, message AS Message
+            FROM runs ORDER BY id DESC LIMIT @count
+            """;
+        using var c = db.Open();
+        return c.Query<RunRow>(sql, new { count }).ToList();
+    }
+
+    /// At start-up: a run still marked running belonged to a process that stopped in the middle of it (one service
+    /// per database; with several nodes this would need the run lock's owner instead).
+    public int AbandonUnfinished()
+    {
+        const string sql = "UPDATE runs SET status = @failed, finished_at = @at, message = @message WHERE status = @running";
+        using var c = db.Open();
+        return c.Execute(sql, new { failed = Failed, running = Running, at = Now(),
+            message = "Avbruten: tjänsten stoppades under körningen. Kör kvartalet igen." });
+    }
+
+    private string Now() => clock.GetUtcNow().ToString("O");
+}

@@ -1,0 +1,45 @@
+using Hangfire;
+using Hangfire.InMemory;
+using StatsReporting.Access;
+using StatsReporting.Decisions;
+
+namespace StatsReporting.Web.Jobs;
+
+/// Hangfire with in-memory storage (the data itself lives in SQLite, the run history in our runs table), its
+/// server, the recurring quarterly job from appsettings.json, and the dashboard at /hangfire for admins only.
+public static class Scheduler
+{
+    public static WebApplicationBuilder AddScheduler(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddHangfire(c => c
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseInMemoryStorage(new InMemoryStorageOptions()));
+        // One quarterly job a quarter: two workers leave room for a manual run to queue behind a scheduled one.
+        builder.Services.AddHangfireServer(o => o.WorkerCount = 2);
+        builder.Services.AddSingleton<RunHistory>();
+        builder.Services.AddTransient<QuarterlyJob>();
+        return builder;
+    }
+
+    public static WebApplication MapScheduler(this WebApplication app)
+    {
+        // Resolved now, not at the first request: a wrong appsettings.json stops the start with the key named.
+        var schedule = app.Services.GetRequiredService<AppSettings>().Schedule;
+        app.Services.GetRequiredService<RunHistory>().AbandonUnfinished();
+        try
+        {
+            app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<QuarterlyJob>(QuarterlyJob.RecurringId,
+                job => job.Run(null, QuarterlyJob.Scheduled, null), schedule.Cron, new RecurringJobOptions { TimeZone = schedule.Zone });
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException($"appsettings.json: StatsReporting:Schedule:Cron '{schedule.Cron}' är inget giltigt cron-uttryck.", e);
+        }
+        // Authorised by our role policy, not Hangfire's "local requests only" (which also says 401 inside a test host).
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], DashboardTitle = "StatsReporting: jobb", AppPath = "/" })
+            .RequireAuthorization(Roles.Admin);
+        return app;
+    }
+}

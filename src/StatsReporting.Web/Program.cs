@@ -1,0 +1,30 @@
+using StatsReporting.Web.Auth;
+using StatsReporting.Web.Endpoints;
+using StatsReporting.Web.Hosting;
+using StatsReporting.Web.Jobs;
+using StatsReporting.Web.Page;
+
+// The long-running service of spec §7: the page, downloads, uploads and the scheduled quarterly job, around the
+// same core as the CLI. This file only wires; each feature brings its own Add/Map pair.
+var builder = WebApplication.CreateBuilder(args);
+builder.AddCore();
+builder.AddProblems();
+builder.AddAccess();
+builder.AddReports();
+builder.AddImports();
+builder.AddScheduler();
+
+var app = builder.Build();
+app.UseProblems();
+app.UsePage();
+app.UseAccess();
+app.MapLogin();
+app.MapReports();
+app.MapImports();
+app.MapRuns();
+app.MapHealth();
+app.MapScheduler();
+app.Run();
+
+/// Public for WebApplicationFactory<Program> in the tests.
+public partial class Program;

@@ -1,0 +1,79 @@
+using Dapper;
+using StatsReporting.Storage;
+
+namespace StatsReporting.Access;
+
+/// Who presented a valid key.
+public sealed record KeyHolder(string Id, string Name, Role Role);
+
+/// A key as listed: never the secret, which is not stored anywhere.
+public sealed class StoredKey
+{
+    public string Id { get; init; } = "";
+    public string Name { get; init; } = "";
+    public string Role { get; init; } = "";
+    public string Salt { get; init; } = "";
+    public string Hash { get; init; } = "";
+    public string CreatedAt { get; init; } = "";
+    public string? RevokedAt { get; init; }
+}
+
+/// API keys of the database (made by `statsreporting keys add`) and of configuration; CLI and web share it.
+public sealed class KeyStore(Db db, AccessSettings? access = null)
+{
+    /// Makes a key, stores only its salted hash, and returns the key: the only time anyone sees it.
+    public (KeyHolder Holder, string Key) Add(Role role, string name, DateTimeOffset now)
+    {
+        const string sql = """
+            INSERT INTO api_keys (id, name, role, salt, hash, created_at) VALUES (@id, @name, @role, @salt, @hash, @at)
+            """;
+        var (id, key, salt, hash) = KeySecret.Generate();
+        using var c = db.Open();
+        c.Execute(sql, new { id, name, role = role.Name(), salt, hash, at = now.ToString("O") });
+        return (new(id, name, role), key);
+    }
+
+    /// Makes a key for appsettings.json: nothing is stored, the caller prints the entry.
+    public static (ConfiguredKey Entry, string Key) ForConfiguration(Role role, string name)
+    {
+        var (id, key, salt, hash) = KeySecret.Generate();
+        return (new() { Id = id, Name = name, Role = role.Name(), Salt = salt, Hash = hash }, key);
+    }
+
+    public KeyHolder? Verify(string? presented)
+    {
+        if (KeySecret.Split(presented) is not var (id, secret)) return null;
+        var k = Find(id);
+        return k is not null && KeySecret.Matches(k.Salt, k.Hash, secret) && Roles.TryParse(k.Role, out var role)
+            ? new(k.Id, k.Name, role) : null;
+    }
+
+    /// False once a key is revoked or removed from configuration: sessions made with it end at their next request.
+    public bool IsActive(string id) => Find(id) is not null;
+
+    private const string Columns =
+        "id AS Id, name AS Name, role AS Role, salt AS Salt, hash AS Hash, created_at AS CreatedAt, revoked_at AS RevokedAt";
+
+    public IReadOnlyList<StoredKey> List()
+    {
+        const string sql = $"SELECT {Columns} FROM api_keys ORDER BY created_at";
+        using var c = db.Open();
+        return c.Query<StoredKey>(sql).ToList();
+    }
+
+    public bool Revoke(string id, DateTimeOffset now)
+    {
+        const string sql = "UPDATE api_keys SET revoked_at = @at WHERE id = @id AND revoked_at IS NULL";
+        using var c = db.Open();
+        return c.Execute(sql, new { id, at = now.ToString("O") }) == 1;
+    }
+
+    private StoredKey? Find(string id)
+    {
+        const string sql = $"SELECT {Columns} FROM api_keys WHERE id = @id AND revoked_at IS NULL";
+        if (access?.Keys.FirstOrDefault(k => k.Id == id) is { } configured)
+            return new() { Id = configured.Id, Name = configured.Name, Role = configured.Role, Salt = configured.Salt, Hash = configured.Hash };
+        using var c = db.Open();
+        return c.QuerySingleOrDefault<StoredKey>(sql, new { id });
+    }
+}

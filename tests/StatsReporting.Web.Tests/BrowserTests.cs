@@ -1,0 +1,78 @@
+using System.Reflection;
+using System.Text.Json;
+using ClosedXML.Excel;
+using StatsReporting.Web.Tests.Support;
+
+namespace StatsReporting.Web.Tests;
+
+/// The whole way a controller goes, in Debian's Chromium against the real program: `statsreporting keys add`
+/// makes the key, `statsreporting serve` runs Kestrel on a free loopback port, Playwright logs in and downloads.
+public class BrowserTests : IDisposable
+{
+    private readonly ServiceData _data = new();
+    private ChildProcess? _server;
+
+    private static string Scripts => typeof(BrowserTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "BrowserScripts").Value!;
+
+    [Fact]
+    public async Task Controller_logs_in_sees_2025Q2_and_downloads_the_sol_workbook_as_valid_xlsx()
+    {
+        var key = (await ChildProcess.Run(ChildProcess.Dotnet,
+            ChildProcess.Cli("keys", "add", "--role", "controller", "--name", "Webbläsartest", "--db", _data.Db.Path), _data.Dir,
+            TimeSpan.FromMinutes(1))).Trim();
+        var baseUrl = $"http://127.0.0.1:{ChildProcess.FreePort()}";
+        _server = new ChildProcess(ChildProcess.Dotnet, ChildProcess.Cli("serve", "--db", _data.Db.Path, "--urls", baseUrl), _data.Dir,
+            new Dictionary<string, string>
+            {
+                ["StatsReporting__Paths__Inbox"] = _data.Inbox,
+                ["StatsReporting__Paths__Reports"] = _data.Reports,
+                ["StatsReporting__Paths__Ivo"] = _data.Ivo,
+            });
+        await WaitUntilUp(baseUrl);
+
+        var downloads = Directory.CreateDirectory(Path.Combine(_data.Dir, "nedladdat")).FullName;
+        var output = await ChildProcess.Run("node", [Path.Combine(Scripts, "login-download.mjs"), baseUrl, key, downloads], Scripts,
+            TimeSpan.FromMinutes(2));
+        var seen = JsonDocument.Parse(output.Trim().Split('\n')[^1]).RootElement;
+
+        Assert.Equal("2025 kv2 (2025Q2)", seen.GetProperty("heading").GetString());
+        Assert.Equal("Inloggad: Webbläsartest (controller)", seen.GetProperty("signedInAs").GetString());
+        // The individrapport lies in the data folder too, but a controller is never shown it; nor upload or runs.
+        Assert.Equal(["KF-arbetsbok: EVB SoL 2025 kv2.xlsx", "KF-arbetsbok: EVB LSS 2025 kv2.xlsx", "Kontroller 2025 kv2 (JSON)"],
+            seen.GetProperty("links").EnumerateArray().Select(l => l.GetString()));
+        Assert.False(seen.GetProperty("importVisible").GetBoolean());
+        Assert.False(seen.GetProperty("runsVisible").GetBoolean());
+        Assert.Equal("EVB SoL 2025 kv2.xlsx", seen.GetProperty("suggestedFilename").GetString());
+
+        using var wb = new XLWorkbook(seen.GetProperty("saved").GetString()!);
+        var total = wb.Worksheet("Sammanställning").RowsUsed().Single(r => r.Cell(1).GetString() == "Totalt samtliga verksamheter");
+        Assert.Equal([44, 38, 82], Enumerable.Range(2, 3).Select(c => total.Cell(c).GetValue<int>()));
+
+        // Kept beside the test binaries for a person to look at.
+        var shots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+        File.Copy(Path.Combine(downloads, "sida-controller.png"), Path.Combine(shots, "sida-controller.png"), overwrite: true);
+    }
+
+    private async Task WaitUntilUp(string baseUrl)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        for (var i = 0; i < 600; i++)
+        {
+            if (_server!.HasExited) throw new InvalidOperationException($"statsreporting serve avslutades:\n{_server.Output}");
+            try
+            {
+                if ((await http.GetAsync($"{baseUrl}/healthz")).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException) { } // not listening yet
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"statsreporting serve svarade inte på {baseUrl}/healthz inom 60 s:\n{_server!.Output}");
+    }
+
+    public void Dispose()
+    {
+        _server?.Dispose();
+        _data.Dispose();
+    }
+}

@@ -1,0 +1,55 @@
+using ClosedXML.Excel;
+using StatsReporting.Decisions;
+using StatsReporting.Jobs;
+using StatsReporting.Storage;
+
+namespace StatsReporting.Web.Tests.Support;
+
+/// A temporary data folder as a service would have it after the 2025Q2 run: the sample in the inbox, imported into a
+/// migrated SQLite file, both KF workbooks written. The files other helpers make (charts, findings, individrapport)
+/// are stand-ins here: this project only serves them.
+public sealed class ServiceData : IDisposable
+{
+    public static readonly AppSettings Settings = AppSettings.Load(AppContext.BaseDirectory);
+    public static string SampleCsv => Path.Combine(AppContext.BaseDirectory, "Fixtures", "beslut.csv");
+    public static readonly Period Q2 = new(2025, 2);
+    public const string Secret = "HEMLIGT-INNEHÅLL-4711";
+
+    public string Dir { get; } = Directory.CreateTempSubdirectory("statsreporting-web-").FullName;
+    public Db Db { get; }
+    public string Inbox => Path.Combine(Dir, "inkorg");
+    public string Reports => Path.Combine(Dir, "reports");
+    public string Ivo => Path.Combine(Dir, "ivo");
+    public string ChartPath(string name) => Path.Combine(Reports, Q2.ToString(), "diagram", name + ".png");
+    public string IvoPath => Path.Combine(Ivo, Q2.ToString(), $"ivo-individrapport-{Q2}.xlsx");
+    public string FindingsPath => Path.Combine(Reports, Q2.ToString(), $"kontroller-{Q2}.json");
+
+    // A 1×1 PNG: the endpoint only streams bytes.
+    public static readonly byte[] Png = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+
+    public ServiceData()
+    {
+        Db = new Db(Path.Combine(Dir, "data", "statsreporting.db"));
+        Db.Migrate();
+        Directory.CreateDirectory(Inbox);
+        File.Copy(SampleCsv, Path.Combine(Inbox, "beslut.csv"));
+        var settings = Settings;
+        new QuarterJob(Db, new Catalog(settings.Catalog), settings, TimeProvider.System).Run(Q2, Q2.End, Inbox, Reports);
+
+        Directory.CreateDirectory(Path.GetDirectoryName(ChartPath("x"))!);
+        File.WriteAllBytes(ChartPath("sol-kon"), Png);
+        File.WriteAllText(FindingsPath, """{"period":"2025Q2","findings":[]}""");
+        Directory.CreateDirectory(Path.GetDirectoryName(IvoPath)!);
+        using var wb = new XLWorkbook();
+        wb.AddWorksheet("Individrapport").Cell(1, 1).SetValue("Rapporteringsperiod");
+        wb.SaveAs(IvoPath);
+        // A file outside every served folder: traversal tests try to reach it.
+        File.WriteAllText(Path.Combine(Dir, "hemlig.txt"), Secret);
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Dir, recursive: true); } catch (IOException) { }
+    }
+}

@@ -1,0 +1,53 @@
+// Drives Debian's Chromium through the page like a controller would: log in with a key, find the quarter,
+// download the SoL workbook. Run by BrowserTests.cs: node login-download.mjs <base-url> <key> <out-dir>.
+// Prints one JSON line with what it saw; the test reads the downloaded file itself.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const [baseUrl, key, outDir] = process.argv.slice(2);
+if (!baseUrl || !key || !outDir) {
+  console.error('användning: node login-download.mjs <bas-url> <nyckel> <mapp>');
+  process.exit(2);
+}
+
+const profile = mkdtempSync(join(tmpdir(), 'statsreporting-chromium-'));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  acceptDownloads: true,
+  viewport: { width: 1100, height: 800 },
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+});
+try {
+  const page = context.pages()[0] ?? await context.newPage();
+  page.setDefaultTimeout(20000);
+  await page.goto(baseUrl);
+  await page.getByLabel('API-nyckel').fill(key);
+  await Promise.all([page.waitForURL(`${baseUrl}/`), page.getByRole('button', { name: 'Logga in' }).click()]);
+  const quarter = page.locator('article.kvartal h3', { hasText: '2025Q2' });
+  await quarter.waitFor();
+  await page.screenshot({ path: join(outDir, 'sida-controller.png'), fullPage: true });
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'KF-arbetsbok: EVB SoL 2025 kv2.xlsx' }).click(),
+  ]);
+  const saved = join(outDir, download.suggestedFilename());
+  await download.saveAs(saved);
+
+  console.log(JSON.stringify({
+    heading: await quarter.textContent(),
+    signedInAs: await page.locator('#vem').textContent(),
+    links: await page.locator('#kvartalslista .filer a').allTextContents(),
+    importVisible: await page.locator('#import').isVisible(),
+    runsVisible: await page.locator('#korningar').isVisible(),
+    suggestedFilename: download.suggestedFilename(),
+    saved,
+  }));
+} finally {
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
+}
