@@ -10,17 +10,7 @@ public class KeysCommandTests : IDisposable
     private readonly TestEnv _env = new();
     public void Dispose() => _env.Dispose();
 
-    private (int Code, string Out, string Err) Cli(params string[] args)
-    {
-        var entry = typeof(StatsReporting.Cli.Args).Assembly.EntryPoint!;
-        var (stdout, stderr) = (Console.Out, Console.Error);
-        using var o = new StringWriter();
-        using var e = new StringWriter();
-        Console.SetOut(o);
-        Console.SetError(e);
-        try { return ((int)entry.Invoke(null, [args.Append("--db").Append(_env.Db.Path).ToArray()])!, o.ToString(), e.ToString()); }
-        finally { Console.SetOut(stdout); Console.SetError(stderr); }
-    }
+    private (int Code, string Out, string Err) Cli(params string[] args) => CliInProcess.Run([.. args, "--db", _env.Db.Path]);
 
     [Fact]
     public void Keys_add_prints_the_new_key_once_and_stores_a_key_that_verifies_with_its_role()

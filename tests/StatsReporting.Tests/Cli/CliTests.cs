@@ -1,27 +1,15 @@
-using System.Reflection;
 using StatsReporting.Tests.Support;
 
 namespace StatsReporting.Tests.Cli;
 
-/// The CLI's contract, run in-process through its real entry point. Console output is process-wide, so every test
-/// that redirects it belongs to the "Console" collection and none run at the same time.
+/// The CLI's contract, run in-process through its real entry point.
 [Collection("Console")]
 public class CliTests : IDisposable
 {
     private readonly TestEnv _env = new();
     public void Dispose() => _env.Dispose();
 
-    private static (int Code, string Out, string Err) Cli(params string[] args)
-    {
-        var entry = typeof(StatsReporting.Cli.Args).Assembly.EntryPoint!;
-        var (stdout, stderr) = (Console.Out, Console.Error);
-        using var o = new StringWriter();
-        using var e = new StringWriter();
-        Console.SetOut(o);
-        Console.SetError(e);
-        try { return ((int)entry.Invoke(null, [args])!, o.ToString(), e.ToString()); }
-        finally { Console.SetOut(stdout); Console.SetError(stderr); }
-    }
+    private static (int Code, string Out, string Err) Cli(params string[] args) => CliInProcess.Run(args);
 
     [Fact]
     public void Run_imports_the_inbox_and_writes_both_workbooks_and_is_safe_to_run_again()
