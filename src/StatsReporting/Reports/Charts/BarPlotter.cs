@@ -8,6 +8,8 @@ internal static class BarPlotter
     private const double BarSize = 0.62;
     /// A segment shorter than this share of the longest bar has no room for its number (the total still shows).
     private const double MinLabelShare = 0.06;
+    /// Beyond this many bars they are thinner than a digit is high: only the totals are written.
+    private const int MaxRowsWithSegmentLabels = 10;
 
     public static void Draw(Plot plot, BarChart chart)
     {
@@ -23,7 +25,7 @@ internal static class BarPlotter
 
         for (var s = 0; s < chart.Series.Count; s++)
         {
-            var (fill, text, hatch) = ChartStyle.Segment(s, chart.Series.Count);
+            var (fill, text) = ChartStyle.Segment(s, chart.Series.Count);
             var bars = new List<Bar>();
             for (var i = 0; i < n; i++)
             {
@@ -33,9 +35,9 @@ internal static class BarPlotter
                 bars.Add(new Bar
                 {
                     Position = Position(i), ValueBase = start, Value = start + count, Size = BarSize,
-                    FillColor = fill, FillHatch = hatch, FillHatchColor = ChartStyle.Middle,
+                    FillColor = fill,
                     LineColor = ChartStyle.Ink, LineWidth = 0.75f,
-                    Label = count >= max * MinLabelShare && chart.Series.Count > 1 ? count.ToString(KfCharts.Swedish) : "",
+                    Label = count >= max * MinLabelShare && chart.Series.Count > 1 && n <= MaxRowsWithSegmentLabels ? count.ToString(KfCharts.Swedish) : "",
                     CenterLabel = true,
                     Orientation = chart.Horizontal ? Orientation.Horizontal : Orientation.Vertical,
                 });
@@ -74,7 +76,8 @@ internal static class BarPlotter
         else plot.Axes.SetLimits(-0.6, n - 0.4, 0, max * 1.15 + 1);
         if (chart.Horizontal) plot.Grid.YAxisStyle.IsVisible = false; else plot.Grid.XAxisStyle.IsVisible = false;
 
-        if (chart.Series.Count > 1) plot.ShowLegend(Edge.Bottom); else plot.HideLegend();
+        // When notes already take the room under the chart, the legend goes beside it.
+        if (chart.Series.Count > 1) plot.ShowLegend(chart.Notes.Count > 0 ? Edge.Right : Edge.Bottom); else plot.HideLegend();
         ChartStyle.Notes(plot, chart.Notes);
     }
 }

@@ -36,7 +36,11 @@ public sealed record TrendSeries(string Name, IReadOnlyList<int?> Values);
 /// The trend's input, a pure value: quarters oldest first and the series over them. TrendHistory.FromRecords makes it
 /// from the stored records; another source (stored published tables) can fill the nulls of quarters the records
 /// do not cover before it is plotted.
-public sealed record TrendInput(IReadOnlyList<Period> Quarters, IReadOnlyList<TrendSeries> Series);
+public sealed record TrendInput(IReadOnlyList<Period> Quarters, IReadOnlyList<TrendSeries> Series)
+{
+    /// No series has a value for the quarter: the chart shades it.
+    public bool IsMissing(int quarter) => Series.All(s => s.Values[quarter] is null);
+}
 
 public sealed record TrendChart(Lag Lag, string Title, string Subtitle, string ValueAxis, TrendInput Input)
     : Chart(Lag, ChartKind.Trend, Title, Subtitle);

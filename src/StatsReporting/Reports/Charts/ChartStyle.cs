@@ -11,30 +11,24 @@ internal static class ChartStyle
     public static readonly Color Dark = Color.FromHex("#1F3B5A"), Middle = Color.FromHex("#6A8CAF"), Light = Color.FromHex("#C8D8EA");
     public static readonly Color Ink = Color.FromHex("#1A1A1A"), GridLine = Color.FromHex("#D0D0D0");
 
-    /// Fill and label colour per stacked series; the light segment gets a hatch so it stays apart from white paper.
-    public static (Color Fill, Color Text, IHatch? Hatch) Segment(int series, int count) => (count, series) switch
+    /// Fill and label colour per stacked series: dark first, then middle, then light (two series: dark and light).
+    /// Every segment has a black outline, so even the light one stands apart from white paper.
+    public static (Color Fill, Color Text) Segment(int series, int count) => (count, series) switch
     {
-        (_, 0) => (Dark, Colors.White, null),
-        (2, _) => (Light, Ink, null),
-        (_, 1) => (Middle, Ink, null),
-        _ => (Light, Ink, null),
+        (_, 0) => (Dark, Colors.White),
+        (2, _) => (Light, Ink),
+        (_, 1) => (Middle, Ink),
+        _ => (Light, Ink),
     };
 
     public static void Frame(Plot plot, string title, string subtitle)
     {
         // Not plot.Font.Set: it pins every label to one weight, so bold titles come out regular. The labels take
         // ChartFont through Fonts.Default.
-        plot.Axes.Title.Label.Text = title;
-        plot.Axes.Title.FullFigureCenter = true;
-        plot.Axes.Title.Label.FontSize = TitleSize;
-        plot.Axes.Title.Label.Bold = true;
-        plot.Axes.Title.Label.ForeColor = Ink;
-        var sub = new ScottPlot.Panels.TitlePanel { FullFigureCenter = true };
-        sub.Label.Text = subtitle;
-        sub.Label.FontSize = SubtitleSize;
-        sub.Label.Bold = false;
-        sub.Label.ForeColor = Ink;
-        plot.Axes.AddPanel(sub);
+        plot.Axes.Title.IsVisible = false;
+        // Panels stack outwards in the order they are added: the subtitle sits between the title and the plot.
+        plot.Axes.AddPanel(new TextPanel(Edge.Top, subtitle, SubtitleSize, bold: false, centred: true));
+        plot.Axes.AddPanel(new TextPanel(Edge.Top, title, TitleSize, bold: true, centred: true));
         foreach (var axis in new IAxis[] { plot.Axes.Left, plot.Axes.Bottom })
         {
             axis.Label.FontSize = LabelSize;
@@ -51,28 +45,6 @@ internal static class ChartStyle
         plot.Legend.ShadowColor = Colors.Transparent;
         plot.Legend.OutlineColor = GridLine;
         plot.Legend.Layout = new RoomAboveLayout();
-    }
-
-    /// ScottPlot clips legend text at the font's ascent, which takes the dots off Ä and Ö and the ring off Å in the
-    /// first row ("AO" for "ÄO"): move the items down inside a taller box.
-    private sealed class RoomAboveLayout : ILegendLayout
-    {
-        private readonly ScottPlot.LegendLayouts.Wrapping _inner = new();
-
-        public LegendLayout GetLayout(Legend legend, LegendItem[] items, PixelSize maxSize, Paint paint)
-        {
-            var l = _inner.GetLayout(legend, items, maxSize, paint);
-            var room = (legend.FontSize ?? LabelSize) * 0.4f;
-            var down = new PixelOffset(0, room);
-            var box = l.LegendRect;
-            return new LegendLayout
-            {
-                LegendItems = l.LegendItems,
-                LegendRect = new PixelRect(box.Left, box.Right, box.Bottom + room, box.Top),
-                LabelRects = l.LabelRects.Select(r => r.WithOffset(down)).ToArray(),
-                SymbolRects = l.SymbolRects.Select(r => r.WithOffset(down)).ToArray(),
-            };
-        }
     }
 
     /// Whole numbers only, written the Swedish way (1 000).
@@ -107,31 +79,7 @@ internal static class ChartStyle
     /// Lines printed under the chart, e.g. what the short LSS labels stand for.
     public static void Notes(Plot plot, IReadOnlyList<string> notes)
     {
-        if (notes.Count > 0) plot.Axes.AddPanel(new NotesPanel(string.Join("\n", notes)));
-    }
-
-    /// Left-aligned lines under the plot; ScottPlot's own panels put one centred line there at most.
-    private sealed class NotesPanel(string text) : IPanel
-    {
-        private const float Pad = 6;
-        private readonly LabelStyle _label = new() { Text = text, FontName = ChartFont.Name, FontSize = NoteSize, ForeColor = Ink };
-
-        public bool IsVisible { get; set; } = true;
-        public Edge Edge => Edge.Bottom;
-        public bool ShowDebugInformation { get; set; }
-        public float MinimumSize { get; set; }
-        public float MaximumSize { get; set; } = float.MaxValue;
-
-        public float Measure(Paint paint) => _label.Measure(_label.Text, paint).Size.Height + 2 * Pad;
-
-        public PixelRect GetPanelRect(PixelRect dataRect, float size, float offset, Paint paint) =>
-            new(dataRect.Left, dataRect.Right, dataRect.Bottom + offset + size, dataRect.Bottom + offset);
-
-        public void Render(RenderPack rp, float size, float offset)
-        {
-            var rect = GetPanelRect(rp.DataRect, size, offset, rp.Paint);
-            _label.Render(rp.Canvas, new Pixel(rp.FigureRect.Left + 2 * Pad, rect.Top + Pad), rp.Paint, true);
-        }
+        if (notes.Count > 0) plot.Axes.AddPanel(new TextPanel(Edge.Bottom, string.Join("\n", notes), NoteSize, bold: false, centred: false));
     }
 
     /// A chart with nothing to show still says so, instead of an empty frame.

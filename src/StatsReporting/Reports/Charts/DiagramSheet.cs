@@ -15,9 +15,10 @@ public sealed record ChartImage(string Caption, string Title, byte[] Png);
 public static class DiagramSheet
 {
     public const string Name = "Diagram";
-    // Shown at 800 × 500 px (the PNG has twice that, so it stays sharp in print); 25 rows of 20 px, a caption row
+    // Shown at 800 × 500 px (the PNG has twice that, so it stays sharp in print): 25 rows of 20 px, a caption row
     // and a blank one per chart; two charts per A4 page.
     private const int ShownWidth = 800, ShownHeight = 500, RowsPerChart = 27, ChartsPerPage = 2;
+    private const double RowHeightPoints = 15; // 20 px
     private const long EmuPerPixel = 9525;
 
     public static void Add(XLWorkbook wb, IReadOnlyList<ChartImage> charts)
@@ -25,7 +26,14 @@ public static class DiagramSheet
         var ws = wb.Worksheets.Add(Name);
         ws.Style.Font.FontName = "Arial";
         ws.Style.Font.FontSize = 10;
-        ws.Column(1).Width = 116; // ~820 px: the pictures lie within column A, so fit-to-width prints them whole
+        // Pictures float over cells, so the print area is set to hold them: column A is a little wider than a picture
+        // in Excel (LibreOffice without Calibri measures it wider still) plus a narrow spare column, and the row
+        // heights are fixed so that a picture covers its 25 rows in every program.
+        ws.Column(1).Width = 115;
+        ws.Column(2).Width = 2;
+        var lastRow = CaptionRow(charts.Count) - 1;
+        ws.Rows(1, lastRow).Height = RowHeightPoints;
+        ws.PageSetup.PrintAreas.Add(1, 1, lastRow, 2);
         ws.PageSetup.PaperSize = XLPaperSize.A4Paper;
         ws.PageSetup.PageOrientation = XLPageOrientation.Portrait;
         ws.PageSetup.FitToPages(1, 0);

@@ -24,20 +24,27 @@ public static partial class KfCharts
         var series = new[] { Decisions.Kon.K, Decisions.Kon.M }
             .Select(k => new BarSeries(KfAggregation.KonHeader(k), rows.Select(x => x.Values[Column(KfAggregation.KonHeader(k))] ?? 0).ToList()))
             .ToList();
-        var shortLabels = rows.Select(x => ShortLabel(x.Label)).ToList();
-        var notes = rows.Where(x => ShortLabel(x.Label) != x.Label).Select(x => $"{ShortLabel(x.Label)}: {x.Label[(ShortLabel(x.Label).Length + 1)..]}").ToList();
+        var labels = rows.Select(x => (Short: ShortLabel(x.Label), Full: x.Label)).ToList();
+        var notes = labels.Where(x => x.Short != x.Full).Select(x => $"{x.Short}: {x.Full[(x.Short.Length + 1)..]}").ToList();
         return new BarChart(r.Lag, ChartKind.Kon, $"Ej verkställda beslut per insats och kön, {r.LawName} {r.Period.Swedish}",
             $"{r.Total} beslut att rapportera för kvartalet; insatser utan beslut visas inte", Antal, "",
-            shortLabels, series, Horizontal: true, notes);
+            labels.Select(x => x.Short).ToList(), series, Horizontal: true, notes);
     }
 
     public static TrendChart Trend(KfReport r, TrendInput input, Catalog catalog)
     {
         var named = input.Series.Select(s => s with { Name = TrendName(s.Name, catalog) }).ToList();
         var span = $"{input.Quarters[0].Swedish}–{input.Quarters[^1].Swedish}";
-        var subtitle = input.Series.Any(s => s.Values.Any(v => v is null))
-            ? "Antal beslut att rapportera per kvartal; skuggade kvartal: uppgift saknas"
-            : "Antal beslut att rapportera per kvartal";
+        var quarters = Enumerable.Range(0, input.Quarters.Count).ToList();
+        var shaded = quarters.Any(input.IsMissing);
+        var gaps = quarters.Any(i => !input.IsMissing(i) && input.Series.Any(s => s.Values[i] is null));
+        var subtitle = "Antal beslut att rapportera per kvartal" + (shaded, gaps) switch
+        {
+            (true, true) => "; skuggat kvartal eller saknad punkt: uppgift saknas",
+            (true, false) => "; skuggade kvartal: uppgift saknas",
+            (false, true) => "; saknad punkt: uppgift saknas",
+            _ => "",
+        };
         return new TrendChart(r.Lag, $"Ej verkställda beslut per kvartal, {r.LawName} {span}", subtitle, Antal,
             input with { Series = named });
     }
@@ -80,7 +87,7 @@ public static partial class KfCharts
     {
         var text = rest.TrimStart(',', ' ');
         if (text.StartsWith("p.g.a. ", StringComparison.Ordinal)) text = text["p.g.a. ".Length..];
-        return text.Length == 0 ? "Orsak saknas" : char.ToUpper(text[0], Swedish) + text[1..];
+        return char.ToUpper(text[0], Swedish) + text[1..];
     }
 
     private static string TrendName(string name, Catalog catalog) =>

@@ -22,7 +22,7 @@ internal static class TrendPlotter
         var max = input.Series.SelectMany(s => s.Values).Max() ?? 0;
         var top = max * 1.18 + 2;
 
-        foreach (var (from, to) in Runs(Enumerable.Range(0, n).Select(i => input.Series.All(s => s.Values[i] is null)).ToList()))
+        foreach (var (from, to) in Runs(Enumerable.Range(0, n).Select(input.IsMissing).ToList()))
         {
             var gap = plot.Add.Rectangle(from - 0.45, to + 0.45, 0, top);
             gap.FillColor = Color.FromHex("#F2F2F2");

@@ -14,7 +14,7 @@ public class DiagramSheetTests(ChartedReports r) : IClassFixture<ChartedReports>
     [InlineData(Lag.LSS)]
     public void Diagram_sheet_opened_again_with_ClosedXML_holds_the_four_charts(Lag lag)
     {
-        using var wb = new XLWorkbook(r.Workbook(lag));
+        using var wb = Support.Xlsx.Open(r.Workbook(lag));
         var sheet = wb.Worksheet(DiagramSheet.Name);
         Assert.Equal(4, sheet.Pictures.Count);
         Assert.Equal(["Diagram 1", "Diagram 2", "Diagram 3", "Diagram 4"], sheet.Pictures.Select(p => p.Name));
