@@ -47,6 +47,24 @@ public class ChartFileTests(ChartedReports r) : IClassFixture<ChartedReports>
     }
 
     [Fact]
+    public void Trend_plots_values_another_source_gives_for_quarters_before_the_records()
+    {
+        var report = r.Env.Reports().Build(ChartedReports.Q, ChartedReports.AsOf)[0];
+        var records = TrendHistory.FromRecords(r.Env.Current(), Lag.SoL, ChartedReports.Q, Support.TestEnv.Catalog, Support.TestEnv.Settings.Report);
+        // As stored published tables would give it: totals for 2024Q1–2024Q3, nothing per verksamhet.
+        var total = records.Series[^1].Values.Select((v, i) => i is >= 2 and <= 4 ? 100 + i : v).ToList();
+        var input = records with { Series = [.. records.Series.SkipLast(1), records.Series[^1] with { Values = total }] };
+        Assert.Equal([true, true, false, false, false, false, false, false], Enumerable.Range(0, 8).Select(input.IsMissing));
+
+        var chart = KfCharts.Trend(report, input, Support.TestEnv.Catalog);
+        Assert.Equal("Antal beslut att rapportera per kvartal; skuggat kvartal eller saknad punkt: uppgift saknas", chart.Subtitle);
+        var texts = Texts(XDocument.Parse(ChartRenderer.Svg(chart)));
+        // The total's points are labelled with their values; only 2023Q3–2023Q4 are shaded.
+        Assert.All(new[] { "102", "103", "104", "95", "86", "82" }, v => Assert.Contains(v, texts));
+        Assert.Single(texts, "Uppgift saknas");
+    }
+
+    [Fact]
     public void Embedded_font_has_the_swedish_letters_and_a_bold_face()
     {
         ChartFont.Register();
