@@ -33,9 +33,9 @@ public sealed record BarChart(Lag Lag, ChartKind Kind, string Title, string Subt
 /// One line of the trend: a value per quarter, null where no source covers the quarter ("uppgift saknas", never 0).
 public sealed record TrendSeries(string Name, IReadOnlyList<int?> Values);
 
-/// The trend's input, a pure value: quarters oldest first and the series over them. TrendHistory.FromRecords makes it
-/// from the stored records; another source (stored published tables) can fill the nulls of quarters the records
-/// do not cover before it is plotted.
+/// The trend's input, a pure value: quarters oldest first and the series over them, the total last (it is drawn
+/// boldest, with its values written). TrendHistory.FromRecords makes it from the stored records; another source
+/// (stored published tables) can fill the nulls of quarters the records do not cover before it is plotted.
 public sealed record TrendInput(IReadOnlyList<Period> Quarters, IReadOnlyList<TrendSeries> Series)
 {
     /// No series has a value for the quarter: the chart shades it.
