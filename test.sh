@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Runs the whole test suite. Installs first what the tests need from Debian when it is missing
-# (fonts for the charts, Chromium for the browser test), so a fresh machine needs nothing else.
+# (libgdiplus to read workbooks with pictures back, Chromium for the browser test), so a fresh machine needs nothing else.
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# Debian packages the tests need; Chromium drives the page in StatsReporting.Web.Tests/BrowserTests.
-STATSREPORTING_APT_PACKAGES="${STATSREPORTING_APT_PACKAGES:-} chromium"
+# Debian packages the tests need (STATSREPORTING_APT_PACKAGES adds more):
+# - libgdiplus: ClosedXML 0.95.4 cannot open a workbook that holds pictures without it, and the tests read the KF
+#   workbooks (with their Diagram sheet) back. The program itself does not need it: it adds pictures through OpenXml.
+# - chromium: drives the page in StatsReporting.Web.Tests/BrowserTests.
 need=()
-for pkg in ${STATSREPORTING_APT_PACKAGES:-}; do
+for pkg in libgdiplus chromium ${STATSREPORTING_APT_PACKAGES:-}; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

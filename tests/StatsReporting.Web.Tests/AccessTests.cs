@@ -81,7 +81,8 @@ public class AccessTests(ServiceHost host)
         var q = (await controller.GetFromJsonAsync<List<PeriodEntry>>("/api/periods"))!.Single();
         Assert.Equal("2025Q2", q.Period);
         Assert.Equal(["EVB SoL 2025 kv2.xlsx", "EVB LSS 2025 kv2.xlsx"], q.Workbooks.Select(w => w.Title));
-        Assert.Equal(["SoL: kön per insats"], q.Charts.Select(c => c.Title));
+        Assert.Equal(["LSS: kön per insats", "LSS: orsaker", "LSS: trend per verksamhet", "LSS: väntetid",
+            "SoL: kön per insats", "SoL: orsaker", "SoL: trend per verksamhet", "SoL: väntetid"], q.Charts.Select(c => c.Title));
         Assert.Equal("/api/periods/2025Q2/findings", q.Findings?.Url);
         Assert.Null(q.Ivo);
 

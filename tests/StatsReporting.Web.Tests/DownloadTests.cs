@@ -39,7 +39,7 @@ public class DownloadTests(ServiceHost host)
     [Theory]
     [InlineData("/api/periods/2025Q3/workbooks/sol", HttpStatusCode.NotFound)] // a valid quarter not yet reported
     [InlineData("/api/periods/2025Q2/workbooks/kf", HttpStatusCode.NotFound)]
-    [InlineData("/api/periods/2025Q2/charts/lss-kon.png", HttpStatusCode.NotFound)]
+    [InlineData("/api/periods/2025Q2/charts/sol-saknas.png", HttpStatusCode.NotFound)]
     [InlineData("/api/periods/2025Q5/findings", HttpStatusCode.BadRequest)]
     [InlineData("/api/periods/senaste/workbooks/sol", HttpStatusCode.BadRequest)]
     public async Task Missing_file_is_404_and_invalid_period_400_as_problem_details(string url, HttpStatusCode status)

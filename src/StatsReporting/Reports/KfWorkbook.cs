@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using StatsReporting.Reports.Charts;
 
 namespace StatsReporting.Reports;
 
@@ -8,7 +9,7 @@ public static class KfWorkbook
 {
     private const double LabelWidth = 62, NumberWidth = 15;
 
-    public static void Write(KfReport r, IReadOnlyList<string> findings, string path)
+    public static void Write(KfReport r, IReadOnlyList<string> findings, string path, IReadOnlyList<ChartImage>? charts = null)
     {
         using var wb = new XLWorkbook();
         WriteTable(wb, r.Sammanstallning);
@@ -16,20 +17,23 @@ public static class KfWorkbook
         WriteTable(wb, r.Vantetid);
         WriteTable(wb, r.Avbrott);
         WriteTable(wb, r.Jamforelse);
+        if (charts is { Count: > 0 }) DiagramSheet.Add(wb, charts);
         WriteLines(wb, "Kontroller", "Kontroller", findings.Count == 0 ? ["Inga avvikelser"] : findings);
         WriteLines(wb, "Text", "Utkast till ärendetext", r.Text);
         foreach (var ws in wb.Worksheets)
             ws.PageSetup.Header.Center.AddText($"Ej verkställda gynnande beslut {r.LawName}, {r.Period.Swedish}");
-        SaveAtomically(wb, path);
+        SaveAtomically(wb, path, charts is { Count: > 0 } ? tmp => DiagramSheet.Embed(tmp, charts) : null);
     }
 
-    public static void SaveAtomically(XLWorkbook wb, string path)
+    /// `finish` completes the saved temporary file (e.g. adds pictures) before it is renamed into place.
+    public static void SaveAtomically(XLWorkbook wb, string path, Action<string>? finish = null)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var tmp = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileNameWithoutExtension(path)}.{Guid.NewGuid():N}.xlsx");
         try
         {
             wb.SaveAs(tmp);
+            finish?.Invoke(tmp);
             File.Move(tmp, path, overwrite: true);
         }
         finally { if (File.Exists(tmp)) File.Delete(tmp); }

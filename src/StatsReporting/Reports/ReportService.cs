@@ -1,5 +1,7 @@
+using Microsoft.Data.Sqlite;
 using StatsReporting.Checks;
 using StatsReporting.Decisions;
+using StatsReporting.Reports.Charts;
 using StatsReporting.Storage;
 
 namespace StatsReporting.Reports;
@@ -23,7 +25,11 @@ public sealed class ReportService(Db db, Catalog catalog, AppSettings settings)
     public IReadOnlyList<KfReport> Build(Period period, DateOnly asOf)
     {
         using var c = db.Open();
-        var decisions = DecisionStore.Current(c);
+        return Build(c, DecisionStore.Current(c), period, asOf);
+    }
+
+    private IReadOnlyList<KfReport> Build(SqliteConnection c, IReadOnlyList<Decision> decisions, Period period, DateOnly asOf)
+    {
         var agg = new KfAggregation(catalog, settings.Report);
         return [agg.Build(decisions, Lag.SoL, period, asOf, History(c, Lag.SoL)), agg.Build(decisions, Lag.LSS, period, asOf, History(c, Lag.LSS))];
     }
@@ -43,45 +49,60 @@ public sealed class ReportService(Db db, Catalog catalog, AppSettings settings)
     public IReadOnlyList<Finding> Findings(IReadOnlyList<KfReport> reports, Period period, DateOnly asOf)
     {
         using var c = db.Open();
-        var decisions = DecisionStore.Current(c);
-        return reports.SelectMany(r => RecordChecks.For(decisions, r.Lag, period, asOf, Snapshots.Vanished(c, r.Lag))
-            .Concat(PublishedHistory.Findings(r, PublishedTableStore.Latest(c, r.Lag), settings.Report))
-            .Select(f => f with { Law = r.LawName })).ToList();
+        return Findings(c, DecisionStore.Current(c), reports, period, asOf);
     }
 
-    /// Writes reports/<period>/: one KF workbook per law and kontroller-<period>.json, each under a temporary name
-    /// then renamed. Every generated table is checked first; if one does not add up, nothing is written.
+    private IReadOnlyList<Finding> Findings(SqliteConnection c, IReadOnlyList<Decision> decisions, IReadOnlyList<KfReport> reports,
+        Period period, DateOnly asOf) =>
+        reports.SelectMany(r => RecordChecks.For(decisions, r.Lag, period, asOf, Snapshots.Vanished(c, r.Lag))
+            .Concat(PublishedHistory.Findings(r, PublishedTableStore.Latest(c, r.Lag), settings.Report))
+            .Select(f => f with { Law = r.LawName })).ToList();
+
+    /// Writes reports/<period>/: the charts, one KF workbook per law (with the charts on its Diagram sheet),
+    /// kontroller-<period>.json, then the zip of it all; each under a temporary name, then renamed. Every generated
+    /// table is checked first; if one does not add up, nothing is written.
     public IReadOnlyList<WrittenFile> Write(Period period, DateOnly asOf, string outRoot, IProgress<string>? progress = null)
     {
         if (asOf < period.End)
             throw new ArgumentException($"Rapportdatum {asOf:yyyy-MM-dd} ligger före kvartalets sista dag {period.End:yyyy-MM-dd}.");
-        var reports = Build(period, asOf);
-        return Write(reports, Findings(reports, period, asOf), Path.Combine(outRoot, period.ToString()), settings.Report, progress);
+        using var c = db.Open();
+        var decisions = DecisionStore.Current(c);
+        var reports = Build(c, decisions, period, asOf);
+        var agg = new KfAggregation(catalog, settings.Report);
+        // The trend takes its quarters where the Jämförelse does: records, else stored published tables, else "uppgift saknas".
+        var trends = reports.Select(r => TrendHistory.From(agg.Jamforelse(decisions, r.Lag, period.Window(TrendHistory.Quarters), History(c, r.Lag)), r.Lag, period)).ToList();
+        return Write(reports, trends, Findings(c, decisions, reports, period, asOf), Path.Combine(outRoot, period.ToString()), catalog, settings.Report, progress);
     }
 
-    public static IReadOnlyList<WrittenFile> Write(IReadOnlyList<KfReport> reports, IReadOnlyList<Finding> findings, string dir,
-        ReportSettings settings, IProgress<string>? progress = null)
+    public static IReadOnlyList<WrittenFile> Write(IReadOnlyList<KfReport> reports, IReadOnlyList<TrendInput> trends, IReadOnlyList<Finding> findings,
+        string dir, Catalog catalog, ReportSettings settings, IProgress<string>? progress = null)
     {
         progress?.Report("Kontrollerar de framräknade tabellerna …");
         var bugs = reports.SelectMany(r => GeneratedChecks.Check(r, settings)).ToList();
         if (bugs.Count > 0) throw new InconsistentReportException(bugs);
 
         var written = new List<WrittenFile>();
-        foreach (var report in reports)
+        for (var i = 0; i < reports.Count; i++)
         {
+            var report = reports[i];
+            progress?.Report($"Ritar {report.LawName}-diagrammen …");
+            var (images, chartFiles) = ChartFiles.Write(report, trends[i], catalog, dir);
             var path = Path.Combine(dir, WorkbookFileName(report.Lag, report.Period));
             progress?.Report($"Skriver {report.LawName}-arbetsboken …");
             var own = findings.Where(f => f.Law == report.LawName).Select(f => f.Text).ToList();
-            KfWorkbook.Write(report, own, path);
+            KfWorkbook.Write(report, own, path, images);
             written.Add(new($"KF-arbetsbok {report.LawName}", path));
+            written.AddRange(chartFiles);
         }
         var json = Path.Combine(dir, FindingsFileName(reports[0].Period));
         WriteAtomically(json, Finding.ToJson(findings));
         written.Add(new($"Kontroller ({findings.Count} {(findings.Count == 1 ? "avvikelse" : "avvikelser")})", json));
+        // Last: the zip carries every file above, the findings included.
+        written.Add(ReportBundle.Write(dir, reports[0].Period));
         return written;
     }
 
-    private IReadOnlyDictionary<Period, CheckTable> History(Microsoft.Data.Sqlite.SqliteConnection c, Lag lag) =>
+    private static IReadOnlyDictionary<Period, CheckTable> History(SqliteConnection c, Lag lag) =>
         PublishedTableStore.Latest(c, lag).ToDictionary(t => t.Period, t => t.Quarter);
 
     private static void WriteAtomically(string path, string text)

@@ -49,7 +49,7 @@ public class RecordFindingsTests : IDisposable
         var sol = Xlsx.Read(files.Single(f => f.Path.EndsWith("evb-sol-2025Q2.xlsx")).Path)["Kontroller"];
         Assert.Equal(findings.Select(f => f.Text), sol.Skip(1).Select(r => r[0]));
         Assert.Equal(["Inga avvikelser"], Xlsx.Read(files.Single(f => f.Path.EndsWith("evb-lss-2025Q2.xlsx")).Path)["Kontroller"][1]);
-        Assert.Equal("Kontroller (4 avvikelser)", files[^1].Kind);
+        Assert.Contains(files, f => f.Kind == "Kontroller (4 avvikelser)");
     }
 
     [Fact]

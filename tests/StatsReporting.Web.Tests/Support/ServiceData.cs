@@ -1,13 +1,11 @@
-using ClosedXML.Excel;
 using StatsReporting.Decisions;
 using StatsReporting.Jobs;
 using StatsReporting.Storage;
 
 namespace StatsReporting.Web.Tests.Support;
 
-/// A temporary data folder as a service would have it after the 2025Q2 run: the sample in the inbox, imported into a
-/// migrated SQLite file, both KF workbooks written. The files other helpers make (charts, findings, individrapport)
-/// are stand-ins here: this project only serves them.
+/// A temporary data folder as a service would have it after the real 2025Q2 run: the sample in the inbox, imported
+/// into a migrated SQLite file, the KF workbooks, charts, findings and the individrapport written.
 public sealed class ServiceData : IDisposable
 {
     public static readonly AppSettings Settings = AppSettings.Load(AppContext.BaseDirectory);
@@ -24,10 +22,6 @@ public sealed class ServiceData : IDisposable
     public string IvoPath => Path.Combine(Ivo, Q2.ToString(), $"ivo-individrapport-{Q2}.xlsx");
     public string FindingsPath => Path.Combine(Reports, Q2.ToString(), $"kontroller-{Q2}.json");
 
-    // A 1×1 PNG: the endpoint only streams bytes.
-    public static readonly byte[] Png = Convert.FromBase64String(
-        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
-
     public ServiceData()
     {
         Db = new Db(Path.Combine(Dir, "data", "statsreporting.db"));
@@ -35,15 +29,7 @@ public sealed class ServiceData : IDisposable
         Directory.CreateDirectory(Inbox);
         File.Copy(SampleCsv, Path.Combine(Inbox, "beslut.csv"));
         var settings = Settings;
-        new QuarterJob(Db, new Catalog(settings.Catalog), settings, TimeProvider.System).Run(Q2, Q2.End, Inbox, Reports);
-
-        Directory.CreateDirectory(Path.GetDirectoryName(ChartPath("x"))!);
-        File.WriteAllBytes(ChartPath("sol-kon"), Png);
-        File.WriteAllText(FindingsPath, """{"period":"2025Q2","findings":[]}""");
-        Directory.CreateDirectory(Path.GetDirectoryName(IvoPath)!);
-        using var wb = new XLWorkbook();
-        wb.AddWorksheet("Individrapport").Cell(1, 1).SetValue("Rapporteringsperiod");
-        wb.SaveAs(IvoPath);
+        new QuarterJob(Db, new Catalog(settings.Catalog), settings, TimeProvider.System).Run(Q2, Q2.End, Inbox, Reports, ivoRoot: Ivo);
         // A file outside every served folder: traversal tests try to reach it.
         File.WriteAllText(Path.Combine(Dir, "hemlig.txt"), Secret);
     }

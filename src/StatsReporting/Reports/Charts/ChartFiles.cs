@@ -1,0 +1,47 @@
+using System.Text;
+using StatsReporting.Decisions;
+
+namespace StatsReporting.Reports.Charts;
+
+/// Draws a KF workbook's charts and writes them to reports/<period>/diagram/<lag>-<chart>.png and .svg.
+public static class ChartFiles
+{
+    public const string Folder = "diagram";
+
+    public static (IReadOnlyList<ChartImage> Images, IReadOnlyList<WrittenFile> Files) Write(KfReport report, TrendInput trend, Catalog catalog, string periodDir)
+    {
+        var dir = Path.Combine(periodDir, Folder);
+        var images = new List<ChartImage>();
+        var files = new List<WrittenFile>();
+        foreach (var chart in KfCharts.For(report, trend, catalog))
+        {
+            var png = ChartRenderer.Png(chart);
+            var pngPath = Path.Combine(dir, chart.FileName + ".png");
+            var svgPath = Path.Combine(dir, chart.FileName + ".svg");
+            AtomicFile.Write(pngPath, s => s.Write(png));
+            AtomicFile.Write(svgPath, s => s.Write(Encoding.UTF8.GetBytes(ChartRenderer.Svg(chart))));
+            var what = $"Diagram {report.LawName}, {chart.Caption.ToLower(KfCharts.Swedish)}";
+            files.Add(new($"{what} (PNG)", pngPath));
+            files.Add(new($"{what} (SVG)", svgPath));
+            images.Add(new ChartImage(chart.Caption, chart.Title, png));
+        }
+        return (images, files);
+    }
+}
+
+/// Writes a file under a temporary name in the same folder and renames it, so nobody sees half a file.
+public static class AtomicFile
+{
+    public static void Write(string path, Action<Stream> write)
+    {
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(dir);
+        var tmp = Path.Combine(dir, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = File.Create(tmp)) write(stream);
+            File.Move(tmp, path, overwrite: true);
+        }
+        finally { if (File.Exists(tmp)) File.Delete(tmp); }
+    }
+}

@@ -1,0 +1,36 @@
+using ScottPlot;
+
+namespace StatsReporting.Reports.Charts;
+
+/// Draws a chart model with ScottPlot as PNG and SVG. 1600 × 1000 px: 16 cm wide on an A4 page is ~250 dpi. The plot
+/// is laid out at 800 × 500 and drawn at scale 2, so sizes below are in those layout units.
+public static class ChartRenderer
+{
+    public const int Width = 1600, Height = 1000;
+    private const double Scale = 2;
+
+    public static byte[] Png(Chart chart)
+    {
+        using var plot = Build(chart);
+        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+    }
+
+    public static string Svg(Chart chart)
+    {
+        using var plot = Build(chart);
+        return plot.GetSvgXml(Width, Height);
+    }
+
+    private static Plot Build(Chart chart)
+    {
+        ChartFont.Register();
+        var plot = new Plot { ScaleFactor = Scale };
+        ChartStyle.Frame(plot, chart.Title, chart.Subtitle);
+        switch (chart)
+        {
+            case BarChart b: BarPlotter.Draw(plot, b); break;
+            case TrendChart t: TrendPlotter.Draw(plot, t); break;
+        }
+        return plot;
+    }
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using StatsReporting.Decisions;
+
+namespace StatsReporting.Reports.Charts;
+
+/// The charts of one KF workbook, built from the same KfReport the workbook is written from (plus the trend), so
+/// that a chart never shows a number the tables do not.
+public static partial class KfCharts
+{
+    public static readonly CultureInfo Swedish = new("sv-SE");
+    private const string Antal = "Antal beslut";
+
+    public static IReadOnlyList<Chart> For(KfReport r, TrendInput trend, Catalog catalog) =>
+        [Kon(r), Trend(r, trend, catalog), Orsaker(r), Vantetid(r)];
+
+    /// Kvinnor and Män stacked per insats with cases. Always Kvinnor first, whatever the table's column order, so that
+    /// a shade means the same in every chart. LSS points are labelled "9 § 4"; their names go in the notes.
+    public static BarChart Kon(KfReport r)
+    {
+        var t = r.Sammanstallning;
+        var rows = t.Rows.Where(x => x.Kind == RowKind.Detail && !x.IsZero).ToList();
+        int Column(string header) => t.Columns.ToList().IndexOf(header);
+        var series = new[] { Decisions.Kon.K, Decisions.Kon.M }
+            .Select(k => new BarSeries(KfAggregation.KonHeader(k), rows.Select(x => x.Values[Column(KfAggregation.KonHeader(k))] ?? 0).ToList()))
+            .ToList();
+        var labels = rows.Select(x => (Short: ShortLabel(x.Label), Full: x.Label)).ToList();
+        var notes = labels.Where(x => x.Short != x.Full).Select(x => $"{x.Short}: {x.Full[(x.Short.Length + 1)..]}").ToList();
+        return new BarChart(r.Lag, ChartKind.Kon, $"Ej verkställda beslut per insats och kön, {r.LawName} {r.Period.Swedish}",
+            $"{r.Total} beslut att rapportera för kvartalet; insatser utan beslut visas inte", Antal, "",
+            labels.Select(x => x.Short).ToList(), series, Horizontal: true, notes);
+    }
+
+    public static TrendChart Trend(KfReport r, TrendInput input, Catalog catalog)
+    {
+        var named = input.Series.Select(s => s with { Name = TrendName(s.Name, catalog) }).ToList();
+        var span = $"{input.Quarters[0].Swedish}–{input.Quarters[^1].Swedish}";
+        var quarters = Enumerable.Range(0, input.Quarters.Count).ToList();
+        var shaded = quarters.Any(input.IsMissing);
+        var gaps = quarters.Any(i => !input.IsMissing(i) && input.Series.Any(s => s.Values[i] is null));
+        var subtitle = "Antal beslut att rapportera per kvartal" + (shaded, gaps) switch
+        {
+            (true, true) => "; skuggat kvartal eller saknad punkt: uppgift saknas",
+            (true, false) => "; skuggade kvartal: uppgift saknas",
+            (false, true) => "; saknad punkt: uppgift saknas",
+            _ => "",
+        };
+        return new TrendChart(r.Lag, $"Ej verkställda beslut per kvartal, {r.LawName} {span}", subtitle, Antal,
+            input with { Series = named });
+    }
+
+    /// The open cases "vid rapporteringstillfället" per orsak, summed over the insatser of the Orsaker sheet.
+    public static BarChart Orsaker(KfReport r)
+    {
+        const string open = "ej verkställda";
+        var counts = r.Orsaker.SelectMany(b => b.Lines)
+            .Where(l => l.Text.StartsWith(open, StringComparison.Ordinal))
+            .GroupBy(l => OrsakLabel(l.Text[open.Length..]))
+            .Select(g => (Label: g.Key, Count: g.Sum(l => l.Count)))
+            .OrderByDescending(x => x.Count).ThenBy(x => x.Label, StringComparer.Create(Swedish, false))
+            .ToList();
+        var asOf = r.AsOf.ToString("d MMMM yyyy", Swedish);
+        return new BarChart(r.Lag, ChartKind.Orsaker, $"Orsaker till att beslut inte verkställts, {r.LawName} {r.Period.Swedish}",
+            $"{counts.Sum(c => c.Count)} av {r.Total} beslut var inte verkställda den {asOf}", Antal, "",
+            counts.Select(c => c.Label).ToList(), [new BarSeries("Ej verkställda", counts.Select(c => c.Count).ToList())],
+            Horizontal: true, []);
+    }
+
+    /// Waiting-time buckets, stacked per verksamhet for SoL (its subtotal rows), in total for LSS.
+    public static BarChart Vantetid(KfReport r)
+    {
+        var t = r.Vantetid;
+        var buckets = t.Columns.Count - (t.HasSumColumn ? 1 : 0);
+        var rows = r.Lag == Lag.SoL ? t.Rows.Where(x => x.Kind == RowKind.Subtotal && !x.IsZero).ToList() : [t.Rows[^1]];
+        var series = rows.Select(x => new BarSeries(x.Kind == RowKind.Subtotal ? x.Label.Replace("Totalt ", "") : "Samtliga insatser",
+            x.Values.Take(buckets).Select(v => v ?? 0).ToList())).ToList();
+        return new BarChart(r.Lag, ChartKind.Vantetid, $"Väntetid för ej verkställda beslut, {r.LawName} {r.Period.Swedish}",
+            $"Tid från beslut eller avbrott till verkställighet, avslut eller {r.AsOf.ToString("d MMMM yyyy", Swedish)}", Antal, "Väntetid",
+            t.Columns.Take(buckets).ToList(), series, Horizontal: false, []);
+    }
+
+    /// "9 § 4 Biträde av kontaktperson" → "9 § 4"; other labels are kept.
+    private static string ShortLabel(string label) => LssPoint().Match(label) is { Success: true } m ? m.Value : label;
+
+    /// " p.g.a. den enskilde har tackat nej …" → "Den enskilde har tackat nej …"; ", orsak saknas" → "Orsak saknas".
+    private static string OrsakLabel(string rest)
+    {
+        var text = rest.TrimStart(',', ' ');
+        if (text.StartsWith("p.g.a. ", StringComparison.Ordinal)) text = text["p.g.a. ".Length..];
+        return char.ToUpper(text[0], Swedish) + text[1..];
+    }
+
+    private static string TrendName(string name, Catalog catalog) =>
+        name == TrendHistory.TotalName ? "Totalt"
+        : catalog.VerksamhetNames.TryGetValue(name, out var full) ? $"{name} {ShortName(full)}" : name;
+
+    /// "Omsorg om funktionsnedsatta enligt SoL" → "omsorg om funktionsnedsatta": the legend has the law in the title.
+    private static string ShortName(string full) => $"({full.Replace(" enligt SoL", "").ToLower(Swedish)})";
+
+    [GeneratedRegex(@"^9 § \d+(?= )")]
+    private static partial Regex LssPoint();
+}
