@@ -40,7 +40,7 @@ public static class Usage
                                                           skriv KF-arbetsböcker för kvartalet
           run --period 2025Q2 [--as-of ÅÅÅÅ-MM-DD] [--out MAPP] [--inbox MAPP]
                                                           kvartalsjobbet: importera inkorgen, rapportera, IVO-export
-          ivo --period 2025Q2 [--out MAPP]                IVO-individrapport (personuppgifter; egen mapp, standard data/ivo)
+          ivo --period 2025Q2 [--out MAPP]                IVO-individrapport (personuppgifter; egen mapp, standard ivo/ bredvid databasen)
           ivo status [--today ÅÅÅÅ-MM-DD]                 vilka kvartal som ska rapporteras till IVO, försenade kvartal
                                                           och ärenden som behöver en avslutande rapport
           check <tabell> [--compare <tabell>] [--format json]

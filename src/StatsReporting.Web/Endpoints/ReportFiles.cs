@@ -1,3 +1,4 @@
+using StatsReporting.Storage;
 using System.Text.RegularExpressions;
 using StatsReporting.Decisions;
 using StatsReporting.Reports;
@@ -7,10 +8,10 @@ namespace StatsReporting.Web.Endpoints;
 /// Where a quarter's files lie. Every path is built from a parsed Period (its canonical "2025Q2", never the
 /// request's text) and a name that passed a whitelist, then checked to lie under its root folder: no request can
 /// name a file anywhere else, whatever it encodes (../, %2e%2e, %2f, backslashes, absolute paths).
-public sealed partial class ReportFiles(AppSettings settings)
+public sealed partial class ReportFiles(AppSettings settings, Db db)
 {
     private string ReportsRoot => Path.GetFullPath(settings.Paths.Reports);
-    private string IvoRoot => Path.GetFullPath(settings.Paths.Ivo);
+    private string IvoRoot => Path.GetFullPath(settings.Paths.IvoFor(db.Path));
 
     public string Workbook(Lag lag, Period p) => Under(ReportsRoot, p.ToString(), ReportService.WorkbookFileName(lag, p));
 

@@ -61,12 +61,19 @@ public sealed class PathSettings
     public string Inbox { get; set; } = "samples";
     public string Reports { get; set; } = "reports";
     /// The IVO individrapport holds personal data: its own owner-only folder, never inside Reports.
-    public string Ivo { get; set; } = "data/ivo";
+    /// Empty means an "ivo" folder beside the database, where the other personal data lives.
+    public string? Ivo { get; set; }
     /// Where imported files are archived; empty means an "archive" folder beside the database.
     public string? Archive { get; set; }
 
-    public string ArchiveFor(string databasePath) =>
-        string.IsNullOrEmpty(Archive) ? System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(databasePath))!, "archive") : Archive;
+    public string ArchiveFor(string databasePath) => OrBesideDatabase(Archive, databasePath, "archive");
+
+    public string IvoFor(string databasePath) => OrBesideDatabase(Ivo, databasePath, "ivo");
+
+    private static string OrBesideDatabase(string? configured, string databasePath, string folder) =>
+        string.IsNullOrEmpty(configured)
+            ? System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(databasePath))!, folder)
+            : configured;
 }
 
 public sealed class ReportSettings

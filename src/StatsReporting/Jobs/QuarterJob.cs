@@ -14,7 +14,7 @@ public sealed record QuarterJobResult(Period Period, DateOnly AsOf, IReadOnlyLis
 /// scheduled worker both call this; running it again gives the same result (imports are idempotent by SHA-256).
 public sealed class QuarterJob(Db db, Catalog catalog, AppSettings settings, TimeProvider clock)
 {
-    /// The IVO individrapport goes to `ivoRoot` (default Paths:Ivo), never into `outRoot`. Försvunna ärenden do not
+    /// The IVO individrapport goes to `ivoRoot` (default Paths:Ivo, else beside the database), never into `outRoot`. Försvunna ärenden do not
     /// stop the run: the KF reports are written, and the result lists them.
     public QuarterJobResult Run(Period period, DateOnly asOf, string inbox, string outRoot, IProgress<string>? progress = null,
         string? ivoRoot = null)
@@ -29,7 +29,7 @@ public sealed class QuarterJob(Db db, Catalog catalog, AppSettings settings, Tim
         }
         var files = new ReportService(db, catalog, settings).Write(period, asOf, outRoot, progress);
         progress?.Report("Skriver IVO-individrapporten …");
-        var ivo = new IvoExport(db, catalog, settings, clock).Write(period, ivoRoot ?? settings.Paths.Ivo, outRoot);
+        var ivo = new IvoExport(db, catalog, settings, clock).Write(period, ivoRoot ?? settings.Paths.IvoFor(db.Path), outRoot);
         return new(period, asOf, imports, [.. files, .. ivo.Files], ivo);
     }
 

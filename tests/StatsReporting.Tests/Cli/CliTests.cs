@@ -25,6 +25,9 @@ public class CliTests : IDisposable
         Assert.Equal([44, 38, 82], Xlsx.Numbers(sol["Sammanställning"], "Totalt samtliga verksamheter"));
         Assert.True(File.Exists(_env.PathOf("out/2025Q2/evb-lss-2025Q2.xlsx")));
         Assert.Single(Directory.GetFiles(_env.PathOf("archive")));
+        // The individrapport holds personal data: beside the database, never among the KF outputs.
+        Assert.True(File.Exists(_env.PathOf("ivo/2025Q2/ivo-individrapport-2025Q2.csv")));
+        Assert.Empty(Directory.GetFiles(_env.PathOf("out"), "ivo*", SearchOption.AllDirectories));
 
         var again = Cli(args);
         Assert.Equal(0, again.Code);
