@@ -99,36 +99,15 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
         return new(name, importId, false, result.Decisions.Count, added, changed, same, result.Problems.Where(p => p.IsWarning).ToList());
     }
 
-    private sealed record StoredVersion
+    /// A stored version: the decision's columns plus the version's own.
+    private sealed record StoredVersion : DecisionStore.DecisionRow
     {
         public long Id { get; init; }
         public long Version { get; init; }
         public long ImportId { get; init; }
-        public string BeslutId { get; init; } = "";
-        public string PersonId { get; init; } = "";
-        public string Kon { get; init; } = "";
-        public string Lag { get; init; } = "";
-        public string? Verksamhet { get; init; }
-        public string Insats { get; init; } = "";
-        public string? Enhet { get; init; }
-        public string Beslutsdatum { get; init; } = "";
-        public string? Avbrottsdatum { get; init; }
-        public string? VerkstalltDatum { get; init; }
-        public string? AvslutatDatum { get; init; }
-        public string? Orsak { get; init; }
-        public string? Kommentar { get; init; }
-        public string? Fodelsedatum { get; init; }
 
-        public static StoredVersion Of(Decision d, long importId) => new()
-        {
-            ImportId = importId, BeslutId = d.BeslutId, PersonId = d.PersonId, Kon = d.Kon.ToString(), Lag = d.Lag.ToString(),
-            Verksamhet = d.Verksamhet, Insats = d.Insats, Enhet = d.Enhet, Beslutsdatum = DecisionStore.Iso(d.Beslutsdatum)!,
-            Avbrottsdatum = DecisionStore.Iso(d.Avbrottsdatum), VerkstalltDatum = DecisionStore.Iso(d.VerkstalltDatum),
-            AvslutatDatum = DecisionStore.Iso(d.AvslutatDatum), Orsak = d.Orsak, Kommentar = d.Kommentar,
-            Fodelsedatum = DecisionStore.Iso(d.Fodelsedatum),
-        };
+        public static StoredVersion Of(Decision d, long importId) => Of<StoredVersion>(d) with { ImportId = importId };
 
-        public bool SameContent(StoredVersion o) => this with { Id = 0, Version = 0, ImportId = 0, BeslutId = "" }
-            == o with { Id = 0, Version = 0, ImportId = 0, BeslutId = "" };
+        public bool SameContent(StoredVersion o) => this with { Id = 0, Version = 0, ImportId = 0 } == o with { Id = 0, Version = 0, ImportId = 0 };
     }
 }

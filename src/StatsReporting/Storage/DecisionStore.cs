@@ -32,8 +32,9 @@ public static class DecisionStore
     internal static DateOnly? Date(string? s) =>
         string.IsNullOrEmpty(s) ? null : DateOnly.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// Dapper maps SQLite text columns onto this, and it onto the record (Dapper cannot map TEXT to DateOnly).
-    internal sealed class DecisionRow
+    /// A stored decision's columns as text: Dapper maps SQLite rows onto this, and it onto the record (Dapper cannot
+    /// map TEXT to DateOnly). The importer extends it with the version's own columns.
+    internal record DecisionRow
     {
         public string BeslutId { get; init; } = "";
         public string PersonId { get; init; } = "";
@@ -56,6 +57,14 @@ public static class DecisionStore
             Verksamhet = Verksamhet, Insats = Insats, Enhet = Enhet, Beslutsdatum = Date(Beslutsdatum)!.Value,
             Avbrottsdatum = Date(Avbrottsdatum), VerkstalltDatum = Date(VerkstalltDatum), AvslutatDatum = Date(AvslutatDatum),
             Orsak = Orsak, Kommentar = Kommentar, Fodelsedatum = Date(Fodelsedatum),
+        };
+
+        public static T Of<T>(Decision d) where T : DecisionRow, new() => new()
+        {
+            BeslutId = d.BeslutId, PersonId = d.PersonId, Kon = d.Kon.ToString(), Lag = d.Lag.ToString(),
+            Verksamhet = d.Verksamhet, Insats = d.Insats, Enhet = d.Enhet, Beslutsdatum = Iso(d.Beslutsdatum)!,
+            Avbrottsdatum = Iso(d.Avbrottsdatum), VerkstalltDatum = Iso(d.VerkstalltDatum), AvslutatDatum = Iso(d.AvslutatDatum),
+            Orsak = d.Orsak, Kommentar = d.Kommentar, Fodelsedatum = Iso(d.Fodelsedatum),
         };
     }
 }
