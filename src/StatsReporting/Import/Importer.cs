@@ -65,7 +65,7 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
             VALUES (@name, @sha, @archive, @at, @rows, @laws) RETURNING id
             """;
         const string latest = """
-            SELECT id AS Id, version AS Version, person_id AS PersonId, kon AS Kon, lag AS Lag, verksamhet AS Verksamhet,
+            SELECT id AS Id, version AS Version, beslut_id AS BeslutId, person_id AS PersonId, kon AS Kon, lag AS Lag, verksamhet AS Verksamhet,
                    insats AS Insats, enhet AS Enhet, beslutsdatum AS Beslutsdatum, avbrottsdatum AS Avbrottsdatum,
                    verkstallt_datum AS VerkstalltDatum, avslutat_datum AS AvslutatDatum, orsak AS Orsak, kommentar AS Kommentar,
                    fodelsedatum AS Fodelsedatum
