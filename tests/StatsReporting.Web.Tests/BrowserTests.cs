@@ -43,6 +43,8 @@ public class BrowserTests : IDisposable
             seen.GetProperty("links").EnumerateArray().Select(l => l.GetString()));
         Assert.False(seen.GetProperty("importVisible").GetBoolean());
         Assert.False(seen.GetProperty("runsVisible").GetBoolean());
+        // All eight charts were shown, each the full 1600 px wide PNG.
+        Assert.Equal(Enumerable.Repeat(1600, 8), seen.GetProperty("chartWidths").EnumerateArray().Select(w => w.GetInt32()));
         Assert.Equal("EVB SoL 2025 kv2.xlsx", seen.GetProperty("suggestedFilename").GetString());
 
         using var wb = new XLWorkbook(seen.GetProperty("saved").GetString()!);

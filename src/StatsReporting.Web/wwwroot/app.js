@@ -60,7 +60,7 @@ async function visaKvartal() {
       el('span', { className: 'markering', textContent: 'personuppgifter' })));
     if (k.findings) filer.append(el('li', {}, el('a', { href: k.findings.url, textContent: k.findings.title })));
     const diagram = el('div', { className: 'diagram' }, ...k.charts.map((c) =>
-      el('figure', {}, el('a', { href: c.url }, el('img', { src: c.url, alt: c.title, loading: 'lazy' })),
+      el('figure', {}, el('a', { href: c.url }, el('img', { src: c.url, alt: c.title })),
         el('figcaption', { textContent: c.title }))));
     return el('article', { className: 'kvartal' },
       el('h3', { textContent: `${k.name} (${k.period})` }), filer, k.charts.length ? diagram : null);

@@ -29,6 +29,9 @@ try {
   await Promise.all([page.waitForURL(`${baseUrl}/`), page.getByRole('button', { name: 'Logga in' }).click()]);
   const quarter = page.locator('article.kvartal h3', { hasText: '2025Q2' });
   await quarter.waitFor();
+  // Every chart must actually have loaded (through the cookie session) before the picture is taken.
+  await page.waitForFunction(() => document.images.length > 0 && [...document.images].every((i) => i.complete));
+  const charts = await page.locator('.diagram img').evaluateAll((imgs) => imgs.map((i) => i.naturalWidth));
   await page.screenshot({ path: join(outDir, 'sida-controller.png'), fullPage: true });
 
   const [download] = await Promise.all([
@@ -44,6 +47,7 @@ try {
     links: await page.locator('#kvartalslista .filer a').allTextContents(),
     importVisible: await page.locator('#import').isVisible(),
     runsVisible: await page.locator('#korningar').isVisible(),
+    chartWidths: charts,
     suggestedFilename: download.suggestedFilename(),
     saved,
   }));
