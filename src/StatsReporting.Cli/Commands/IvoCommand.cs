@@ -12,7 +12,7 @@ public static class IvoCommand
         var export = new IvoExport(ctx.Db, ctx.Catalog, ctx.Settings, TimeProvider.System);
         if (args.Positional is ["status"])
         {
-            foreach (var line in IvoCalendar.Lines(export.Status(Today(args)))) Console.WriteLine(line);
+            foreach (var line in IvoCalendar.Lines(export.Status(Today(args, ctx)))) Console.WriteLine(line);
             return 0;
         }
         if (args.Positional.Count > 0) throw new UsageException($"okänt underkommando '{args.Positional[0]}' (ange status eller --period).");
@@ -25,10 +25,10 @@ public static class IvoCommand
         return result.Forsvunna.Count == 0 ? 0 : 1;
     }
 
-    private static DateOnly Today(Args args)
+    private static DateOnly Today(Args args, CliContext ctx)
     {
         var text = args.Option("today");
-        if (text is null) return DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime);
+        if (text is null) return ctx.Settings.Schedule.Today(TimeProvider.System);
         return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
             ? d : throw new UsageException($"ogiltigt datum '{text}' för --today (skriv ÅÅÅÅ-MM-DD).");
     }
