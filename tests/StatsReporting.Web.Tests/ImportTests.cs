@@ -73,11 +73,12 @@ public class ImportTests(ServiceHost host)
     }
 
     [Fact]
-    public async Task Upload_over_the_size_limit_is_413()
+    public async Task Upload_over_the_size_limit_is_413_with_a_swedish_title()
     {
         using var admin = host.As(Role.Admin);
         using var response = await admin.PostAsync("/api/imports", Uploads.Form("stor.csv", new byte[1024 * 1024 + 1]));
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("För stor fil", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
     }
 
     private static string Sha(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));

@@ -34,10 +34,11 @@ public static class Problems
         [500] = "Ett oväntat fel inträffade",
     };
 
-    // The framework's English defaults, replaced by ours; a title an endpoint chose itself stays.
+    // The framework's English defaults (RFC 9110's names, as .NET 10 spells them), replaced by ours; a title an
+    // endpoint chose itself stays.
     private static string? DefaultTitle(int status) => status switch
     {
         400 => "Bad Request", 401 => "Unauthorized", 403 => "Forbidden", 404 => "Not Found", 405 => "Method Not Allowed",
-        409 => "Conflict", 413 => "Payload Too Large", 500 => "An error occurred while processing your request.", _ => null,
+        409 => "Conflict", 413 => "Content Too Large", 500 => "An error occurred while processing your request.", _ => null,
     };
 }
