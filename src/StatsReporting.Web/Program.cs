@@ -15,6 +15,7 @@ builder.AddImports();
 builder.AddScheduler();
 
 var app = builder.Build();
+app.UseSecurityHeaders();
 app.UseProblems();
 app.UsePage();
 app.UseAccess();
