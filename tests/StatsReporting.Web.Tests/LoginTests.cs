@@ -43,6 +43,28 @@ public class LoginTests(ServiceHost host)
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/periods")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("https://localhost", true)]
+    [InlineData("http://127.0.0.1", false)] // loopback without TLS, as `serve` starts by default
+    public async Task Session_and_csrf_cookies_are_secure_over_https_and_still_work_over_plain_http(string origin, bool secure)
+    {
+        using var browser = host.CreateClient(new WebApplicationFactoryClientOptions
+            { BaseAddress = new Uri(origin), AllowAutoRedirect = false, HandleCookies = true });
+        using var session = await browser.GetAsync("/api/session");
+        var csrf = (await session.Content.ReadFromJsonAsync<Session>())!.Csrf;
+        using var login = await browser.PostAsync("/login", LoginForm(host.Keys[Role.Controller], csrf));
+
+        var cookies = session.Headers.GetValues("Set-Cookie").Concat(login.Headers.GetValues("Set-Cookie")).ToList();
+        foreach (var name in new[] { "statsreporting.csrf=", "statsreporting.session=" })
+        {
+            var cookie = Assert.Single(cookies, c => c.StartsWith(name)).ToLowerInvariant();
+            Assert.Contains("; httponly", cookie);
+            Assert.Contains("; samesite=strict", cookie);
+            Assert.Equal(secure, cookie.Contains("; secure"));
+        }
+        Assert.Equal("controller", (await browser.GetFromJsonAsync<Session>("/api/session"))!.Role);
+    }
+
     [Fact]
     public async Task Login_without_the_csrf_token_is_400_and_a_wrong_key_goes_back_to_the_form()
     {

@@ -25,6 +25,7 @@ public static class AccessSetup
                 o.Cookie.Name = "statsreporting.session";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure over https; loopback http still works
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
                 // An API answers with a status code, not a redirect to a login page.
@@ -48,6 +49,7 @@ public static class AccessSetup
             o.HeaderName = CsrfHeader;
             o.Cookie.Name = "statsreporting.csrf";
             o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // antiforgery's default is never Secure
         });
         return builder;
     }
