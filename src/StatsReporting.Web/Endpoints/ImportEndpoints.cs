@@ -13,14 +13,15 @@ public static class ImportEndpoints
 {
     public static WebApplicationBuilder AddImports(this WebApplicationBuilder builder)
     {
-        // The multipart reader stops at the same limit when a client sends no Content-Length.
+        // A second fence behind the Content-Length check: the multipart reader never takes a part over the limit.
         builder.Services.AddOptions<FormOptions>().Configure<AppSettings>((o, s) => o.MultipartBodyLengthLimit = s.Web.MaxUploadBytes);
         return builder;
     }
 
     public static WebApplication MapImports(this WebApplication app)
     {
-        app.MapPost("/api/imports", Upload).RequireAuthorization(Roles.Admin).RequireCsrf();
+        // The body is checked and read before the CSRF check, which reads the form itself when the token is not in a header.
+        app.MapPost("/api/imports", Upload).RequireAuthorization(Roles.Admin).AddEndpointFilter(ReadBody).RequireCsrf();
         return app;
     }
 
@@ -28,19 +29,33 @@ public static class ImportEndpoints
     public sealed record Imported(string File, long ImportId, bool AlreadyImported, int Rows, int New, int Changed, int Unchanged,
         string Summary, IReadOnlyList<RowError> Warnings);
 
-    private static async Task<IResult> Upload(HttpRequest request, Importer importer, AppSettings settings, CancellationToken ct)
+    /// The size limit holds before a byte of the body is read: a body must say its length (browsers and curl do), and
+    /// the length must be within the limit. A body that then does not parse as a form is the client's error, a 400.
+    private static async ValueTask<object?> ReadBody(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var max = settings.Web.MaxUploadBytes;
-        if (request.ContentLength > max) return TooLarge(max);
+        var request = context.HttpContext.Request;
+        var max = context.HttpContext.RequestServices.GetRequiredService<AppSettings>().Web.MaxUploadBytes;
+        if (request.ContentLength is not { } length)
+            return TypedResults.Problem(statusCode: StatusCodes.Status411LengthRequired, title: "Längd saknas",
+                detail: "Skicka filen med huvudet Content-Length, som webbläsare och curl gör.");
+        if (length > max) return TooLarge(max);
         if (!request.HasFormContentType) return Bad("Skicka filen som multipart/form-data i fältet 'fil'.");
-        IFormCollection form;
-        try { form = await request.ReadFormAsync(ct); }
-        catch (InvalidDataException) { return TooLarge(max); } // the multipart reader's own limit, when no length was sent
+        try { await request.ReadFormAsync(context.HttpContext.RequestAborted); }
+        catch (Exception e) when (e is InvalidDataException or IOException) // malformed or cut-off multipart
+        {
+            return Bad("Formuläret kunde inte läsas: skicka filen som multipart/form-data i fältet 'fil'.");
+        }
+        return await next(context);
+    }
+
+    private static async Task<IResult> Upload(HttpRequest request, Importer importer, CancellationToken ct)
+    {
+        var form = await request.ReadFormAsync(ct); // already read by ReadBody
         if ((form.Files.GetFile("fil") ?? form.Files.FirstOrDefault()) is not { } file) return Bad("Ingen fil i fältet 'fil'.");
-        if (file.Length > max) return TooLarge(max);
 
         // The client's file name is only shown and recorded, never used as a path.
         var name = string.Concat(Path.GetFileName(file.FileName.Replace('\\', '/')).Where(c => !char.IsControl(c)));
+        if (name.Length > 255) return Bad("Filnamnet är längre än 255 tecken; byt namn på filen och försök igen.");
         var ext = Path.GetExtension(name).ToLowerInvariant();
         if (ext is not (".csv" or ".xlsx")) return Bad($"Filtypen '{ext}' stöds inte: ladda upp en .csv- eller .xlsx-fil.");
         var staged = Path.Combine(Path.GetTempPath(), $"statsreporting-upload-{Guid.NewGuid():N}{ext}");
