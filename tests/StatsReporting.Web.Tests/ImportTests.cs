@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Dapper;
 using StatsReporting.Access;
 using StatsReporting.Web.Tests.Support;
 
@@ -150,6 +151,26 @@ public class ImportTests(ServiceHost host)
         Assert.Equal("Filnamnet är längre än 255 tecken; byt namn på filen och försök igen.",
             (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
         Assert.Equal(db, Sha(host.Data.Db.Path));
+    }
+
+    [Fact]
+    public async Task Same_new_file_uploaded_several_times_at_once_is_imported_once_and_every_answer_is_200()
+    {
+        byte[] bytes = [.. File.ReadAllBytes(ServiceData.SampleCsv), .. Encoding.UTF8.GetBytes(new string('\n', 40))]; // bytes no other test sends
+        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
+        {
+            using var admin = host.As(Role.Admin);
+            using var response = await admin.PostAsync("/api/imports", Uploads.Form("samtidig.csv", bytes));
+            return (response.StatusCode, Body: await response.Content.ReadFromJsonAsync<JsonElement>());
+        }));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        Assert.Single(answers, a => !a.Body.GetProperty("alreadyImported").GetBoolean());
+        using var c = host.Data.Db.Open();
+        var archived = Assert.Single(c.Query<string>("SELECT archive_path FROM imports WHERE sha256 = @sha", new { sha }));
+        Assert.True(File.Exists(archived)); // a losing request must not delete the winner's archived copy
     }
 
     private static string Sha(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));

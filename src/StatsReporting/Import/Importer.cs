@@ -24,9 +24,9 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
         var bytes = File.ReadAllBytes(path);
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
 
+        const string imported = "SELECT id FROM imports WHERE sha256 = @sha";
         using var c = db.Open();
-        var existing = c.QuerySingleOrDefault<long?>("SELECT id FROM imports WHERE sha256 = @sha", new { sha });
-        if (existing is { } id) return new(name, id, true, 0, 0, 0, 0, []);
+        if (c.QuerySingleOrDefault<long?>(imported, new { sha }) is { } id) return new(name, id, true, 0, 0, 0, 0, []);
 
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         RawTable table;
@@ -39,13 +39,17 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
         var result = RecordValidator.Validate(table, catalog, today);
         if (!result.Ok) throw new ImportFailedException(result.Problems);
 
+        // BEGIN IMMEDIATE: one writer at a time, in this process or another. The same file sent twice at once (two
+        // uploads, an upload and the quarterly job) is looked up again under the lock, and the archive is written and,
+        // on failure, removed under it too, so no other import can have recorded that copy in between.
+        using var tx = c.BeginTransaction();
+        if (c.QuerySingleOrDefault<long?>(imported, new { sha }, tx) is { } raced) return new(name, raced, true, 0, 0, 0, 0, []);
         var archive = Path.Combine(archiveDir, sha + Path.GetExtension(path).ToLowerInvariant());
         var archivedNow = !File.Exists(archive);
         // The archive holds the case system's files as they came, personal data included: owner-only.
         if (archivedNow) RestrictedFiles.Write(archive, s => s.Write(bytes));
         try
         {
-            using var tx = c.BeginTransaction();
             var outcome = Store(c, tx, name, sha, archive, result, clock.GetUtcNow());
             tx.Commit();
             return outcome;
