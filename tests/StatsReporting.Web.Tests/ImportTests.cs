@@ -173,6 +173,33 @@ public class ImportTests(ServiceHost host)
         Assert.True(File.Exists(archived)); // a losing request must not delete the winner's archived copy
     }
 
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task Upload_is_staged_owner_only_while_it_is_imported()
+    {
+        byte[] bytes = [.. File.ReadAllBytes(ServiceData.SampleCsv), .. Encoding.UTF8.GetBytes(new string('\n', 41))];
+        var before = Staged().ToHashSet();
+        using var admin = host.As(Role.Admin); // the host starts here, before the lock below
+        Task<HttpResponseMessage> upload;
+        string staged;
+        // A write lock held here stops the import at its transaction, with the staged copy on disk.
+        using (var c = host.Data.Db.Open())
+        {
+            c.Execute("BEGIN IMMEDIATE");
+            upload = admin.PostAsync("/api/imports", Uploads.Form("personuppgifter.csv", bytes));
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while ((staged = Staged().Except(before).FirstOrDefault()!) is null && waited.Elapsed < TimeSpan.FromSeconds(4)) await Task.Delay(20);
+            Assert.NotNull(staged);
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(staged));
+            c.Execute("ROLLBACK");
+        }
+        using var response = await upload;
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(File.Exists(staged));
+    }
+
+    private static string[] Staged() => Directory.GetFiles(Path.GetTempPath(), "statsreporting-upload-*");
+
     private static string Sha(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
 
     private string[] Archived()

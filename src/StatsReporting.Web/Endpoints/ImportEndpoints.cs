@@ -61,7 +61,10 @@ public static class ImportEndpoints
         var staged = Path.Combine(Path.GetTempPath(), $"statsreporting-upload-{Guid.NewGuid():N}{ext}");
         try
         {
-            await using (var to = File.Create(staged)) await file.CopyToAsync(to, ct);
+            // Personal data: owner-only from the first byte, like the database and the archive (File.Create gives 644).
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            await using (var to = new FileStream(staged, options)) await file.CopyToAsync(to, ct);
             if (!LooksLike(staged, ext)) return Bad($"{name} är ingen {(ext == ".xlsx" ? "Excel-fil (.xlsx)" : "textfil (.csv)")}.");
             var outcome = importer.Import(staged, name);
             return TypedResults.Ok(new Imported(outcome.FileName, outcome.ImportId, outcome.AlreadyImported, outcome.Rows, outcome.New,
