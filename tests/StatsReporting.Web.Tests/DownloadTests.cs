@@ -88,6 +88,38 @@ public class DownloadTests(ServiceHost host)
         AssertRefused((HttpStatusCode)context.Response.StatusCode, await body.ReadToEndAsync(), context.Response.ContentType);
     }
 
+    // A link put into reports/ (by a script, an unzip, a colleague) is never followed: it could hand a controller any
+    // file the service may read, the individrapport included. The configured roots themselves may be links.
+    [Fact]
+    public async Task Symbolic_link_inside_reports_is_neither_served_nor_listed()
+    {
+        var chart = host.Data.ChartPath("sol-lank");
+        File.CreateSymbolicLink(chart, host.Data.IvoPath);
+        var elsewhere = Directory.CreateDirectory(Path.Combine(host.Data.Dir, "utanfor", "2025Q1")).FullName;
+        File.WriteAllText(Path.Combine(elsewhere, "evb-sol-2025Q1.xlsx"), ServiceData.Secret);
+        var period = Path.Combine(host.Data.Reports, "2025Q1");
+        Directory.CreateSymbolicLink(period, elsewhere);
+        try
+        {
+            using var controller = host.As(Role.Controller);
+            foreach (var url in new[] { "/api/periods/2025Q2/charts/sol-lank.png", "/api/periods/2025Q1/workbooks/sol" })
+            {
+                using var response = await controller.GetAsync(url);
+                Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+                Assert.DoesNotContain(ServiceData.Secret, await response.Content.ReadAsStringAsync());
+            }
+            var listed = await controller.GetStringAsync("/api/periods");
+            Assert.DoesNotContain("2025Q1", listed);
+            Assert.DoesNotContain("sol-lank", listed);
+        }
+        finally
+        {
+            File.Delete(chart);
+            File.Delete(period); // the link, not what it points to
+            Directory.Delete(Path.GetDirectoryName(elsewhere)!, recursive: true);
+        }
+    }
+
     private static void AssertRefused(HttpStatusCode status, string body, string? type)
     {
         Assert.Contains(status, new[] { HttpStatusCode.BadRequest, HttpStatusCode.NotFound });

@@ -37,11 +37,11 @@ public static class ReportEndpoints
         TypedResults.Ok(files.Periods().Select(p =>
         {
             var url = $"/api/periods/{p}";
-            var workbooks = new[] { Lag.SoL, Lag.LSS }.Where(l => File.Exists(files.Workbook(l, p)))
+            var workbooks = new[] { Lag.SoL, Lag.LSS }.Where(l => files.Exists(files.Workbook(l, p)))
                 .Select(l => new Download(ReportService.WorkbookDisplayName(l, p), $"{url}/workbooks/{l.ToString().ToLowerInvariant()}")).ToList();
             var charts = files.Charts(p).Select(n => new Download(ChartTitle(n), $"{url}/charts/{n}.png")).ToList();
-            var findings = File.Exists(files.Findings(p)) ? new Download($"Kontroller {p.Swedish} (JSON)", $"{url}/findings") : null;
-            var ivo = user.IsInRole(Roles.Ivo) && File.Exists(files.Ivo(p)) ? new Download(IvoDisplayName(p), $"{url}/workbooks/ivo") : null;
+            var findings = files.Exists(files.Findings(p)) ? new Download($"Kontroller {p.Swedish} (JSON)", $"{url}/findings") : null;
+            var ivo = user.IsInRole(Roles.Ivo) && files.Exists(files.Ivo(p)) ? new Download(IvoDisplayName(p), $"{url}/workbooks/ivo") : null;
             return new PeriodEntry(p.ToString(), p.Swedish, workbooks, charts, findings, ivo);
         }).ToList());
 
@@ -51,7 +51,7 @@ public static class ReportEndpoints
         Lag? lag = law switch { "sol" => Lag.SoL, "lss" => Lag.LSS, _ => null };
         if (lag is null) return Missing("Det finns ingen sådan arbetsbok; välj sol, lss eller ivo.");
         var path = files.Workbook(lag.Value, p);
-        return File.Exists(path)
+        return files.Exists(path)
             ? TypedResults.PhysicalFile(path, XlsxType, ReportService.WorkbookDisplayName(lag.Value, p))
             : Missing($"KF-arbetsboken för {lag} {p.Swedish} är inte skriven än.");
     }
@@ -60,7 +60,7 @@ public static class ReportEndpoints
     {
         if (!Period.TryParse(period, out var p)) return BadPeriod(period);
         var path = files.Ivo(p);
-        if (!File.Exists(path)) return Missing($"Individrapporten för {p.Swedish} är inte skriven än.");
+        if (!files.Exists(path)) return Missing($"Individrapporten för {p.Swedish} är inte skriven än.");
         response.Headers.CacheControl = "no-store"; // personal data: no copies in caches on the way
         return TypedResults.PhysicalFile(path, XlsxType, IvoDisplayName(p));
     }
@@ -68,7 +68,7 @@ public static class ReportEndpoints
     private static IResult Chart(string period, string name, ReportFiles files)
     {
         if (!Period.TryParse(period, out var p)) return BadPeriod(period);
-        return files.Chart(p, name) is { } path && File.Exists(path)
+        return files.Chart(p, name) is { } path && files.Exists(path)
             ? TypedResults.PhysicalFile(path, "image/png")
             : Missing($"Diagrammet finns inte för {p.Swedish}.");
     }
@@ -77,7 +77,7 @@ public static class ReportEndpoints
     {
         if (!Period.TryParse(period, out var p)) return BadPeriod(period);
         var path = files.Findings(p);
-        return File.Exists(path)
+        return files.Exists(path)
             ? TypedResults.PhysicalFile(path, "application/json; charset=utf-8")
             : Missing($"Kontrollerna för {p.Swedish} är inte körda än.");
     }

@@ -26,15 +26,27 @@ public sealed partial class ReportFiles(AppSettings settings, Db db)
     {
         var dir = Under(ReportsRoot, p.ToString(), "diagram");
         if (!Directory.Exists(dir)) return [];
-        return Directory.EnumerateFiles(dir, "*.png").Select(f => Path.GetFileNameWithoutExtension(f))
+        return Directory.EnumerateFiles(dir, "*.png").Where(Exists).Select(f => Path.GetFileNameWithoutExtension(f))
             .Where(n => ChartName().IsMatch(n)).Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// Served only when it is a file reached without a symbolic link below its root: a link put into reports/ (by a
+    /// script, an unzip, a colleague) could otherwise hand a controller any file the service may read, the
+    /// individrapport included. The configured roots themselves are the operator's choice and may be links.
+    public bool Exists(string path)
+    {
+        if (!File.Exists(path)) return false;
+        var root = path.StartsWith(IvoRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? IvoRoot : ReportsRoot;
+        for (var p = path; p.Length > root.Length; p = Path.GetDirectoryName(p)!)
+            if (new FileInfo(p).LinkTarget is not null) return false;
+        return true;
     }
 
     /// The quarters with a folder under reports/, newest first.
     public IReadOnlyList<Period> Periods()
     {
         if (!Directory.Exists(ReportsRoot)) return [];
-        return Directory.EnumerateDirectories(ReportsRoot).Select(Path.GetFileName)
+        return Directory.EnumerateDirectories(ReportsRoot).Where(d => new DirectoryInfo(d).LinkTarget is null).Select(Path.GetFileName)
             .Select(n => Period.TryParse(n, out var p) && p.ToString() == n ? p : (Period?)null)
             .OfType<Period>().OrderDescending().ToList();
     }
