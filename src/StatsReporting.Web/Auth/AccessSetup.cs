@@ -38,6 +38,7 @@ public static class AccessSetup
                     return Task.CompletedTask;
                 };
             });
+        builder.Services.AddSingleton<KeyGuessLimit>();
         builder.Services.AddAuthorizationBuilder()
             // Whatever is not explicitly open needs a key.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())

@@ -8,14 +8,27 @@ namespace StatsReporting.Web.Auth;
 
 /// Authenticates a request by its `X-Api-Key` header against the key store (database and configuration).
 public sealed class ApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    KeyStore keys) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    KeyStore keys, KeyGuessLimit limit) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
+    private bool _blocked;
+
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (!Request.Headers.TryGetValue(AccessSetup.ApiKeyHeader, out var presented)) return Task.FromResult(AuthenticateResult.NoResult());
-        return Task.FromResult(keys.Verify(presented.ToString()) is { } holder
-            ? AuthenticateResult.Success(new AuthenticationTicket(Principals.For(holder, Scheme.Name), Scheme.Name))
-            : AuthenticateResult.Fail("Ogiltig API-nyckel."));
+        if (_blocked = limit.IsBlocked(Context)) return Task.FromResult(AuthenticateResult.Fail("För många felaktiga nycklar."));
+        if (keys.Verify(presented.ToString()) is { } holder)
+            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(Principals.For(holder, Scheme.Name), Scheme.Name)));
+        limit.Failed(Context);
+        return Task.FromResult(AuthenticateResult.Fail("Ogiltig API-nyckel."));
+    }
+
+    /// 429 instead of 401 while the address is refused: the caller learns to wait rather than to try another key.
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        if (!_blocked) return base.HandleChallengeAsync(properties);
+        Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        Response.Headers.RetryAfter = ((int)KeyGuessLimit.Window.TotalSeconds).ToString();
+        return Task.CompletedTask;
     }
 }
 

@@ -27,12 +27,17 @@ public static class LoginEndpoints
         return TypedResults.Ok(new SessionInfo(Principals.RoleOf(http.User)?.Name(), http.User.Identity?.Name, token));
     }
 
-    private static async Task<IResult> Login(HttpContext http, KeyStore keys)
+    private static async Task<IResult> Login(HttpContext http, KeyStore keys, KeyGuessLimit limit)
     {
         if (!http.Request.HasFormContentType)
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, detail: "Skicka nyckeln från inloggningsformuläret.");
         var form = await http.Request.ReadFormAsync();
-        if (keys.Verify(form["nyckel"]) is not { } holder) return TypedResults.Redirect("/?inloggning=fel");
+        if (limit.IsBlocked(http)) return TypedResults.Redirect("/?inloggning=sparr"); // the page says: wait a minute
+        if (keys.Verify(form["nyckel"]) is not { } holder)
+        {
+            limit.Failed(http);
+            return TypedResults.Redirect("/?inloggning=fel");
+        }
         var scheme = CookieAuthenticationDefaults.AuthenticationScheme;
         await http.SignInAsync(scheme, Principals.For(holder, scheme));
         return TypedResults.Redirect("/");

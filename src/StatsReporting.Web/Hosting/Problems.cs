@@ -31,6 +31,7 @@ public static class Problems
         [405] = "Metoden stöds inte",
         [409] = "Konflikt",
         [413] = "För stor fil",
+        [429] = "För många försök",
         [500] = "Ett oväntat fel inträffade",
     };
 
@@ -39,6 +40,6 @@ public static class Problems
     private static string? DefaultTitle(int status) => status switch
     {
         400 => "Bad Request", 401 => "Unauthorized", 403 => "Forbidden", 404 => "Not Found", 405 => "Method Not Allowed",
-        409 => "Conflict", 413 => "Content Too Large", 500 => "An error occurred while processing your request.", _ => null,
+        409 => "Conflict", 413 => "Content Too Large", 429 => "Too Many Requests", 500 => "An error occurred while processing your request.", _ => null,
     };
 }

@@ -26,7 +26,9 @@ async function start() {
   document.querySelectorAll('input.csrf').forEach((i) => { i.value = csrf; });
   if (!session.role) {
     $('inloggning').hidden = false;
-    $('inloggningsfel').hidden = new URLSearchParams(location.search).get('inloggning') !== 'fel';
+    const fel = new URLSearchParams(location.search).get('inloggning');
+    $('inloggningsfel').hidden = fel !== 'fel';
+    $('inloggningsparr').hidden = fel !== 'sparr';
     $('nyckel').focus();
     return;
   }
