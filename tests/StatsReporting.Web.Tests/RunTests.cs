@@ -84,6 +84,31 @@ public class RunTests(ServiceHost host)
     }
 
     [Fact]
+    public async Task Run_that_fails_inside_a_library_shows_the_historys_short_message_in_the_dashboard_too()
+    {
+        var before = await host.LastRunId();
+        var blocker = Path.Combine(host.Data.Reports, "2025Q1"); // a file where the quarter's folder must go
+        File.WriteAllText(blocker, "");
+        try
+        {
+            using var admin = host.As(Role.Admin);
+            using var response = await admin.PostAsync("/api/periods/2025Q1/runs", null);
+            var jobId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("jobId").GetString()!;
+            var run = await host.WaitForRun(jobId, before);
+
+            Assert.Equal((RunHistory.Failed, "oväntat fel (DirectoryNotFoundException); detaljerna finns i loggen."), (run.Status, run.Message));
+            Assert.Equal("Failed", await ServiceHost.WaitForJobState(jobId, "Failed"));
+            // The dashboard shows what Hangfire stored: the same text, not the library's (which names the server's folders).
+            var failed = JobStorage.Current.GetMonitoringApi().JobDetails(jobId).History.First(h => h.StateName == "Failed").Data;
+            Assert.Equal(run.Message, failed["ExceptionMessage"]);
+            Assert.DoesNotContain(host.Data.Dir, failed["ExceptionDetails"]);
+            // The whole exception is in the log.
+            Assert.Contains(host.Log.Entries, e => e.Message == $"Kvartalsjobbet för 2025Q1 misslyckades (körning {run.Id})." && e.Exception is IOException);
+        }
+        finally { File.Delete(blocker); }
+    }
+
+    [Fact]
     public async Task Run_now_is_409_while_another_run_holds_the_lock()
     {
         using var held = RunLock.TryAcquire(host.Data.Db.Path); // as `statsreporting run` holds it

@@ -8,8 +8,8 @@ namespace StatsReporting.Web.Jobs;
 
 /// The scheduled worker: a thin shim over the core QuarterJob (the one `statsreporting run` calls). It imports the
 /// inbox and reports the quarter with the run date as "as of". Running it again is safe (imports are idempotent by
-/// SHA-256); two runs never overlap; a failure is written to the run history and the log, then rethrown so that
-/// Hangfire marks the job failed in the dashboard.
+/// SHA-256); two runs never overlap; a failure is written to the run history and the log, then thrown again (with the
+/// history's text) so that Hangfire marks the job failed in the dashboard.
 public sealed class QuarterlyJob(Db db, Catalog catalog, AppSettings settings, TimeProvider clock, RunHistory runs, ILogger<QuarterlyJob> log)
 {
     public const string RecurringId = "kvartalsjobb";
@@ -41,9 +41,12 @@ public sealed class QuarterlyJob(Db db, Catalog catalog, AppSettings settings, T
         }
         catch (Exception e)
         {
-            runs.Finish(id, RunHistory.Failed, Describe(e));
+            var message = Describe(e);
+            runs.Finish(id, RunHistory.Failed, message);
             log.LogError(e, "Kvartalsjobbet för {Period} misslyckades (körning {RunId}).", p, id);
-            throw;
+            // Hangfire's dashboard shows the exception it gets, message and stack: give it the history's text, not the
+            // original (a library's may be English or quote what it read). The original is in the log just above.
+            throw new QuarterlyJobFailedException(message);
         }
     }
 
@@ -63,3 +66,6 @@ public sealed class QuarterlyJob(Db db, Catalog catalog, AppSettings settings, T
         public void Report(string value) => runs.Progress(id, value);
     }
 }
+
+/// What Hangfire records for a failed run: the run history's message and nothing else.
+public sealed class QuarterlyJobFailedException(string message) : Exception(message);
