@@ -11,4 +11,6 @@ public static class Uploads
         file.Headers.ContentType = new MediaTypeHeaderValue(fileName.EndsWith(".xlsx") ? "application/octet-stream" : "text/csv");
         return new MultipartFormDataContent { { file, "fil", fileName } };
     }
+
+    public static string Sha(string path) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
 }
