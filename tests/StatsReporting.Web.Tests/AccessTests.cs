@@ -20,6 +20,8 @@ public class AccessTests(ServiceHost host)
         ("individrapport", "GET", "/api/periods/2025Q2/workbooks/ivo", Role.Ivo, HttpStatusCode.OK),
         ("körhistorik", "GET", "/api/runs", Role.Admin, HttpStatusCode.OK),
         ("jobbpanel", "GET", "/hangfire", Role.Admin, HttpStatusCode.OK),
+        ("jobbpanelens misslyckade jobb", "GET", "/hangfire/jobs/failed", Role.Admin, HttpStatusCode.OK),
+        ("jobbpanelens schema", "GET", "/hangfire/recurring", Role.Admin, HttpStatusCode.OK),
         ("import", "POST", "/api/imports", Role.Admin, HttpStatusCode.OK),
         ("kör nu", "POST", "/api/periods/2025Q2/runs", Role.Admin, HttpStatusCode.Accepted),
         ("hälsa", "GET", "/healthz", null, HttpStatusCode.OK),
@@ -52,6 +54,30 @@ public class AccessTests(ServiceHost host)
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         if (expected == HttpStatusCode.Accepted) // let the run end before the next test: a running job holds the run lock
             Assert.Equal("succeeded", (await host.WaitForRun((await response.Content.ReadFromJsonAsync<Enqueued>())!.JobId, before)).Status);
+    }
+
+    // The dashboard's own POSTs (what its buttons send): refused below admin, and on an admin's cookie session without
+    // the CSRF token (Hangfire checks the app's antiforgery token).
+    [Theory]
+    [InlineData("/hangfire/stats")]
+    [InlineData("/hangfire/recurring/trigger")]
+    [InlineData("/hangfire/jobs/failed/requeue")]
+    public async Task Dashboard_actions_are_401_anonymous_403_below_admin_and_403_without_the_csrf_token(string url)
+    {
+        foreach (var (role, status) in new (Role?, HttpStatusCode)[]
+            { (null, HttpStatusCode.Unauthorized), (Role.Controller, HttpStatusCode.Forbidden), (Role.Ivo, HttpStatusCode.Forbidden) })
+        {
+            using var client = host.As(role);
+            using var response = await client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string> { ["jobs[]"] = "1" }));
+            Assert.Equal(status, response.StatusCode);
+        }
+        using var browser = host.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var csrf = (await browser.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/session")).GetProperty("csrf").GetString()!;
+        await browser.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+            { ["nyckel"] = host.Keys[Role.Admin], ["__RequestVerificationToken"] = csrf }));
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/hangfire/recurring")).StatusCode); // signed in as admin
+        using var forged = await browser.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string> { ["jobs[]"] = "1" }));
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
     }
 
     [Fact]

@@ -99,6 +99,34 @@ public class LoginTests(ServiceHost host)
     }
 
     [Fact]
+    public async Task Revoking_a_key_ends_the_cookie_session_made_with_it_at_the_next_request()
+    {
+        var store = new KeyStore(host.Data.Db);
+        var (holder, key) = store.Add(Role.Controller, "Snart spärrad", ServiceHost.Now);
+        using var browser = Browser();
+        var csrf = (await browser.GetFromJsonAsync<Session>("/api/session"))!.Csrf;
+        await browser.PostAsync("/login", LoginForm(key, csrf));
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/periods")).StatusCode);
+
+        store.Revoke(holder.Id, ServiceHost.Now);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/periods")).StatusCode);
+    }
+
+    [Fact]
+    public async Task No_key_reaches_the_log_from_the_form_or_the_header()
+    {
+        using var browser = Browser();
+        var csrf = (await browser.GetFromJsonAsync<Session>("/api/session"))!.Csrf;
+        await browser.PostAsync("/login", LoginForm(host.Keys[Role.Ivo], csrf));
+        await browser.GetAsync("/api/periods/2025Q2/workbooks/ivo");
+        using var scripted = host.As(Role.Admin);
+        await scripted.GetAsync("/api/runs");
+
+        var secrets = host.Keys.Values.Append(host.ConfigIvoKey).Select(k => k.Split('.')[2]).ToList();
+        Assert.DoesNotContain(host.Log.Entries, e => secrets.Any(s => e.Message.Contains(s) || (e.Exception?.ToString().Contains(s) ?? false)));
+    }
+
+    [Fact]
     public async Task Page_is_served_in_swedish_to_anyone_with_a_content_security_policy()
     {
         using var anonymous = host.As(null);

@@ -44,6 +44,16 @@ public sealed class ChildProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// Waits for the program to end by itself and gives its exit code.
+    public async Task<int> Exit(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        try { await _process.WaitForExitAsync(cts.Token); }
+        catch (OperationCanceledException) { throw new TimeoutException($"Programmet avslutades inte inom {timeout}:\n{Output}"); }
+        _process.WaitForExit(); // the last lines of output
+        return _process.ExitCode;
+    }
+
     public string Output { get { lock (_stdout) lock (_stderr) return $"{_stdout}\n{_stderr}"; } }
 
     public static int FreePort()
