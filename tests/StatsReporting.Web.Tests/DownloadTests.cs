@@ -50,6 +50,18 @@ public class DownloadTests(ServiceHost host)
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    // Routes match without regard to case: every spelling of the restricted file is the ivo route, under its rule.
+    [Theory]
+    [InlineData("/api/periods/2025Q2/workbooks/IVO")]
+    [InlineData("/api/periods/2025q2/workbooks/Ivo")]
+    [InlineData("/api/periods/2025Q2/workbooks/ivo/")]
+    public async Task Individrapport_is_403_to_a_controller_however_the_address_is_spelled(string url)
+    {
+        using var controller = host.As(Role.Controller);
+        using var response = await controller.GetAsync(url);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
     // Encoded so that HttpClient sends them as written (it would tidy a plain "../" away before sending).
     [Theory]
     [InlineData("/api/periods/..%2F..%2Fhemlig.txt/workbooks/sol")]

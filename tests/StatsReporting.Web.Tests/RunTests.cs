@@ -143,5 +143,7 @@ public class RunTests(ServiceHost host)
         var scheduler = health.GetProperty("scheduler");
         Assert.Equal(1, scheduler.GetProperty("servers").GetInt32());
         Assert.Equal(ServiceHost.Cron, scheduler.GetProperty("cron").GetString());
+        // Open to anyone, so it names no folder of the server.
+        Assert.DoesNotContain(host.Data.Dir, await anonymous.GetStringAsync("/healthz"));
     }
 }
