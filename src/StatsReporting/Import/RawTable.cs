@@ -24,16 +24,18 @@ public static class RawTableReader
     }
 
     /// UTF-8 (with or without BOM) when the bytes are valid UTF-8, otherwise Windows-1252, as Swedish Excel writes.
+    /// A BOM does not prove UTF-8: a UTF-8 file re-saved as "ANSI" by some tools keeps its first three bytes.
     public static string Decode(byte[] bytes)
     {
-        if (bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble)) return Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
-        try { return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes); }
-        catch (DecoderFallbackException) { return Encoding.GetEncoding(1252).GetString(bytes); }
+        var body = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? bytes[3..] : bytes;
+        try { return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(body); }
+        catch (DecoderFallbackException) { return Encoding.GetEncoding(1252).GetString(body); }
     }
 
     public static RawTable ReadCsv(byte[] bytes, string name)
     {
-        var text = Decode(bytes);
+        // CRLF (Windows) and a lone CR (old Mac exports) end a line just as LF does.
+        var text = Decode(bytes).Replace("\r\n", "\n").Replace('\r', '\n');
         var firstLine = text.Split('\n', 2)[0];
         var sep = firstLine.Count(ch => ch == ';') >= firstLine.Count(ch => ch == ',') ? ';' : ',';
         var records = ParseCsv(text, sep);
@@ -61,9 +63,9 @@ public static class RawTableReader
                 else if (ch == '"') quoted = false;
                 else { if (ch == '\n') line++; cell.Append(ch); }
             }
-            else if (ch == '"' && cell.Length == 0) quoted = true;
+            // A quote opens a quoted field also after spaces ("a; "b;c""), which the cell's trim would drop anyway.
+            else if (ch == '"' && string.IsNullOrWhiteSpace(cell.ToString())) { cell.Clear(); quoted = true; }
             else if (ch == sep) { cells.Add(cell.ToString().Trim()); cell.Clear(); }
-            else if (ch == '\r') { }
             else if (ch == '\n')
             {
                 cells.Add(cell.ToString().Trim()); cell.Clear();

@@ -1,0 +1,53 @@
+using System.Text;
+using StatsReporting.Import;
+using StatsReporting.Tests.Support;
+
+namespace StatsReporting.Tests.Import;
+
+/// CSV as real exports write it: old Mac line ends, a BOM in front of Windows-1252 text, quotes after a space.
+public class CsvEdgeCaseTests : IDisposable
+{
+    private readonly TestEnv _env = new();
+    public void Dispose() => _env.Dispose();
+
+    private static readonly string[] Rows =
+    [
+        TestEnv.RecordHeader,
+        "A-1;19390601-T490;M;SoL;ÄO;Särskilt boende;;2024-07-27;;;;TACKAT_NEJ;",
+        "A-2;19420302-T482;K;LSS;;9 § 4;;2024-08-10;;;;MATCHNING;",
+    ];
+
+    [Fact]
+    public void Lines_ended_by_CR_alone_are_separate_rows()
+    {
+        var t = RawTableReader.ReadCsv(Encoding.UTF8.GetBytes(string.Join("\r", Rows) + "\r"), "cr.csv");
+        Assert.Equal(13, t.Header.Count);
+        Assert.Equal([2, 3], t.Rows.Select(r => r.Number));
+        Assert.Equal("A-2", t.Rows[1].Cells[0]);
+    }
+
+    [Fact]
+    public void A_UTF8_BOM_in_front_of_Windows1252_text_is_read_as_Windows1252()
+    {
+        // What a UTF-8 file re-saved as "ANSI" by a tool that keeps the first three bytes looks like.
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.GetEncoding(1252).GetBytes(string.Join("\r\n", Rows) + "\r\n")).ToArray();
+        var path = _env.PathOf("bom1252.csv");
+        File.WriteAllBytes(path, bytes);
+
+        _env.Importer().Import(path);
+
+        var stored = _env.Current();
+        Assert.Equal(("ÄO", "Särskilt boende"), (stored[0].Verksamhet, stored[0].Insats));
+        Assert.Equal("9 § 4", stored[1].Insats);
+    }
+
+    [Fact]
+    public void A_quoted_field_after_spaces_keeps_its_separator_and_quotes()
+    {
+        var line = "A-1;19390601-T490;M;SoL;ÄO;Särskilt boende;;2024-07-27;;;;TACKAT_NEJ; \"väntar; \"\"plats\"\" snart\" ";
+        var t = RawTableReader.ReadCsv(Encoding.UTF8.GetBytes(TestEnv.RecordHeader + "\n" + line + "\n"), "q.csv");
+        var row = Assert.Single(t.Rows);
+        Assert.Equal(13, row.Cells.Count);
+        Assert.Equal("väntar; \"plats\" snart", row.Cells[12]);
+    }
+}
