@@ -50,4 +50,20 @@ public class CsvEdgeCaseTests : IDisposable
         Assert.Equal(13, row.Cells.Count);
         Assert.Equal("väntar; \"plats\" snart", row.Cells[12]);
     }
+
+    [Fact]
+    public void A_row_with_more_fields_than_the_header_is_refused_instead_of_cutting_its_text()
+    {
+        // An unquoted ';' in the kommentar: the rest of the text would be dropped without a word.
+        var path = TestEnv.WriteRecords(_env.PathOf("extra.csv"),
+            [Rows[1], "A-2;19420302-T482;K;LSS;;9 § 4;;2024-08-10;;;;MATCHNING;ringde; kommer tillbaka", Rows[1].Replace("A-1", "A-3") + ";;"]);
+
+        var e = Assert.Throws<ImportFailedException>(() => _env.Importer().Import(path));
+
+        var error = Assert.Single(e.Errors);
+        Assert.Equal("extra.csv, rad 3: raden har 14 fält men rubrikraden 13; ett fält som innehåller avgränsaren saknar citattecken.",
+            error.ToString());
+        Assert.DoesNotContain("kommer tillbaka", e.Message);
+        Assert.Empty(_env.Current());
+    }
 }
