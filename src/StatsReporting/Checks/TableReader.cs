@@ -26,7 +26,7 @@ public static class TableReader
         }
         catch (Exception e) when (e is not TableReadException and not OutOfMemoryException)
         {
-            throw new TableReadException($"{name}: filen kan inte läsas som CSV eller XLSX ({e.GetType().Name}).");
+            throw new TableReadException($"{name}: {RawTableReader.WhyUnreadable(e) ?? $"filen kan inte läsas som CSV eller XLSX ({e.GetType().Name})."}");
         }
         return Parse(raw);
     }

@@ -78,6 +78,17 @@ public static class RawTableReader
         return records;
     }
 
+    /// The reason, in Swedish, for a failure that is no fault of the file's format, or null. ClosedXML 0.95.4 opens a
+    /// workbook's pictures through System.Drawing, which on Linux needs the native libgdiplus; the program itself does not.
+    public static string? WhyUnreadable(Exception e)
+    {
+        for (var x = e; x is not null; x = x.InnerException)
+            if (x is DllNotFoundException && x.Message.Contains("gdiplus", StringComparison.OrdinalIgnoreCase))
+                return "arbetsboken innehåller bilder eller diagram, och de kan inte öppnas på den här datorn (systempaketet libgdiplus "
+                       + "saknas): ta bort bilderna eller spara det första bladet som CSV och använd den filen.";
+        return null;
+    }
+
     private static RawTable ReadXlsx(string path, string name)
     {
         using var wb = new XLWorkbook(path);
