@@ -9,6 +9,7 @@ public static class ImportCommand
         var importer = ctx.Importer();
         foreach (var file in args.Positional)
         {
+            if (Directory.Exists(file)) throw new UsageException($"'{file}' är en mapp, inte en fil.");
             if (!File.Exists(file)) throw new UsageException($"filen '{file}' finns inte.");
             var outcome = importer.Import(file);
             foreach (var w in outcome.Warnings) Console.Error.WriteLine($"Varning: {w}");

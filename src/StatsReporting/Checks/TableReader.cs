@@ -11,6 +11,7 @@ public static class TableReader
     public static ReadTable Read(string path)
     {
         var name = Path.GetFileName(path);
+        if (Directory.Exists(path)) throw new TableReadException($"'{path}' är en mapp, inte en fil.");
         if (!File.Exists(path)) throw new TableReadException($"Filen '{path}' finns inte.");
         RawTable raw;
         try

@@ -21,7 +21,12 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
     public ImportOutcome Import(string path, string? displayName = null)
     {
         var name = displayName ?? Path.GetFileName(path);
-        var bytes = File.ReadAllBytes(path);
+        byte[] bytes;
+        try { bytes = File.ReadAllBytes(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ImportFailedException([new(name, 1, null, "filen kan inte läsas (det är en mapp, eller läsrätt saknas).")]);
+        }
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
 
         using var c = db.Open();

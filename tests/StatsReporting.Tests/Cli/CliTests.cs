@@ -59,6 +59,18 @@ public class CliTests : IDisposable
         Assert.Contains(message, r.Err);
     }
 
+    [Theory]
+    [InlineData("import")]
+    [InlineData("check")]
+    [InlineData("import-table")]
+    public void A_folder_given_as_the_file_is_named_as_a_folder(string verb)
+    {
+        var folder = Directory.CreateDirectory(_env.PathOf("tabell.csv")).FullName;
+        var r = Cli(verb, folder, "--period", "2024Q4", "--law", "SoL", "--db", _env.PathOf("cli.db"));
+        Assert.Equal(2, r.Code);
+        Assert.Contains($"'{folder}' är en mapp, inte en fil.", r.Err);
+    }
+
     [Fact]
     public void Report_with_an_as_of_date_before_the_quarters_end_is_refused()
     {

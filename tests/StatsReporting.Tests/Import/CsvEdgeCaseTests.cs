@@ -66,4 +66,12 @@ public class CsvEdgeCaseTests : IDisposable
         Assert.DoesNotContain("kommer tillbaka", e.Message);
         Assert.Empty(_env.Current());
     }
+
+    [Fact]
+    public void A_file_that_cannot_be_read_is_a_Swedish_import_error_not_an_exception_of_the_runtime()
+    {
+        var folder = Directory.CreateDirectory(_env.PathOf("beslut.csv")).FullName;
+        var e = Assert.Throws<ImportFailedException>(() => _env.Importer().Import(folder));
+        Assert.Equal("beslut.csv, rad 1: filen kan inte läsas (det är en mapp, eller läsrätt saknas).", Assert.Single(e.Errors).ToString());
+    }
 }
