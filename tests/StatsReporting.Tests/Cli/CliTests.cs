@@ -72,6 +72,22 @@ public class CliTests : IDisposable
     }
 
     [Fact]
+    public void A_database_path_that_is_a_folder_or_not_a_database_is_a_Swedish_error_without_a_stack_trace()
+    {
+        var notADatabase = _env.PathOf("beslut.csv");
+        File.Copy(TestEnv.SampleCsv, notADatabase);
+        var before = File.ReadAllBytes(notADatabase);
+        foreach (var (db, reason) in new[] { (_env.Dir, "kan inte öppnas eller skapas"), (notADatabase, "är ingen SQLite-databas") })
+        {
+            var r = Cli("report", "--period", "2025Q2", "--db", db, "--out", _env.PathOf("out"));
+            Assert.Equal(1, r.Code);
+            Assert.StartsWith($"Fel: Databasen '{db}' kan inte användas: filen {reason}", r.Err);
+            Assert.DoesNotContain("   at ", r.Err);
+        }
+        Assert.Equal(before, File.ReadAllBytes(notADatabase));
+    }
+
+    [Fact]
     public void Report_with_an_as_of_date_before_the_quarters_end_is_refused()
     {
         var r = Cli("report", "--period", "2025Q2", "--as-of", "2025-06-01", "--db", _env.PathOf("cli.db"), "--out", _env.PathOf("out"));
