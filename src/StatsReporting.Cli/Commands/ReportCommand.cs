@@ -17,7 +17,7 @@ public static class ReportCommand
     public static Period ParsePeriod(Args args)
     {
         var text = args.Required("period");
-        return Period.TryParse(text, out var p) ? p : throw new UsageException($"ogiltig period '{text}' (skriv t.ex. 2025Q2).");
+        return Period.TryParse(text, out var p) ? p : throw new UsageException($"ogiltig period '{text}': {Period.Hint}");
     }
 
     /// Defaults to the quarter's last day; the scheduled job passes its run date.

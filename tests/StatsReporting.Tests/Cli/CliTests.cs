@@ -50,6 +50,7 @@ public class CliTests : IDisposable
     [Theory]
     [InlineData(new[] { "report", "--period", "2025Q5" }, "ogiltig period '2025Q5'")]
     [InlineData(new[] { "report" }, "--period saknas")]
+    [InlineData(new[] { "ivo", "--period", "0001Q1" }, "ogiltig period '0001Q1'")]
     [InlineData(new[] { "report", "--period", "2025Q2", "--as-of", "30/6" }, "ogiltigt datum '30/6'")]
     [InlineData(new[] { "import" }, "ange minst en fil")]
     public void Usage_errors_exit_2_and_say_what_is_wrong(string[] args, string message)

@@ -103,5 +103,8 @@ public class ReportingRuleTests
     [InlineData("2025Q5")]
     [InlineData("2025-06")]
     [InlineData("")]
+    [InlineData("0001Q1")]
+    [InlineData("1899Q4")]
+    [InlineData("9999Q4")]
     public void Period_rejects_what_is_not_a_quarter(string text) => Assert.False(Period.TryParse(text, out _));
 }
