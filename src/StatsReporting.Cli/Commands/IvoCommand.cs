@@ -17,7 +17,7 @@ public static class IvoCommand
         }
         if (args.Positional.Count > 0) throw new UsageException($"okänt underkommando '{args.Positional[0]}' (ange status eller --period).");
 
-        var result = export.Write(ReportCommand.ParsePeriod(args), args.Option("out") ?? ctx.Settings.Paths.IvoFor(ctx.Db.Path));
+        var result = export.Write(ReportCommand.ParsePeriod(args), ReportCommand.Folder(args, "out", ctx.Settings.Paths.IvoFor(ctx.Db.Path)));
         foreach (var f in result.Files) Console.WriteLine($"{f.Kind}: {f.Path}");
         Console.WriteLine(result.Summary);
         foreach (var w in result.Warnings) Console.Error.WriteLine(w);

@@ -9,7 +9,7 @@ public static class ReportCommand
     {
         var ctx = new CliContext(args);
         var period = ParsePeriod(args);
-        var files = ctx.Reports().Write(period, AsOf(args, period), args.Option("out") ?? ctx.Settings.Paths.Reports, new Progress());
+        var files = ctx.Reports().Write(period, AsOf(args, period), Folder(args, "out", ctx.Settings.Paths.Reports), new Progress());
         foreach (var f in files) Console.WriteLine($"{f.Kind}: {f.Path}");
         return 0;
     }
@@ -18,6 +18,14 @@ public static class ReportCommand
     {
         var text = args.Required("period");
         return Period.TryParse(text, out var p) ? p : throw new UsageException($"ogiltig period '{text}': {Period.Hint}");
+    }
+
+    /// A folder option (or its default from appsettings.json): it need not exist yet, but a file there would only fail later,
+    /// with the runtime's English message.
+    public static string Folder(Args args, string name, string fallback)
+    {
+        var path = args.Option(name) ?? fallback;
+        return File.Exists(path) ? throw new UsageException($"--{name}: '{path}' är en fil, inte en mapp.") : path;
     }
 
     /// Defaults to the quarter's last day; the scheduled job passes its run date.

@@ -88,6 +88,20 @@ public class CliTests : IDisposable
         Assert.Equal(before, File.ReadAllBytes(notADatabase));
     }
 
+    [Theory]
+    [InlineData("report", "out")]
+    [InlineData("run", "out")]
+    [InlineData("run", "inbox")]
+    [InlineData("ivo", "out")]
+    public void A_file_given_as_a_folder_is_a_Swedish_usage_error(string verb, string option)
+    {
+        var file = _env.PathOf("en-fil");
+        File.WriteAllText(file, "");
+        var r = Cli(verb, "--period", "2025Q2", $"--{option}", file, "--db", _env.PathOf("cli.db"));
+        Assert.Equal(2, r.Code);
+        Assert.Contains($"--{option}: '{file}' är en fil, inte en mapp.", r.Err);
+    }
+
     [Fact]
     public void Report_with_an_as_of_date_before_the_quarters_end_is_refused()
     {
