@@ -53,6 +53,7 @@ public class CliTests : IDisposable
     [InlineData(new[] { "ivo", "--period", "0001Q1" }, "ogiltig period '0001Q1'")]
     [InlineData(new[] { "report", "--period", "2025Q2", "--as-of", "30/6" }, "ogiltigt datum '30/6'")]
     [InlineData(new[] { "import" }, "ange minst en fil")]
+    [InlineData(new[] { "serve", "--urls", "127.0.0.1:5080" }, "ogiltig adress '127.0.0.1:5080' för --urls (skriv t.ex. http://127.0.0.1:5080)")]
     public void Usage_errors_exit_2_and_say_what_is_wrong(string[] args, string message)
     {
         var r = Cli([.. args, "--db", _env.PathOf("cli.db")]);
