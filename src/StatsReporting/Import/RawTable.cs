@@ -9,6 +9,9 @@ public sealed record RawTable(string FileName, IReadOnlyList<string> Header, IRe
 
 public sealed record RawRow(int Number, IReadOnlyList<string> Cells);
 
+/// The input is no table at all; the message is Swedish, for the user.
+public sealed class NotATableException(string message) : Exception(message);
+
 public static class RawTableReader
 {
     static RawTableReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
@@ -34,6 +37,8 @@ public static class RawTableReader
 
     public static RawTable ReadCsv(byte[] bytes, string name)
     {
+        // A NUL byte never occurs in CSV text: this is a binary file (an .xls, a PDF) with the wrong name.
+        if (Array.IndexOf(bytes, (byte)0) >= 0) throw new NotATableException("filen är ingen CSV-text (kanske en .xls- eller PDF-fil); spara den som CSV eller .xlsx.");
         // CRLF (Windows) and a lone CR (old Mac exports) end a line just as LF does.
         var text = Decode(bytes).Replace("\r\n", "\n").Replace('\r', '\n');
         var firstLine = text.Split('\n', 2)[0];
@@ -82,6 +87,7 @@ public static class RawTableReader
     /// workbook's pictures through System.Drawing, which on Linux needs the native libgdiplus; the program itself does not.
     public static string? WhyUnreadable(Exception e)
     {
+        if (e is NotATableException) return e.Message;
         for (var x = e; x is not null; x = x.InnerException)
             if (x is DllNotFoundException && x.Message.Contains("gdiplus", StringComparison.OrdinalIgnoreCase))
                 return "arbetsboken innehåller bilder eller diagram, och de kan inte öppnas på den här datorn (systempaketet libgdiplus "

@@ -74,4 +74,14 @@ public class CsvEdgeCaseTests : IDisposable
         var e = Assert.Throws<ImportFailedException>(() => _env.Importer().Import(folder));
         Assert.Equal("beslut.csv, rad 1: filen kan inte läsas (det är en mapp, eller läsrätt saknas).", Assert.Single(e.Errors).ToString());
     }
+
+    [Fact]
+    public void A_binary_file_named_csv_is_one_clear_error_not_a_list_of_missing_columns()
+    {
+        var path = _env.PathOf("beslut.csv");
+        File.WriteAllBytes(path, [0xD0, 0xCF, 0x11, 0xE0, 0x00, 0x00, 0x3B, 0x0A]); // an old .xls renamed
+        var e = Assert.Throws<ImportFailedException>(() => _env.Importer().Import(path));
+        Assert.Equal("beslut.csv, rad 1: filen är ingen CSV-text (kanske en .xls- eller PDF-fil); spara den som CSV eller .xlsx.",
+            Assert.Single(e.Errors).ToString());
+    }
 }
