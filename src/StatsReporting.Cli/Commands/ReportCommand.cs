@@ -29,12 +29,13 @@ public static class ReportCommand
     }
 
     /// Defaults to the quarter's last day; the scheduled job passes its run date.
-    public static DateOnly AsOf(Args args, Period period)
+    public static DateOnly AsOf(Args args, Period period) => DateOption(args, "as-of") ?? period.End;
+
+    public static DateOnly? DateOption(Args args, string name)
     {
-        var text = args.Option("as-of");
-        if (text is null) return period.End;
+        if (args.Option(name) is not { } text) return null;
         return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d : throw new UsageException($"ogiltigt datum '{text}' för --as-of (skriv ÅÅÅÅ-MM-DD).");
+            ? d : throw new UsageException($"ogiltigt datum '{text}' för --{name} (skriv ÅÅÅÅ-MM-DD).");
     }
 
     public sealed class Progress : IProgress<string>

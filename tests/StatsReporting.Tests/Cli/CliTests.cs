@@ -52,6 +52,7 @@ public class CliTests : IDisposable
     [InlineData(new[] { "report" }, "--period saknas")]
     [InlineData(new[] { "ivo", "--period", "0001Q1" }, "ogiltig period '0001Q1'")]
     [InlineData(new[] { "report", "--period", "2025Q2", "--as-of", "30/6" }, "ogiltigt datum '30/6'")]
+    [InlineData(new[] { "ivo", "status", "--today", "2025-13-01" }, "ogiltigt datum '2025-13-01' för --today")]
     [InlineData(new[] { "import" }, "ange minst en fil")]
     [InlineData(new[] { "serve", "--urls", "127.0.0.1:5080" }, "ogiltig adress '127.0.0.1:5080' för --urls (skriv t.ex. http://127.0.0.1:5080)")]
     public void Usage_errors_exit_2_and_say_what_is_wrong(string[] args, string message)
