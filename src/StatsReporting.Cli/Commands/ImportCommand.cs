@@ -4,6 +4,7 @@ public static class ImportCommand
 {
     public static int Run(Args args)
     {
+        args.Allow("import");
         if (args.Positional.Count == 0) throw new UsageException("ange minst en fil att importera.");
         var ctx = new CliContext(args);
         var importer = ctx.Importer();

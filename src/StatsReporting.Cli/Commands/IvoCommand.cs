@@ -7,6 +7,7 @@ public static class IvoCommand
 {
     public static int Run(Args args)
     {
+        args.Allow("ivo", "period", "out", "today");
         var ctx = new CliContext(args);
         var export = new IvoExport(ctx.Db, ctx.Catalog, ctx.Settings, TimeProvider.System);
         if (args.Positional is ["status"])

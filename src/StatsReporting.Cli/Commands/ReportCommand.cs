@@ -7,6 +7,7 @@ public static class ReportCommand
 {
     public static int Run(Args args)
     {
+        args.Allow("report", "period", "as-of", "out");
         var ctx = new CliContext(args);
         var period = ParsePeriod(args);
         var files = ctx.Reports().Write(period, AsOf(args, period), Folder(args, "out", ctx.Settings.Paths.Reports), new Progress());

@@ -7,6 +7,7 @@ public static class RunCommand
 {
     public static int Run(Args args)
     {
+        args.Allow("run", "period", "as-of", "out", "inbox");
         var ctx = new CliContext(args);
         var period = ReportCommand.ParsePeriod(args);
         using var guard = RunLock.TryAcquire(ctx.Db.Path)

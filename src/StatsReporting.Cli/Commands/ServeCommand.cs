@@ -10,6 +10,7 @@ public static class ServeCommand
 {
     public static int Run(Args args)
     {
+        args.Allow("serve", "urls");
         var hostArgs = new List<string>();
         if (args.Option("db") is { } db) hostArgs.Add($"--StatsReporting:Paths:Database={db}");
         if (args.Option("urls") is { } urls)

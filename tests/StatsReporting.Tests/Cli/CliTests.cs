@@ -54,6 +54,9 @@ public class CliTests : IDisposable
     [InlineData(new[] { "report", "--period", "2025Q2", "--as-of", "30/6" }, "ogiltigt datum '30/6'")]
     [InlineData(new[] { "ivo", "status", "--today", "2025-13-01" }, "ogiltigt datum '2025-13-01' för --today")]
     [InlineData(new[] { "import" }, "ange minst en fil")]
+    [InlineData(new[] { "report", "--period", "2025Q2", "--asof", "2025-07-01" }, "okänd flagga --asof för report")]
+    [InlineData(new[] { "check", "tabell.csv", "--compar", "annan.csv" }, "okänd flagga --compar för check")]
+    [InlineData(new[] { "report", "--period=2025Q5" }, "ogiltig period '2025Q5'")]
     [InlineData(new[] { "serve", "--urls", "127.0.0.1:5080" }, "ogiltig adress '127.0.0.1:5080' för --urls (skriv t.ex. http://127.0.0.1:5080)")]
     public void Usage_errors_exit_2_and_say_what_is_wrong(string[] args, string message)
     {
@@ -69,7 +72,8 @@ public class CliTests : IDisposable
     public void A_folder_given_as_the_file_is_named_as_a_folder(string verb)
     {
         var folder = Directory.CreateDirectory(_env.PathOf("tabell.csv")).FullName;
-        var r = Cli(verb, folder, "--period", "2024Q4", "--law", "SoL", "--db", _env.PathOf("cli.db"));
+        string[] options = verb == "import-table" ? ["--period", "2024Q4", "--law", "SoL"] : [];
+        var r = Cli([verb, folder, .. options, "--db", _env.PathOf("cli.db")]);
         Assert.Equal(2, r.Code);
         Assert.Contains($"'{folder}' är en mapp, inte en fil.", r.Err);
     }
