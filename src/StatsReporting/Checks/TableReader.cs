@@ -17,7 +17,8 @@ public static class TableReader
         try { raw = RawTableReader.Read(path, name); }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            throw new TableReadException($"{name}: {RawTableReader.WhyUnreadable(e) ?? "filen kan inte läsas som CSV eller XLSX; spara den på nytt från Excel."}");
+            var row = e is NotATableException { Row: > 1 } n ? $"rad {n.Row}: " : "";
+            throw new TableReadException($"{name}: {row}{RawTableReader.WhyUnreadable(e) ?? "filen kan inte läsas som CSV eller XLSX; spara den på nytt från Excel."}");
         }
         return Parse(raw);
     }

@@ -39,7 +39,7 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             var kind = Path.GetExtension(path).Equals(".xlsx", StringComparison.OrdinalIgnoreCase) ? "en XLSX-fil" : "en CSV-fil";
-            throw new ImportFailedException([new(name, 1, null, RawTableReader.WhyUnreadable(e)
+            throw new ImportFailedException([new(name, e is NotATableException n ? n.Row : 1, null, RawTableReader.WhyUnreadable(e)
                 ?? $"filen kan inte läsas som {kind}; spara den på nytt från verksamhetssystemet eller Excel.")]);
         }
         var result = RecordValidator.Validate(table, catalog, today);

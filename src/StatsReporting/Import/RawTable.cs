@@ -9,8 +9,11 @@ public sealed record RawTable(string FileName, IReadOnlyList<string> Header, IRe
 
 public sealed record RawRow(int Number, IReadOnlyList<string> Cells);
 
-/// The input is no table at all; the message is Swedish, for the user.
-public sealed class NotATableException(string message) : Exception(message);
+/// The input cannot be read as a table; the message is Swedish, for the user, and Row the line where reading failed.
+public sealed class NotATableException(string message, int row = 1) : Exception(message)
+{
+    public int Row { get; } = row;
+}
 
 public static class RawTableReader
 {
@@ -57,7 +60,7 @@ public static class RawTableReader
         var records = new List<(int, List<string>)>();
         var cells = new List<string>();
         var cell = new StringBuilder();
-        int line = 1, recordLine = 1;
+        int line = 1, recordLine = 1, quoteLine = 0;
         var quoted = false;
         for (var i = 0; i < text.Length; i++)
         {
@@ -69,7 +72,7 @@ public static class RawTableReader
                 else { if (ch == '\n') line++; cell.Append(ch); }
             }
             // A quote opens a quoted field also after spaces ("a; "b;c""), which the cell's trim would drop anyway.
-            else if (ch == '"' && string.IsNullOrWhiteSpace(cell.ToString())) { cell.Clear(); quoted = true; }
+            else if (ch == '"' && string.IsNullOrWhiteSpace(cell.ToString())) { cell.Clear(); quoted = true; quoteLine = line; }
             else if (ch == sep) { cells.Add(cell.ToString().Trim()); cell.Clear(); }
             else if (ch == '\n')
             {
@@ -79,6 +82,8 @@ public static class RawTableReader
             }
             else cell.Append(ch);
         }
+        // Else every row after it would silently become part of one text.
+        if (quoted) throw new NotATableException("ett citattecken (\") öppnar ett fält som aldrig avslutas; resten av filen skulle ha lästs som en enda text.", quoteLine);
         if (cell.Length > 0 || cells.Count > 0) { cells.Add(cell.ToString().Trim()); records.Add((recordLine, cells)); }
         return records;
     }

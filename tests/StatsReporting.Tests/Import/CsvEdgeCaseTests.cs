@@ -84,4 +84,17 @@ public class CsvEdgeCaseTests : IDisposable
         Assert.Equal("beslut.csv, rad 1: filen är ingen CSV-text (kanske en .xls- eller PDF-fil); spara den som CSV eller .xlsx.",
             Assert.Single(e.Errors).ToString());
     }
+
+    [Fact]
+    public void A_quote_that_never_closes_is_refused_instead_of_swallowing_the_rows_after_it()
+    {
+        var path = TestEnv.WriteRecords(_env.PathOf("citat.csv"),
+            [Rows[1], Rows[2].Replace("MATCHNING;", "MATCHNING;\"ringer tillbaka"), Rows[1].Replace("A-1", "A-3"), Rows[1].Replace("A-1", "A-4")]);
+
+        var e = Assert.Throws<ImportFailedException>(() => _env.Importer().Import(path));
+
+        Assert.Equal("citat.csv, rad 3: ett citattecken (\") öppnar ett fält som aldrig avslutas; resten av filen skulle ha lästs som en enda text.",
+            Assert.Single(e.Errors).ToString());
+        Assert.Empty(_env.Current());
+    }
 }
