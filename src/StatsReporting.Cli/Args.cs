@@ -18,6 +18,8 @@ public sealed class Args
                 var name = args[i][2..];
                 if (name.IndexOf('=') is > 0 and var eq) { a._options[name[..eq]] = name[(eq + 1)..]; continue; } // --period=2025Q2
                 var hasValue = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal);
+                // An empty value (--db "") would reach the runtime's path functions and fail there in English.
+                if (hasValue && string.IsNullOrWhiteSpace(args[i + 1])) throw new UsageException($"--{name} saknar värde.");
                 a._options[name] = hasValue ? args[++i] : "true";
             }
             else a.Positional.Add(args[i]);

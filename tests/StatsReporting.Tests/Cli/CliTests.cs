@@ -57,6 +57,7 @@ public class CliTests : IDisposable
     [InlineData(new[] { "report", "--period", "2025Q2", "--asof", "2025-07-01" }, "okänd flagga --asof för report")]
     [InlineData(new[] { "check", "tabell.csv", "--compar", "annan.csv" }, "okänd flagga --compar för check")]
     [InlineData(new[] { "report", "--period=2025Q5" }, "ogiltig period '2025Q5'")]
+    [InlineData(new[] { "report", "--period", "2025Q2", "--out", " " }, "--out saknar värde")]
     [InlineData(new[] { "serve", "--urls", "127.0.0.1:5080" }, "ogiltig adress '127.0.0.1:5080' för --urls (skriv t.ex. http://127.0.0.1:5080)")]
     public void Usage_errors_exit_2_and_say_what_is_wrong(string[] args, string message)
     {
