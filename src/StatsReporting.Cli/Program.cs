@@ -1,5 +1,5 @@
-using StatsReporting.Cli;
 using Microsoft.Data.Sqlite;
+using StatsReporting.Cli;
 using StatsReporting.Import;
 using StatsReporting.Storage;
 

@@ -88,8 +88,8 @@ public static class RawTableReader
         return records;
     }
 
-    /// The reason, in Swedish, for a failure that is no fault of the file's format, or null. ClosedXML 0.95.4 opens a
-    /// workbook's pictures through System.Drawing, which on Linux needs the native libgdiplus; the program itself does not.
+    /// The reason, in Swedish, for a known failure to read a file, or null: no table at all, or a workbook with pictures
+    /// on a machine without libgdiplus (ClosedXML 0.95.4 opens pictures through System.Drawing; the program itself does not).
     public static string? WhyUnreadable(Exception e)
     {
         if (e is NotATableException) return e.Message;
