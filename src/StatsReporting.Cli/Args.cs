@@ -16,7 +16,10 @@ public sealed class Args
             if (args[i].StartsWith("--", StringComparison.Ordinal))
             {
                 var name = args[i][2..];
+                if (name.IndexOf('=') is > 0 and var eq) { a._options[name[..eq]] = name[(eq + 1)..]; continue; } // --period=2025Q2
                 var hasValue = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal);
+                // An empty value (--db "") would reach the runtime's path functions and fail there in English.
+                if (hasValue && string.IsNullOrWhiteSpace(args[i + 1])) throw new UsageException($"--{name} saknar värde.");
                 a._options[name] = hasValue ? args[++i] : "true";
             }
             else a.Positional.Add(args[i]);
@@ -29,6 +32,14 @@ public sealed class Args
     public string Required(string name) => Option(name) ?? throw new UsageException($"--{name} saknas.");
 
     public bool Flag(string name) => _options.ContainsKey(name);
+
+    /// Refuses options `verb` does not take (--db is taken by all): a misspelt --asof would otherwise be ignored, and the
+    /// report made as of another day.
+    public void Allow(string verb, params string[] names)
+    {
+        foreach (var name in _options.Keys.Where(n => n != "db" && !names.Contains(n)))
+            throw new UsageException($"okänd flagga --{name} för {verb}.");
+    }
 }
 
 public static class Usage

@@ -1,5 +1,7 @@
+using Microsoft.Data.Sqlite;
 using StatsReporting.Cli;
 using StatsReporting.Import;
+using StatsReporting.Storage;
 
 // statsreporting <verb> [options]: thin verbs over the core (spec §7).
 var verbs = new Dictionary<string, Func<Args, int>>
@@ -32,6 +34,12 @@ catch (UsageException e)
 catch (ImportFailedException e)
 {
     Console.Error.WriteLine(e.Message);
+    return 1;
+}
+catch (SqliteException e)
+{
+    // Opening and migrating name the file (Db.Migrate); this is what can still fail later, e.g. a lock held too long.
+    Console.Error.WriteLine($"Fel: databasen kan inte användas: {Db.Reason(e)}.");
     return 1;
 }
 catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or IOException or UnauthorizedAccessException)

@@ -8,6 +8,7 @@ public static class CheckCommand
 {
     public static int Run(Args args)
     {
+        args.Allow("check", "compare", "format");
         if (args.Positional.Count != 1) throw new UsageException("ange en tabell att kontrollera.");
         var format = args.Option("format") ?? "text";
         if (format is not ("text" or "json")) throw new UsageException($"okänt format '{format}' (ange text eller json).");

@@ -1,4 +1,3 @@
-using System.Globalization;
 using StatsReporting.Ivo;
 
 namespace StatsReporting.Cli;
@@ -8,28 +7,22 @@ public static class IvoCommand
 {
     public static int Run(Args args)
     {
+        args.Allow("ivo", "period", "out", "today");
         var ctx = new CliContext(args);
         var export = new IvoExport(ctx.Db, ctx.Catalog, ctx.Settings, TimeProvider.System);
         if (args.Positional is ["status"])
         {
-            foreach (var line in IvoCalendar.Lines(export.Status(Today(args, ctx)))) Console.WriteLine(line);
+            var today = ReportCommand.DateOption(args, "today") ?? ctx.Settings.Schedule.Today(TimeProvider.System);
+            foreach (var line in IvoCalendar.Lines(export.Status(today))) Console.WriteLine(line);
             return 0;
         }
         if (args.Positional.Count > 0) throw new UsageException($"okänt underkommando '{args.Positional[0]}' (ange status eller --period).");
 
-        var result = export.Write(ReportCommand.ParsePeriod(args), args.Option("out") ?? ctx.Settings.Paths.IvoFor(ctx.Db.Path));
+        var result = export.Write(ReportCommand.ParsePeriod(args), ReportCommand.Folder(args, "out", ctx.Settings.Paths.IvoFor(ctx.Db.Path)));
         foreach (var f in result.Files) Console.WriteLine($"{f.Kind}: {f.Path}");
         Console.WriteLine(result.Summary);
         foreach (var w in result.Warnings) Console.Error.WriteLine(w);
         // The files are written either way; a vanished case is an error the rapportör must resolve.
         return result.Forsvunna.Count == 0 ? 0 : 1;
-    }
-
-    private static DateOnly Today(Args args, CliContext ctx)
-    {
-        var text = args.Option("today");
-        if (text is null) return ctx.Settings.Schedule.Today(TimeProvider.System);
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d : throw new UsageException($"ogiltigt datum '{text}' för --today (skriv ÅÅÅÅ-MM-DD).");
     }
 }

@@ -10,6 +10,7 @@ public static class KeysCommand
 {
     public static int Run(Args args)
     {
+        args.Allow("keys", "role", "name", "config");
         var ctx = new CliContext(args);
         var store = new KeyStore(ctx.Db, ctx.Settings.Access);
         switch (args.Positional.FirstOrDefault())

@@ -7,9 +7,10 @@ public static class ReportCommand
 {
     public static int Run(Args args)
     {
+        args.Allow("report", "period", "as-of", "out");
         var ctx = new CliContext(args);
         var period = ParsePeriod(args);
-        var files = ctx.Reports().Write(period, AsOf(args, period), args.Option("out") ?? ctx.Settings.Paths.Reports, new Progress());
+        var files = ctx.Reports().Write(period, AsOf(args, period), Folder(args, "out", ctx.Settings.Paths.Reports), new Progress());
         foreach (var f in files) Console.WriteLine($"{f.Kind}: {f.Path}");
         return 0;
     }
@@ -17,16 +18,25 @@ public static class ReportCommand
     public static Period ParsePeriod(Args args)
     {
         var text = args.Required("period");
-        return Period.TryParse(text, out var p) ? p : throw new UsageException($"ogiltig period '{text}' (skriv t.ex. 2025Q2).");
+        return Period.TryParse(text, out var p) ? p : throw new UsageException($"ogiltig period '{text}': {Period.Hint}");
+    }
+
+    /// A folder option (or its default from appsettings.json): it need not exist yet, but a file there would only fail later,
+    /// with the runtime's English message.
+    public static string Folder(Args args, string name, string fallback)
+    {
+        var path = args.Option(name) ?? fallback;
+        return File.Exists(path) ? throw new UsageException($"--{name}: '{path}' är en fil, inte en mapp.") : path;
     }
 
     /// Defaults to the quarter's last day; the scheduled job passes its run date.
-    public static DateOnly AsOf(Args args, Period period)
+    public static DateOnly AsOf(Args args, Period period) => DateOption(args, "as-of") ?? period.End;
+
+    public static DateOnly? DateOption(Args args, string name)
     {
-        var text = args.Option("as-of");
-        if (text is null) return period.End;
+        if (args.Option(name) is not { } text) return null;
         return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d : throw new UsageException($"ogiltigt datum '{text}' för --as-of (skriv ÅÅÅÅ-MM-DD).");
+            ? d : throw new UsageException($"ogiltigt datum '{text}' för --{name} (skriv ÅÅÅÅ-MM-DD).");
     }
 
     public sealed class Progress : IProgress<string>

@@ -10,9 +10,17 @@ public static class ServeCommand
 {
     public static int Run(Args args)
     {
+        args.Allow("serve", "urls");
         var hostArgs = new List<string>();
         if (args.Option("db") is { } db) hostArgs.Add($"--StatsReporting:Paths:Database={db}");
-        if (args.Option("urls") is { } urls) hostArgs.Add($"--urls={urls}");
+        if (args.Option("urls") is { } urls)
+        {
+            // Kestrel would refuse it only after the host has started, with a stack trace in its log.
+            foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries))
+                if (!url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !url.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+                    throw new UsageException($"ogiltig adress '{url}' för --urls (skriv t.ex. http://127.0.0.1:5080).");
+            hostArgs.Add($"--urls={urls}");
+        }
         var main = typeof(QuarterlyJob).Assembly.EntryPoint!;
         try { main.Invoke(null, [hostArgs.ToArray()]); }
         catch (TargetInvocationException e) when (e.InnerException is not null) { ExceptionDispatchInfo.Throw(e.InnerException); }

@@ -11,22 +11,14 @@ public static class TableReader
     public static ReadTable Read(string path)
     {
         var name = Path.GetFileName(path);
+        if (Directory.Exists(path)) throw new TableReadException($"'{path}' är en mapp, inte en fil.");
         if (!File.Exists(path)) throw new TableReadException($"Filen '{path}' finns inte.");
         RawTable raw;
-        try
+        try { raw = RawTableReader.Read(path, name); }
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            if (Path.GetExtension(path).ToLowerInvariant() is ".xlsx" or ".xlsm") raw = RawTableReader.Read(path, name);
-            else
-            {
-                var bytes = File.ReadAllBytes(path);
-                // A NUL byte never occurs in a CSV text: this is a binary file (a PDF, an .xls) with the wrong name.
-                if (Array.IndexOf(bytes, (byte)0) >= 0) throw new TableReadException($"{name}: filen är ingen CSV-text.");
-                raw = RawTableReader.ReadCsv(bytes, name);
-            }
-        }
-        catch (Exception e) when (e is not TableReadException and not OutOfMemoryException)
-        {
-            throw new TableReadException($"{name}: filen kan inte läsas som CSV eller XLSX ({e.GetType().Name}).");
+            var row = e is NotATableException { Row: > 1 } n ? $"rad {n.Row}: " : "";
+            throw new TableReadException($"{name}: {row}{RawTableReader.WhyUnreadable(e) ?? "filen kan inte läsas som CSV eller XLSX; spara den på nytt från Excel."}");
         }
         return Parse(raw);
     }

@@ -13,17 +13,25 @@ public readonly partial record struct Period(int Year, int Quarter) : IComparabl
 
     public static Period Of(DateOnly date) => new(date.Year, (date.Month - 1) / 3 + 1);
 
+    /// Years a report can be about. Outside them dates overflow (9999Q4 has no next quarter) or the text form breaks
+    /// ("0001Q1" would print as "1Q1", which no longer parses once it is stored).
+    public const int FirstYear = 1900, LastYear = 2999;
+
     public static bool TryParse(string? text, out Period period)
     {
         period = default;
         var m = PeriodPattern().Match(text?.Trim() ?? "");
         if (!m.Success) return false;
-        period = new Period(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), m.Groups[2].Value[0] - '0');
+        var year = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+        if (year is < FirstYear or > LastYear) return false;
+        period = new Period(year, m.Groups[2].Value[0] - '0');
         return true;
     }
 
     public static Period Parse(string text) =>
-        TryParse(text, out var p) ? p : throw new FormatException($"Ogiltig period '{text}': skriv år och kvartal, t.ex. 2025Q2.");
+        TryParse(text, out var p) ? p : throw new FormatException($"Ogiltig period '{text}': {Hint}");
+
+    public static string Hint => $"skriv år och kvartal, t.ex. 2025Q2 (år {FirstYear}–{LastYear}).";
 
     /// The last `count` quarters ending with this one, oldest first.
     public IReadOnlyList<Period> Window(int count)

@@ -29,13 +29,6 @@ public static class ReportingRule
         : d.AvslutatDatum <= asOf ? Status.Avslutat
         : Status.EjVerkstallt;
 
-    public static int WaitingDays(Decision d, DateOnly asOf)
-    {
-        var done = Done(d);
-        var end = done is { } x && x <= asOf ? x : asOf;
-        return end.DayNumber - ClockStart(d).DayNumber;
-    }
-
     /// Waiting-time bucket for KF: 0 = 3–6 månader, 1 = 6–9, 2 = 9–12, 3 = över 12 månader.
     public static int WaitingBucket(Decision d, DateOnly asOf)
     {
@@ -50,13 +43,6 @@ public static class ReportingRule
 
     public static readonly string[] WaitingBucketLabels = ["3–6 månader", "6–9 månader", "9–12 månader", "Över 12 månader"];
 
-    /// The law in force for a SoL decision: SoL 2025:400 from 2025-07-01 (spec §1).
-    public static string LawCitation(Lag lag, DateOnly beslutsdatum) => lag switch
-    {
-        Lag.LSS => "9 § LSS",
-        _ when beslutsdatum < NewSolInForce => "4 kap. 1 § socialtjänstlagen (2001:453)",
-        _ => "11 kap. 1 § och 12 kap. 1 § socialtjänstlagen (2025:400)",
-    };
-
+    /// SoL 2025:400 applies to decisions from this day, SoL 2001:453 to earlier ones (spec §1); TextDraft cites them.
     public static readonly DateOnly NewSolInForce = new(2025, 7, 1);
 }

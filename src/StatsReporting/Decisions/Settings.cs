@@ -5,7 +5,7 @@ using StatsReporting.Access;
 namespace StatsReporting.Decisions;
 
 /// The "StatsReporting" section of appsettings.json.
-public sealed class AppSettings
+public sealed partial class AppSettings
 {
     public PathSettings Paths { get; set; } = new();
     public ReportSettings Report { get; set; } = new();
@@ -21,16 +21,38 @@ public sealed class AppSettings
     {
         var here = Path.Combine(folder ?? Directory.GetCurrentDirectory(), "appsettings.json");
         var file = File.Exists(here) ? here : Path.Combine(AppContext.BaseDirectory, "appsettings.json");
-        return new ConfigurationBuilder().AddJsonFile(file, optional: false).AddEnvironmentVariables().Build();
+        try { return new ConfigurationBuilder().AddJsonFile(file, optional: false).AddEnvironmentVariables().Build(); }
+        catch (InvalidDataException e)
+        {
+            for (Exception? x = e; x is not null; x = x.InnerException)
+                if (x is System.Text.Json.JsonException { LineNumber: { } line })
+                    throw new InvalidOperationException($"{file} är ingen giltig JSON (rad {line + 1}): rätta filen.", e);
+            throw new InvalidOperationException($"{file} kan inte läsas: {e.Message}", e);
+        }
     }
 
     public static AppSettings From(IConfiguration config)
     {
-        var s = config.GetSection("StatsReporting").Get<AppSettings>()
-            ?? throw new InvalidOperationException("appsettings.json saknar avsnittet 'StatsReporting'.");
+        AppSettings? s;
+        try { s = config.GetSection("StatsReporting").Get<AppSettings>(); }
+        catch (InvalidOperationException e) when (WrongType().Match(e.Message) is { Success: true } m)
+        {
+            var wanted = m.Groups[3].Value switch
+            {
+                "System.Int32" or "System.Int64" => "ett heltal",
+                "System.Boolean" => "true eller false",
+                var type => type,
+            };
+            throw new InvalidOperationException($"appsettings.json: värdet '{m.Groups[1].Value}' för {m.Groups[2].Value} har fel typ ({wanted} behövs).", e);
+        }
+        if (s is null) throw new InvalidOperationException("appsettings.json saknar avsnittet 'StatsReporting'.");
         s.Validate();
         return s;
     }
+
+    // The configuration binder's own (English) words for a value it cannot convert.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^Failed to convert configuration value '(.*)' at '(.*)' to type '(.*)'")]
+    private static partial System.Text.RegularExpressions.Regex WrongType();
 
     public static AppSettings Load(string? folder = null) => From(Configuration(folder));
 

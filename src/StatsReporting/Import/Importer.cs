@@ -21,7 +21,12 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
     public ImportOutcome Import(string path, string? displayName = null)
     {
         var name = displayName ?? Path.GetFileName(path);
-        var bytes = File.ReadAllBytes(path);
+        byte[] bytes;
+        try { bytes = File.ReadAllBytes(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ImportFailedException([new(name, 1, null, "filen kan inte läsas (det är en mapp, eller läsrätt saknas).")]);
+        }
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
 
         const string imported = "SELECT id FROM imports WHERE sha256 = @sha";
@@ -34,7 +39,8 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             var kind = Path.GetExtension(path).Equals(".xlsx", StringComparison.OrdinalIgnoreCase) ? "en XLSX-fil" : "en CSV-fil";
-            throw new ImportFailedException([new(name, 1, null, $"filen kan inte läsas som {kind}; spara den på nytt från verksamhetssystemet eller Excel.")]);
+            throw new ImportFailedException([new(name, e is NotATableException n ? n.Row : 1, null, RawTableReader.WhyUnreadable(e)
+                ?? $"filen kan inte läsas som {kind}; spara den på nytt från verksamhetssystemet eller Excel.")]);
         }
         var result = RecordValidator.Validate(table, catalog, today);
         if (!result.Ok) throw new ImportFailedException(result.Problems);

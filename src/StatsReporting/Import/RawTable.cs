@@ -9,6 +9,12 @@ public sealed record RawTable(string FileName, IReadOnlyList<string> Header, IRe
 
 public sealed record RawRow(int Number, IReadOnlyList<string> Cells);
 
+/// The input cannot be read as a table; the message is Swedish, for the user, and Row the line where reading failed.
+public sealed class NotATableException(string message, int row = 1) : Exception(message)
+{
+    public int Row { get; } = row;
+}
+
 public static class RawTableReader
 {
     static RawTableReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
@@ -24,16 +30,20 @@ public static class RawTableReader
     }
 
     /// UTF-8 (with or without BOM) when the bytes are valid UTF-8, otherwise Windows-1252, as Swedish Excel writes.
+    /// A BOM does not prove UTF-8: a UTF-8 file re-saved as "ANSI" by some tools keeps its first three bytes.
     public static string Decode(byte[] bytes)
     {
-        if (bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble)) return Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
-        try { return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes); }
-        catch (DecoderFallbackException) { return Encoding.GetEncoding(1252).GetString(bytes); }
+        var body = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? bytes[3..] : bytes;
+        try { return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(body); }
+        catch (DecoderFallbackException) { return Encoding.GetEncoding(1252).GetString(body); }
     }
 
     public static RawTable ReadCsv(byte[] bytes, string name)
     {
-        var text = Decode(bytes);
+        // A NUL byte never occurs in CSV text: this is a binary file (an .xls, a PDF) with the wrong name.
+        if (Array.IndexOf(bytes, (byte)0) >= 0) throw new NotATableException("filen är ingen CSV-text (kanske en .xls- eller PDF-fil); spara den som CSV eller .xlsx.");
+        // CRLF (Windows) and a lone CR (old Mac exports) end a line just as LF does.
+        var text = Decode(bytes).Replace("\r\n", "\n").Replace('\r', '\n');
         var firstLine = text.Split('\n', 2)[0];
         var sep = firstLine.Count(ch => ch == ';') >= firstLine.Count(ch => ch == ',') ? ';' : ',';
         var records = ParseCsv(text, sep);
@@ -50,7 +60,7 @@ public static class RawTableReader
         var records = new List<(int, List<string>)>();
         var cells = new List<string>();
         var cell = new StringBuilder();
-        int line = 1, recordLine = 1;
+        int line = 1, recordLine = 1, quoteLine = 0;
         var quoted = false;
         for (var i = 0; i < text.Length; i++)
         {
@@ -61,9 +71,9 @@ public static class RawTableReader
                 else if (ch == '"') quoted = false;
                 else { if (ch == '\n') line++; cell.Append(ch); }
             }
-            else if (ch == '"' && cell.Length == 0) quoted = true;
+            // A quote opens a quoted field also after spaces ("a; "b;c""), which the cell's trim would drop anyway.
+            else if (ch == '"' && string.IsNullOrWhiteSpace(cell.ToString())) { cell.Clear(); quoted = true; quoteLine = line; }
             else if (ch == sep) { cells.Add(cell.ToString().Trim()); cell.Clear(); }
-            else if (ch == '\r') { }
             else if (ch == '\n')
             {
                 cells.Add(cell.ToString().Trim()); cell.Clear();
@@ -72,8 +82,22 @@ public static class RawTableReader
             }
             else cell.Append(ch);
         }
+        // Else every row after it would silently become part of one text.
+        if (quoted) throw new NotATableException("ett citattecken (\") öppnar ett fält som aldrig avslutas; resten av filen skulle ha lästs som en enda text.", quoteLine);
         if (cell.Length > 0 || cells.Count > 0) { cells.Add(cell.ToString().Trim()); records.Add((recordLine, cells)); }
         return records;
+    }
+
+    /// The reason, in Swedish, for a known failure to read a file, or null: no table at all, or a workbook with pictures
+    /// on a machine without libgdiplus (ClosedXML 0.95.4 opens pictures through System.Drawing; the program itself does not).
+    public static string? WhyUnreadable(Exception e)
+    {
+        if (e is NotATableException) return e.Message;
+        for (var x = e; x is not null; x = x.InnerException)
+            if (x is DllNotFoundException && x.Message.Contains("gdiplus", StringComparison.OrdinalIgnoreCase))
+                return "arbetsboken innehåller bilder eller diagram, och de kan inte öppnas på den här datorn (systempaketet libgdiplus "
+                       + "saknas): ta bort bilderna eller spara det första bladet som CSV och använd den filen.";
+        return null;
     }
 
     private static RawTable ReadXlsx(string path, string name)

@@ -49,6 +49,14 @@ public static class RecordValidator
         var seen = new Dictionary<string, int>();
         foreach (var row in t.Rows)
         {
+            // Text beyond the header's last column comes from a separator inside an unquoted field: that row's text is cut or shifted.
+            var width = row.Cells.Select((c, i) => c.Length > 0 ? i + 1 : 0).Max();
+            if (width > t.Header.Count)
+            {
+                problems.Add(new(t.FileName, row.Number, null,
+                    $"raden har {width} fält men rubrikraden {t.Header.Count}; ett fält som innehåller avgränsaren saknar citattecken."));
+                continue;
+            }
             var before = problems.Count;
             var d = ValidateRow(t.FileName, row, index, catalog, today, problems);
             if (d is null || problems.Count > before && problems.Skip(before).Any(p => !p.IsWarning)) continue;

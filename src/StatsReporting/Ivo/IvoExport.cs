@@ -31,6 +31,9 @@ public sealed class IvoExport(Db db, Catalog catalog, AppSettings settings, Time
         foreach (var kf in new[] { settings.Paths.Reports, kfRoot }.OfType<string>())
             if (IsWithin(root, kf))
                 throw new ArgumentException($"IVO-mappen '{root}' ligger i rapportmappen '{kf}': individrapporten innehåller personuppgifter och ska ligga i en egen mapp.");
+        // A KF report folder written elsewhere (report --out) looks the same: its quarter holds the KF workbooks.
+        if (Directory.Exists(Path.Combine(root, q.ToString())) && Directory.EnumerateFiles(Path.Combine(root, q.ToString()), "evb-*").Any())
+            throw new ArgumentException($"'{Path.Combine(root, q.ToString())}' innehåller KF-rapporter: individrapporten innehåller personuppgifter och ska ligga i en egen mapp.");
 
         var store = new IvoStore(db);
         IReadOnlyList<Decision> decisions;
@@ -46,7 +49,8 @@ public sealed class IvoExport(Db db, Catalog catalog, AppSettings settings, Time
         var findings = forsvunna.Select(f => $"Fel: beslut {f.BeslutId}: {f.Message}")
             .Concat(IvoChecks.Findings(rows, codes)).ToList();
 
-        var folder = RestrictedFiles.Folder(Path.Combine(RestrictedFiles.Folder(root), q.ToString()));
+        // The quarter's folder is the export's own; the root may be a folder the user shares with other things.
+        var folder = RestrictedFiles.Folder(Path.Combine(RestrictedFiles.Folder(root, restrictExisting: HoldsOnlyQuarters(root)), q.ToString()));
         var xlsx = Path.Combine(folder, IvoFiles.FileName(q, "xlsx"));
         var csv = Path.Combine(folder, IvoFiles.FileName(q, "csv"));
         IvoFiles.WriteXlsx(rows, forsvunna, findings, q, xlsx);
@@ -65,6 +69,10 @@ public sealed class IvoExport(Db db, Catalog catalog, AppSettings settings, Time
         Period? first = string.IsNullOrEmpty(settings.Report.RecordsFrom) ? null : Period.Parse(settings.Report.RecordsFrom);
         return IvoCalendar.Compute(settings.Ivo, today, first, decisions, new IvoStore(db).LastExports(), catalog);
     }
+
+    /// Whether `root` is missing or holds nothing but quarter folders: an IVO folder of its own, safe to make owner-only.
+    private static bool HoldsOnlyQuarters(string root) =>
+        !Directory.Exists(root) || Directory.EnumerateFileSystemEntries(root).All(e => Directory.Exists(e) && Period.TryParse(Path.GetFileName(e), out _));
 
     private static bool IsWithin(string path, string folder)
     {

@@ -95,7 +95,7 @@ public sealed class ReportService(Db db, Catalog catalog, AppSettings settings)
             written.AddRange(chartFiles);
         }
         var json = Path.Combine(dir, FindingsFileName(reports[0].Period));
-        WriteAtomically(json, Finding.ToJson(findings));
+        AtomicFile.Write(json, s => s.Write(System.Text.Encoding.UTF8.GetBytes(Finding.ToJson(findings))));
         written.Add(new($"Kontroller ({findings.Count} {(findings.Count == 1 ? "avvikelse" : "avvikelser")})", json));
         // Last: the zip carries every file above, the findings included.
         written.Add(ReportBundle.Write(dir, reports[0].Period));
@@ -104,18 +104,6 @@ public sealed class ReportService(Db db, Catalog catalog, AppSettings settings)
 
     private static IReadOnlyDictionary<Period, CheckTable> History(SqliteConnection c, Lag lag) =>
         PublishedTableStore.Latest(c, lag).ToDictionary(t => t.Period, t => t.Quarter);
-
-    private static void WriteAtomically(string path, string text)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var tmp = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllText(tmp, text);
-            File.Move(tmp, path, overwrite: true);
-        }
-        finally { if (File.Exists(tmp)) File.Delete(tmp); }
-    }
 
     public static string WorkbookFileName(Lag lag, Period p) => $"evb-{lag.ToString().ToLowerInvariant()}-{p}.xlsx";
 

@@ -16,7 +16,7 @@ public static class TextDraft
         var total = r.Sammanstallning.Rows[^1];
         var kons = settings.KonColumns(r.Lag);
         int k = total.Values[Array.IndexOf(kons, Kon.K)] ?? 0, m = total.Values[Array.IndexOf(kons, Kon.M)] ?? 0;
-        lines.Add($"{settings.Namnd} rapporterar {r.Total} gynnande {(r.Total == 1 ? "beslut" : "beslut")} enligt {Covered(r.Lag, reportable)} "
+        lines.Add($"{settings.Namnd} rapporterar {r.Total} gynnande beslut enligt {Covered(r.Lag, reportable)} "
                   + $"som inte har verkställts inom tre månader från dagen för beslutet eller avbrottet ({q}, "
                   + $"status vid rapporteringstillfället {r.AsOf:yyyy-MM-dd}). Av dessa avser {k} kvinnor och {m} män.");
         lines.Add($"Rapporteringen till kommunfullmäktige görs enligt {Statistics(r.Lag, reportable)}; "

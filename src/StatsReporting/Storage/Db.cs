@@ -21,14 +21,41 @@ public sealed class Db(string path)
             else Directory.CreateDirectory(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
         var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path, Pooling = false }.ToString());
-        c.Open();
+        try { c.Open(); }
+        catch (SqliteException e)
+        {
+            c.Dispose();
+            throw Unusable(e);
+        }
         if (isNew && !OperatingSystem.IsWindows()) File.SetUnixFileMode(Path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         c.Execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;");
         return c;
     }
 
     /// Applies the numbered .sql files of /migrations (embedded in this assembly) that are not yet applied.
+    /// Every verb and the service start here, so a path that holds no usable database is reported here, in Swedish.
     public IReadOnlyList<string> Migrate()
+    {
+        try { return ApplyMigrations(); }
+        catch (SqliteException e) { throw Unusable(e); }
+    }
+
+    private InvalidOperationException Unusable(SqliteException e) =>
+        new($"Databasen '{Path}' kan inte användas: {Reason(e)}.", e);
+
+    /// What went wrong, in Swedish, for a user who cannot read SQLite's English.
+    public static string Reason(SqliteException e) => e.SqliteErrorCode switch
+    {
+        5 or 6 => "den är låst av en annan process; försök igen om en stund",
+        8 => "den är skrivskyddad",
+        11 => "filen är skadad",
+        13 => "disken är full",
+        14 => "filen kan inte öppnas eller skapas (är sökvägen en mapp, eller saknas skrivrätt i mappen?)",
+        26 => "filen är ingen SQLite-databas",
+        _ => $"SQLite-fel {e.SqliteErrorCode} ({e.Message})",
+    };
+
+    private IReadOnlyList<string> ApplyMigrations()
     {
         using var c = Open();
         c.Execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)");

@@ -56,4 +56,13 @@ public class CheckCommandTests : IDisposable
             Assert.DoesNotContain("   at ", r.Stderr);
         }
     }
+
+    [Fact]
+    public void A_damaged_workbook_is_named_in_Swedish_without_the_runtimes_exception_name()
+    {
+        var path = Path.Combine(_dir, "tabell.xlsx");
+        File.WriteAllText(path, "ingen arbetsbok");
+        var e = Assert.Throws<StatsReporting.Checks.TableReadException>(() => StatsReporting.Checks.TableReader.Read(path));
+        Assert.Equal("tabell.xlsx: filen kan inte läsas som CSV eller XLSX; spara den på nytt från Excel.", e.Message);
+    }
 }

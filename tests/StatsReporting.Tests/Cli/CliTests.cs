@@ -50,13 +50,63 @@ public class CliTests : IDisposable
     [Theory]
     [InlineData(new[] { "report", "--period", "2025Q5" }, "ogiltig period '2025Q5'")]
     [InlineData(new[] { "report" }, "--period saknas")]
+    [InlineData(new[] { "ivo", "--period", "0001Q1" }, "ogiltig period '0001Q1'")]
     [InlineData(new[] { "report", "--period", "2025Q2", "--as-of", "30/6" }, "ogiltigt datum '30/6'")]
+    [InlineData(new[] { "ivo", "status", "--today", "2025-13-01" }, "ogiltigt datum '2025-13-01' för --today")]
     [InlineData(new[] { "import" }, "ange minst en fil")]
+    [InlineData(new[] { "report", "--period", "2025Q2", "--asof", "2025-07-01" }, "okänd flagga --asof för report")]
+    [InlineData(new[] { "check", "tabell.csv", "--compar", "annan.csv" }, "okänd flagga --compar för check")]
+    [InlineData(new[] { "report", "--period=2025Q5" }, "ogiltig period '2025Q5'")]
+    [InlineData(new[] { "report", "--period", "2025Q2", "--out", " " }, "--out saknar värde")]
+    [InlineData(new[] { "serve", "--urls", "127.0.0.1:5080" }, "ogiltig adress '127.0.0.1:5080' för --urls (skriv t.ex. http://127.0.0.1:5080)")]
     public void Usage_errors_exit_2_and_say_what_is_wrong(string[] args, string message)
     {
         var r = Cli([.. args, "--db", _env.PathOf("cli.db")]);
         Assert.Equal(2, r.Code);
         Assert.Contains(message, r.Err);
+    }
+
+    [Theory]
+    [InlineData("import")]
+    [InlineData("check")]
+    [InlineData("import-table")]
+    public void A_folder_given_as_the_file_is_named_as_a_folder(string verb)
+    {
+        var folder = Directory.CreateDirectory(_env.PathOf("tabell.csv")).FullName;
+        string[] options = verb == "import-table" ? ["--period", "2024Q4", "--law", "SoL"] : [];
+        var r = Cli([verb, folder, .. options, "--db", _env.PathOf("cli.db")]);
+        Assert.Equal(2, r.Code);
+        Assert.Contains($"'{folder}' är en mapp, inte en fil.", r.Err);
+    }
+
+    [Fact]
+    public void A_database_path_that_is_a_folder_or_not_a_database_is_a_Swedish_error_without_a_stack_trace()
+    {
+        var notADatabase = _env.PathOf("beslut.csv");
+        File.Copy(TestEnv.SampleCsv, notADatabase);
+        var before = File.ReadAllBytes(notADatabase);
+        foreach (var (db, reason) in new[] { (_env.Dir, "kan inte öppnas eller skapas"), (notADatabase, "är ingen SQLite-databas") })
+        {
+            var r = Cli("report", "--period", "2025Q2", "--db", db, "--out", _env.PathOf("out"));
+            Assert.Equal(1, r.Code);
+            Assert.StartsWith($"Fel: Databasen '{db}' kan inte användas: filen {reason}", r.Err);
+            Assert.DoesNotContain("   at ", r.Err);
+        }
+        Assert.Equal(before, File.ReadAllBytes(notADatabase));
+    }
+
+    [Theory]
+    [InlineData("report", "out")]
+    [InlineData("run", "out")]
+    [InlineData("run", "inbox")]
+    [InlineData("ivo", "out")]
+    public void A_file_given_as_a_folder_is_a_Swedish_usage_error(string verb, string option)
+    {
+        var file = _env.PathOf("en-fil");
+        File.WriteAllText(file, "");
+        var r = Cli(verb, "--period", "2025Q2", $"--{option}", file, "--db", _env.PathOf("cli.db"));
+        Assert.Equal(2, r.Code);
+        Assert.Contains($"--{option}: '{file}' är en fil, inte en mapp.", r.Err);
     }
 
     [Fact]

@@ -86,6 +86,37 @@ public class IvoExportTests : IDisposable
     }
 
     [Fact]
+    public void A_shared_folder_named_by_out_keeps_its_mode_and_only_the_quarters_folder_is_made_owner_only()
+    {
+        // `ivo --out ~` or `--out /tmp` must not lock others out of a folder that holds more than IVO reports.
+        var shared = Directory.CreateDirectory(_env.PathOf("delad")).FullName;
+        File.WriteAllText(Path.Combine(shared, "anteckningar.txt"), "");
+        var open = (UnixFileMode)Convert.ToInt32("1777", 8);
+        File.SetUnixFileMode(shared, open);
+        _env.Importer().Import(TestEnv.SampleCsv);
+
+        var result = IvoHistory.Export(_env).Write(Period.Parse("2025Q2"), shared);
+
+        Assert.Equal(open, File.GetUnixFileMode(shared));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(result.Folder));
+        Assert.All(result.Files, f => Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(f.Path)));
+    }
+
+    [Fact]
+    public void The_export_refuses_a_quarters_folder_that_holds_KF_reports()
+    {
+        _env.Importer().Import(TestEnv.SampleCsv);
+        _env.Reports().Write(Period.Parse("2025Q2"), new DateOnly(2025, 6, 30), _env.PathOf("kf"));
+        var mode = File.GetUnixFileMode(_env.PathOf("kf/2025Q2"));
+
+        var e = Assert.Throws<ArgumentException>(() => IvoHistory.Export(_env).Write(Period.Parse("2025Q2"), _env.PathOf("kf")));
+
+        Assert.Contains("innehåller personuppgifter", e.Message);
+        Assert.Empty(Directory.GetFiles(_env.PathOf("kf/2025Q2"), "ivo*"));
+        Assert.Equal(mode, File.GetUnixFileMode(_env.PathOf("kf/2025Q2")));
+    }
+
+    [Fact]
     public void The_csv_is_utf8_with_bom_and_semicolons()
     {
         var csv = Sample2025Q2().Files.Single(f => f.Path.EndsWith(".csv")).Path;

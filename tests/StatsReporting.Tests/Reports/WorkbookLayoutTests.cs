@@ -53,4 +53,18 @@ public class WorkbookLayoutTests : IDisposable
         Assert.Equal(XLDataType.Number, total.Cell(4).DataType);
         Assert.Equal(82, total.Cell(4).GetValue<int>());
     }
+
+    [Fact]
+    public void An_empty_database_still_gives_both_workbooks_with_dash_rows_and_no_findings()
+    {
+        var files = _env.Reports().Write(Period.Parse("2025Q2"), new DateOnly(2025, 6, 30), _env.PathOf("reports"));
+        foreach (var law in new[] { "sol", "lss" })
+        {
+            var book = Xlsx.Read(files.Single(f => f.Path.EndsWith($"evb-{law}-2025Q2.xlsx")).Path);
+            Assert.All(book["Sammanställning"].Skip(1), row => Assert.All(row.Skip(1), cell => Assert.Equal("-", cell)));
+            Assert.Equal("Inga beslut att redovisa", book["Orsaker"][1][0]);
+            Assert.Equal("Inga avvikelser", book["Kontroller"][1][0]);
+            Assert.Contains(book["Text"], r => r[0] == "Det finns inga ej verkställda gynnande beslut att rapportera för kvartalet.");
+        }
+    }
 }
