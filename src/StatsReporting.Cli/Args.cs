@@ -47,8 +47,9 @@ public static class Usage
     public const string Text = """
         Användning: statsreporting <kommando> [flaggor]   (alla kommandon tar --db SÖKVÄG)
           import <fil>…                                   importera beslutsunderlag (CSV/XLSX)
-          report --period 2025Q2 [--as-of ÅÅÅÅ-MM-DD] [--out MAPP]
-                                                          skriv KF-arbetsböcker för kvartalet
+          report --period 2025Q2 [--as-of ÅÅÅÅ-MM-DD] [--out MAPP] [--import N]
+                                                          skriv KF-arbetsböcker för kvartalet (--import: som
+                                                          underlaget såg ut efter import N)
           run --period 2025Q2 [--as-of ÅÅÅÅ-MM-DD] [--out MAPP] [--inbox MAPP]
                                                           kvartalsjobbet: importera inkorgen, rapportera, IVO-export
           ivo --period 2025Q2 [--out MAPP]                IVO-individrapport (personuppgifter; egen mapp, standard ivo/ bredvid databasen)

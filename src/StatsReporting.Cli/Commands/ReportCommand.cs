@@ -7,10 +7,10 @@ public static class ReportCommand
 {
     public static int Run(Args args)
     {
-        args.Allow("report", "period", "as-of", "out");
+        args.Allow("report", "period", "as-of", "out", "import");
         var ctx = new CliContext(args);
         var period = ParsePeriod(args);
-        var files = ctx.Reports().Write(period, AsOf(args, period), Folder(args, "out", ctx.Settings.Paths.Reports), new Progress());
+        var files = ctx.Reports().Write(period, AsOf(args, period), Folder(args, "out", ctx.Settings.Paths.Reports), new Progress(), ImportId(args));
         foreach (var f in files) Console.WriteLine($"{f.Kind}: {f.Path}");
         return 0;
     }
@@ -38,6 +38,10 @@ public static class ReportCommand
         return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
             ? d : throw new UsageException($"ogiltigt datum '{text}' för --{name} (skriv ÅÅÅÅ-MM-DD).");
     }
+
+    /// `--import N`: the records as they stood after import N, to re-make an old quarter exactly.
+    private static long? ImportId(Args args) => args.Option("import") is not { } text ? null
+        : long.TryParse(text, out var n) && n > 0 ? n : throw new UsageException($"ogiltigt importnummer '{text}' för --import (ett heltal, t.ex. 3).");
 
     public sealed class Progress : IProgress<string>
     {

@@ -1,3 +1,4 @@
+using Dapper;
 using Microsoft.Data.Sqlite;
 using StatsReporting.Checks;
 using StatsReporting.Decisions;
@@ -53,25 +54,29 @@ public sealed class ReportService(Db db, Catalog catalog, AppSettings settings)
     }
 
     private IReadOnlyList<Finding> Findings(SqliteConnection c, IReadOnlyList<Decision> decisions, IReadOnlyList<KfReport> reports,
-        Period period, DateOnly asOf) =>
-        reports.SelectMany(r => RecordChecks.For(decisions, r.Lag, period, asOf, Snapshots.Vanished(c, r.Lag))
+        Period period, DateOnly asOf, long? upToImport = null) =>
+        reports.SelectMany(r => RecordChecks.For(decisions, r.Lag, period, asOf, Snapshots.Vanished(c, r.Lag, upToImport))
             .Concat(PublishedHistory.Findings(r, PublishedTableStore.Latest(c, r.Lag), settings.Report))
             .Select(f => f with { Law = r.LawName })).ToList();
 
     /// Writes reports/<period>/: the charts, one KF workbook per law (with the charts on its Diagram sheet),
     /// kontroller-<period>.json, then the zip of it all; each under a temporary name, then renamed. Every generated
-    /// table is checked first; if one does not add up, nothing is written.
-    public IReadOnlyList<WrittenFile> Write(Period period, DateOnly asOf, string outRoot, IProgress<string>? progress = null)
+    /// table is checked first; if one does not add up, nothing is written. `upToImport` re-makes the quarter from the
+    /// records as they stood after that import (history is never overwritten); null takes every import.
+    public IReadOnlyList<WrittenFile> Write(Period period, DateOnly asOf, string outRoot, IProgress<string>? progress = null,
+        long? upToImport = null)
     {
         if (asOf < period.End)
             throw new ArgumentException($"Rapportdatum {asOf:yyyy-MM-dd} ligger före kvartalets sista dag {period.End:yyyy-MM-dd}.");
         using var c = db.Open();
-        var decisions = DecisionStore.Current(c);
-        var reports = Build(c, decisions, period, asOf);
+        var basis = Basis(c, upToImport);
+        var decisions = DecisionStore.Current(c, basis?.Id);
+        // The Text sheet names the records the report was made from, so that it can be made again exactly.
+        var reports = Build(c, decisions, period, asOf).Select(r => r with { Text = [.. r.Text, BasisLine(basis)] }).ToList();
         var agg = new KfAggregation(catalog, settings.Report);
         // The trend takes its quarters where the Jämförelse does: records, else stored published tables, else "uppgift saknas".
         var trends = reports.Select(r => TrendHistory.From(agg.Jamforelse(decisions, r.Lag, period.Window(TrendHistory.Quarters), History(c, r.Lag)), r.Lag, period)).ToList();
-        return Write(reports, trends, Findings(c, decisions, reports, period, asOf), Path.Combine(outRoot, period.ToString()), catalog, settings.Report, progress);
+        return Write(reports, trends, Findings(c, decisions, reports, period, asOf, basis?.Id), Path.Combine(outRoot, period.ToString()), catalog, settings.Report, progress);
     }
 
     public static IReadOnlyList<WrittenFile> Write(IReadOnlyList<KfReport> reports, IReadOnlyList<TrendInput> trends, IReadOnlyList<Finding> findings,
@@ -101,6 +106,24 @@ public sealed class ReportService(Db db, Catalog catalog, AppSettings settings)
         written.Add(ReportBundle.Write(dir, reports[0].Period));
         return written;
     }
+
+    private sealed record ImportRow(long Id, string FileName, string ImportedAt);
+
+    private static ImportRow? Basis(SqliteConnection c, long? upToImport)
+    {
+        const string sql = """
+            SELECT id AS Id, file_name AS FileName, imported_at AS ImportedAt FROM imports
+            WHERE id = (SELECT MAX(id) FROM imports WHERE @upTo IS NULL OR id <= @upTo)
+            """;
+        var row = c.QuerySingleOrDefault<ImportRow>(sql, new { upTo = upToImport });
+        if (upToImport is { } n && row?.Id != n) throw new ArgumentException($"Import {n} finns inte i databasen.");
+        return row;
+    }
+
+    private static string BasisLine(ImportRow? basis) => basis is null
+        ? "Underlag: inga beslut har importerats."
+        : $"Underlag: beslutsunderlaget som det såg ut efter import {basis.Id} ({basis.FileName}, importerad {basis.ImportedAt[..10]}); "
+          + $"rapporten kan göras om exakt med report --import {basis.Id}.";
 
     private static IReadOnlyDictionary<Period, CheckTable> History(SqliteConnection c, Lag lag) =>
         PublishedTableStore.Latest(c, lag).ToDictionary(t => t.Period, t => t.Quarter);

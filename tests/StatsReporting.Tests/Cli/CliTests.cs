@@ -116,4 +116,32 @@ public class CliTests : IDisposable
         Assert.Equal(1, r.Code);
         Assert.Contains("Rapportdatum 2025-06-01 ligger före kvartalets sista dag 2025-06-30.", r.Err);
     }
+
+    [Fact]
+    public void Report_with_import_remakes_an_old_quarter_from_the_records_as_they_stood_then()
+    {
+        string db = _env.PathOf("cli.db"), out1 = _env.PathOf("then"), out2 = _env.PathOf("now");
+        Assert.Equal(0, Cli("import", TestEnv.SampleCsv, "--db", db).Code);
+        // The next snapshot says A-0004 (Särskilt boende ÄO, beslut 2024-07-27) was verkställt 2024-10-01, before its
+        // deadline: it leaves 2024Q4, which the first snapshot's report counted.
+        var lines = File.ReadAllLines(TestEnv.SampleCsv).Select(l => l.StartsWith("A-0004;") ? l.Replace(";2024-07-27;;;;", ";2024-07-27;;2024-10-01;;") : l);
+        var next = TestEnv.WriteRecords(_env.PathOf("snapshot2.csv"), lines.Skip(1), lines.First().TrimStart('\uFEFF'));
+        Assert.Equal(0, Cli("import", next, "--db", db).Code);
+
+        Assert.Equal(0, Cli("report", "--period", "2024Q4", "--import", "1", "--db", db, "--out", out1).Code);
+        Assert.Equal(0, Cli("report", "--period", "2024Q4", "--db", db, "--out", out2).Code);
+
+        var then = Xlsx.Read(Path.Combine(out1, "2024Q4", "evb-sol-2024Q4.xlsx"));
+        var now = Xlsx.Read(Path.Combine(out2, "2024Q4", "evb-sol-2024Q4.xlsx"));
+        Assert.Equal(95, Xlsx.Numbers(then["Sammanställning"], "Totalt samtliga verksamheter")[^1]);
+        Assert.Equal(35, Xlsx.Numbers(then["Sammanställning"], "Särskilt boende, ÄO")[^1]);
+        Assert.Equal(94, Xlsx.Numbers(now["Sammanställning"], "Totalt samtliga verksamheter")[^1]);
+        Assert.Equal(34, Xlsx.Numbers(now["Sammanställning"], "Särskilt boende, ÄO")[^1]);
+        Assert.StartsWith("Underlag: beslutsunderlaget som det såg ut efter import 1 (beslut.csv,", then["Text"][^1][0]);
+        Assert.StartsWith("Underlag: beslutsunderlaget som det såg ut efter import 2 (snapshot2.csv,", now["Text"][^1][0]);
+
+        var missing = Cli("report", "--period", "2024Q4", "--import", "7", "--db", db, "--out", out1);
+        Assert.Equal(1, missing.Code);
+        Assert.Contains("Import 7 finns inte i databasen.", missing.Err);
+    }
 }
