@@ -47,12 +47,17 @@ public sealed class KfAggregation(Catalog catalog, ReportSettings settings)
                 .ToList()))
             .ToList();
 
-    /// "verkställda", "avslutade p.g.a. …" or "ej verkställda p.g.a. …", as the seed protocol words them.
-    public string StatusText(Decision d, DateOnly asOf) => ReportingRule.StatusAsOf(d, asOf) switch
+    /// "verkställda", "avslutade p.g.a. …" or "ej verkställda p.g.a. …", as the seed protocol words them. A closing
+    /// reason (avliden, egen begäran …) on a case still open at the as-of date belongs to its later closing, not to
+    /// the delay, so it is not given as the reason (report --import re-makes the quarter with the reason it had then).
+    public string StatusText(Decision d, DateOnly asOf) => (ReportingRule.StatusAsOf(d, asOf), d.Orsak is null ? null : catalog.OrsakOrOvrigt(d.Orsak)) switch
     {
-        Status.Verkstallt => "verkställda",
-        Status.Avslutat => d.Orsak is null ? "avslutade" : $"avslutade: {catalog.OrsakOrOvrigt(d.Orsak).Label}",
-        _ => d.Orsak is null ? "ej verkställda, orsak saknas" : $"ej verkställda p.g.a. {catalog.OrsakOrOvrigt(d.Orsak).Label}",
+        (Status.Verkstallt, _) => "verkställda",
+        (Status.Avslutat, null) => "avslutade",
+        (Status.Avslutat, var o) => $"avslutade: {o.Label}",
+        (_, null) => "ej verkställda, orsak saknas",
+        (_, { Closing: true }) => "ej verkställda, orsak vid rapporteringstillfället okänd",
+        (_, var o) => $"ej verkställda p.g.a. {o.Label}",
     };
 
     private ReportTable Vantetid(List<Decision> reportable, Lag lag, DateOnly asOf)

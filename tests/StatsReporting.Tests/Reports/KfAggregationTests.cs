@@ -4,7 +4,7 @@ using StatsReporting.Tests.Support;
 
 namespace StatsReporting.Tests.Reports;
 
-public class KonOrderTests
+public class KfAggregationTests
 {
     [Fact]
     public void The_kon_column_order_follows_the_settings_per_law()
@@ -18,5 +18,19 @@ public class KonOrderTests
         Assert.Equal(["Män", "Kvinnor", "Summa total"], sol.Sammanstallning.Columns);
         Assert.Equal([38, 44, 82], sol.Sammanstallning.Row("Totalt samtliga verksamheter").Values);
         Assert.Equal([16, 35, 51], lss.Sammanstallning.Row("Summa total").Values);
+    }
+
+    [Theory]
+    [InlineData("2025-06-30", "avslutade: den enskilde har avlidit")]
+    [InlineData("2025-05-31", "ej verkställda, orsak vid rapporteringstillfället okänd")]
+    public void A_closing_reason_is_not_given_as_the_delay_of_a_case_still_open_at_the_as_of_date(string asOf, string text)
+    {
+        var d = new Decision
+        {
+            BeslutId = "A-0048", PersonId = "p", Kon = Kon.M, Lag = Lag.SoL, Verksamhet = "ÄO", Insats = "Särskilt boende",
+            Beslutsdatum = new DateOnly(2025, 2, 4), AvslutatDatum = new DateOnly(2025, 6, 25), Orsak = "AVLIDIT",
+        };
+        var agg = new KfAggregation(TestEnv.Catalog, TestEnv.Settings.Report);
+        Assert.Equal(text, agg.StatusText(d, DateOnly.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture)));
     }
 }
