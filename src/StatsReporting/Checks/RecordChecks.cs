@@ -32,7 +32,7 @@ public static class RecordChecks
         foreach (var d in reportable)
         {
             var first = ReportingRule.FirstReportableQuarter(d);
-            var quarters = Index(q) - Index(first) + 1;
+            var quarters = q.Index - first.Index + 1;
             if (quarters >= LongRunningQuarters)
                 findings.Add(new(table, d.BeslutId, null, null, quarters, Finding.Warning,
                     $"Beslut {d.BeslutId} rapporteras för {Ordinal(quarters)} kvartalet i följd (första gången {first}).", Kind: FindingKind.LongRunning));
@@ -45,8 +45,6 @@ public static class RecordChecks
 
     /// 4:e, 5:e … 21:a, 22:a.
     private static string Ordinal(int n) => n % 10 is 1 or 2 && n % 100 is not (11 or 12) ? $"{n}:a" : $"{n}:e";
-
-    private static int Index(Period p) => p.Year * 4 + p.Quarter - 1;
 
     private static string Join(IReadOnlyList<string> ids) => ids.Count == 1 ? ids[0] : $"{string.Join(", ", ids.Take(ids.Count - 1))} och {ids[^1]}";
 }

@@ -41,7 +41,10 @@ public readonly partial record struct Period(int Year, int Quarter) : IComparabl
         return list;
     }
 
-    public int CompareTo(Period other) => (Year * 4 + Quarter).CompareTo(other.Year * 4 + other.Quarter);
+    /// Quarters since year 0: the difference of two indexes is the number of quarters between them.
+    public int Index => Year * 4 + Quarter - 1;
+
+    public int CompareTo(Period other) => Index.CompareTo(other.Index);
     public static bool operator <(Period a, Period b) => a.CompareTo(b) < 0;
     public static bool operator >(Period a, Period b) => a.CompareTo(b) > 0;
     public static bool operator <=(Period a, Period b) => a.CompareTo(b) <= 0;

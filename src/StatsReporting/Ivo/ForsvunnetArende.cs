@@ -20,12 +20,10 @@ public sealed record ForsvunnetArende(VanishedDecision Vanished, string Insats, 
     public string[] Cells()
     {
         var d = Vanished.Decision;
-        return [d.BeslutId, d.Lag.ToString(), Insats, Iso(d.Beslutsdatum), d.Avbrottsdatum is { } a ? Iso(a) : "",
+        return [d.BeslutId, d.Lag.ToString(), Insats, DecisionStore.Iso(d.Beslutsdatum)!, DecisionStore.Iso(d.Avbrottsdatum) ?? "",
             LastSeenIn, MissingFrom, Message];
     }
 
     public static ForsvunnetArende Of(VanishedDecision v, Catalog catalog, Period q, string lastSeenIn, string missingFrom) =>
         new(v, IvoRules.InsatsName(v.Decision, catalog), lastSeenIn, missingFrom, IvoRules.Classify(v.Decision, q));
-
-    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -74,7 +74,7 @@ public static class IvoFiles
         if (rows.Count > 0) ws.Range(1, 1, rows.Count + 1, header.Count).SetAutoFilter();
     }
 
-    private static string Iso(DateOnly? d) => d?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "";
+    private static string Iso(DateOnly? d) => DecisionStore.Iso(d) ?? "";
 
     private static string Quote(string s) =>
         s.IndexOfAny([';', '"', '\r', '\n']) < 0 ? s : $"\"{s.Replace("\"", "\"\"")}\"";

@@ -13,13 +13,8 @@ public sealed class Db(string path)
     public SqliteConnection Open()
     {
         var isNew = !File.Exists(Path);
-        var dir = System.IO.Path.GetDirectoryName(Path)!;
         // A missing folder is made owner-only; an existing one (/tmp, say) is left as it is.
-        if (!Directory.Exists(dir))
-        {
-            if (OperatingSystem.IsWindows()) Directory.CreateDirectory(dir);
-            else Directory.CreateDirectory(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
+        RestrictedFiles.Folder(System.IO.Path.GetDirectoryName(Path)!, restrictExisting: false);
         var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path, Pooling = false }.ToString());
         try { c.Open(); }
         catch (SqliteException e)
