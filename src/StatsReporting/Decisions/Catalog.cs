@@ -73,6 +73,11 @@ public sealed class Catalog
 
     public Orsak OrsakOrOvrigt(string text) => ResolveOrsak(text) ?? _orsak[Text.Key(OvrigtCode)];
 
+    /// A closing reason (avliden, egen begäran …) on a case still open on `asOf` belongs to its later closing: it does
+    /// not explain the delay on that day, so reports give no reason rather than that one.
+    public bool IsLaterClosingReason(Decision d, DateOnly asOf) =>
+        ResolveOrsak(d.Orsak) is { Closing: true } && ReportingRule.StatusAsOf(d, asOf) == Status.EjVerkstallt;
+
     public static Kon? ResolveKon(string text) => Text.Key(text) switch
     {
         "k" or "kvinna" or "kvinnor" or "f" => Kon.K,

@@ -63,8 +63,8 @@ public static class IvoRules
     public static IvoRow Row(Decision d, Period q, Rapporttyp type, Catalog catalog, string personCode) => new()
     {
         Period = q, Rapporttyp = type, PersonCode = personCode, Kon = d.Kon, Lag = d.Lag, Insats = InsatsName(d, catalog),
-        Beslutsdatum = d.Beslutsdatum, Avbrottsdatum = d.Avbrottsdatum, Orsak = OrsakText(d, catalog), Kommentar = d.Kommentar,
-        Fritext = FreeText(d, catalog),
+        Beslutsdatum = d.Beslutsdatum, Avbrottsdatum = d.Avbrottsdatum, Orsak = OrsakText(d, catalog, q.End), Kommentar = d.Kommentar,
+        Fritext = FreeText(d, catalog, q.End),
         VerkstalltDatum = d.VerkstalltDatum <= q.End ? d.VerkstalltDatum : null,
         AvslutatDatum = d.AvslutatDatum <= q.End ? d.AvslutatDatum : null,
         BeslutId = d.BeslutId, PersonKey = d.PersonId,
@@ -75,15 +75,16 @@ public static class IvoRules
         ? catalog.RowOf(d).Label
         : $"{catalog.VerksamhetNames.GetValueOrDefault(d.Verksamhet ?? "", d.Verksamhet ?? "")}: {d.Insats}";
 
-    /// The orsak's catalog label, or the free text as written; empty when the record has none.
-    public static string OrsakText(Decision d, Catalog catalog) =>
-        d.Orsak is null ? "" : Capitalize(catalog.ResolveOrsak(d.Orsak)?.Label ?? d.Orsak);
+    /// The orsak's catalog label, or the free text as written; empty when the record has none, or when its closing
+    /// reason belongs to a closing after the quarter.
+    public static string OrsakText(Decision d, Catalog catalog, DateOnly quarterEnd) =>
+        d.Orsak is null || catalog.IsLaterClosingReason(d, quarterEnd) ? "" : Capitalize(catalog.ResolveOrsak(d.Orsak)?.Label ?? d.Orsak);
 
     /// The free text typed into IVO's form: the reason (or closing reason) and the kommentar.
-    public static string FreeText(Decision d, Catalog catalog)
+    public static string FreeText(Decision d, Catalog catalog, DateOnly quarterEnd)
     {
         var orsak = catalog.ResolveOrsak(d.Orsak);
-        var reason = d.Orsak is null ? "Orsak saknas i underlaget."
+        var reason = d.Orsak is null || catalog.IsLaterClosingReason(d, quarterEnd) ? "Orsak saknas i underlaget."
             : orsak is { Closing: true } ? $"Avslutsorsak: {orsak.Label}."
             : $"Orsak till dröjsmålet: {orsak?.Label ?? d.Orsak.TrimEnd('.')}.";
         return d.Kommentar is null ? reason : $"{reason} {d.Kommentar}";

@@ -47,16 +47,15 @@ public sealed class KfAggregation(Catalog catalog, ReportSettings settings)
                 .ToList()))
             .ToList();
 
-    /// "verkställda", "avslutade p.g.a. …" or "ej verkställda p.g.a. …", as the seed protocol words them. A closing
-    /// reason (avliden, egen begäran …) on a case still open at the as-of date belongs to its later closing, not to
-    /// the delay, so it is not given as the reason (report --import re-makes the quarter with the reason it had then).
+    /// "verkställda", "avslutade p.g.a. …" or "ej verkställda p.g.a. …", as the seed protocol words them
+    /// (report --import re-makes a quarter with the reason a decision had then).
     public string StatusText(Decision d, DateOnly asOf) => (ReportingRule.StatusAsOf(d, asOf), d.Orsak is null ? null : catalog.OrsakOrOvrigt(d.Orsak)) switch
     {
         (Status.Verkstallt, _) => "verkställda",
         (Status.Avslutat, null) => "avslutade",
         (Status.Avslutat, var o) => $"avslutade: {o.Label}",
         (_, null) => "ej verkställda, orsak saknas",
-        (_, { Closing: true }) => "ej verkställda, orsak vid rapporteringstillfället okänd",
+        _ when catalog.IsLaterClosingReason(d, asOf) => "ej verkställda, orsak vid rapporteringstillfället okänd",
         (_, var o) => $"ej verkställda p.g.a. {o.Label}",
     };
 
