@@ -1,5 +1,6 @@
 using ClosedXML.Excel;
 using StatsReporting.Reports.Charts;
+using StatsReporting.Storage;
 
 namespace StatsReporting.Reports;
 
@@ -26,18 +27,11 @@ public static class KfWorkbook
     }
 
     /// `finish` completes the saved temporary file (e.g. adds pictures) before it is renamed into place.
-    public static void SaveAtomically(XLWorkbook wb, string path, Action<string>? finish = null)
+    public static void SaveAtomically(XLWorkbook wb, string path, Action<string>? finish = null) => AtomicFile.WriteVia(path, tmp =>
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var tmp = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileNameWithoutExtension(path)}.{Guid.NewGuid():N}.xlsx");
-        try
-        {
-            wb.SaveAs(tmp);
-            finish?.Invoke(tmp);
-            File.Move(tmp, path, overwrite: true);
-        }
-        finally { if (File.Exists(tmp)) File.Delete(tmp); }
-    }
+        wb.SaveAs(tmp);
+        finish?.Invoke(tmp);
+    });
 
     private static void WriteTable(XLWorkbook wb, ReportTable t)
     {

@@ -25,21 +25,7 @@ public static class RestrictedFiles
     /// Writes a file owner-only into `path`'s folder, creating it owner-only if missing (an existing folder keeps its mode).
     public static void Write(string path, Action<Stream> write)
     {
-        var dir = Folder(Path.GetDirectoryName(Path.GetFullPath(path))!, restrictExisting: false);
-        var tmp = Path.Combine(dir, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.ReadWrite };
-        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = OwnerFile;
-        try
-        {
-            using (var stream = new FileStream(tmp, options))
-            {
-                write(stream);
-                stream.Flush(flushToDisk: true);
-            }
-            // The umask can only take rights away, but say it outright.
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(tmp, OwnerFile);
-            File.Move(tmp, path, overwrite: true);
-        }
-        finally { if (File.Exists(tmp)) File.Delete(tmp); }
+        Folder(Path.GetDirectoryName(Path.GetFullPath(path))!, restrictExisting: false);
+        AtomicFile.Write(path, write, ownerOnly: true);
     }
 }

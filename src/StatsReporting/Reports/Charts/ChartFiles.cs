@@ -1,5 +1,6 @@
 using System.Text;
 using StatsReporting.Decisions;
+using StatsReporting.Storage;
 
 namespace StatsReporting.Reports.Charts;
 
@@ -26,22 +27,5 @@ public static class ChartFiles
             images.Add(new ChartImage(chart.Caption, chart.Title, png));
         }
         return (images, files);
-    }
-}
-
-/// Writes a file under a temporary name in the same folder and renames it, so nobody sees half a file.
-public static class AtomicFile
-{
-    public static void Write(string path, Action<Stream> write)
-    {
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(dir);
-        var tmp = Path.Combine(dir, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = File.Create(tmp)) write(stream);
-            File.Move(tmp, path, overwrite: true);
-        }
-        finally { if (File.Exists(tmp)) File.Delete(tmp); }
     }
 }

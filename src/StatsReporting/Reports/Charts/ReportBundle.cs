@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using StatsReporting.Decisions;
+using StatsReporting.Storage;
 
 namespace StatsReporting.Reports.Charts;
 
