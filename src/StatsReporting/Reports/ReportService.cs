@@ -102,6 +102,7 @@ public sealed class ReportService(Db db, Catalog catalog, AppSettings settings)
         var json = Path.Combine(dir, FindingsFileName(reports[0].Period));
         AtomicFile.Write(json, s => s.Write(System.Text.Encoding.UTF8.GetBytes(Finding.ToJson(findings))));
         written.Add(new($"Kontroller ({findings.Count} {(findings.Count == 1 ? "avvikelse" : "avvikelser")})", json));
+        written.Add(SummaryFile.Write(reports, dir));
         // Last: the zip carries every file above, the findings included.
         written.Add(ReportBundle.Write(dir, reports[0].Period));
         return written;
