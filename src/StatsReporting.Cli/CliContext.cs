@@ -24,5 +24,9 @@ public sealed class CliContext
 
     public ReportService Reports() => new(Db, Catalog, Settings);
 
-    public static void Progress(string message) => Console.Error.WriteLine(message);
+    /// Progress lines ("Ritar SoL-diagrammen …") on a terminal only; a script or a log gets just the results.
+    public static void Progress(string message)
+    {
+        if (!Console.IsErrorRedirected) Console.Error.WriteLine(message);
+    }
 }

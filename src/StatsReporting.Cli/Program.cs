@@ -16,11 +16,15 @@ var verbs = new Dictionary<string, Func<Args, int>>
     ["serve"] = ServeCommand.Run,
 };
 
-if (args.Length == 0 || !verbs.TryGetValue(args[0], out var verb))
+// No arguments is a mistake (a script that lost its arguments must not look successful): usage on stderr, exit 2.
+if (args.Length == 0)
 {
     Console.Error.WriteLine(Usage.Text);
-    return args.Length == 0 || args[0] is "-h" or "--help" or "help" ? 0 : 2;
+    return 2;
 }
+if (args[0] is "-h" or "--help" or "help") return Help.Show(verbs.Keys, args.ElementAtOrDefault(1));
+if (!verbs.TryGetValue(args[0], out var verb)) return Help.Unknown(args[0], verbs.Keys);
+if (args.Skip(1).Any(a => a is "-h" or "--help")) return Help.Show(verbs.Keys, args[0]);
 try
 {
     return verb(Args.Parse(args[1..]));
@@ -28,7 +32,7 @@ try
 catch (UsageException e)
 {
     Console.Error.WriteLine($"Fel: {e.Message}");
-    Console.Error.WriteLine(Usage.Text);
+    Console.Error.WriteLine(Help.Pointer(args[0]));
     return 2;
 }
 catch (ImportFailedException e)

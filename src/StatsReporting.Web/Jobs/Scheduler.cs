@@ -31,7 +31,7 @@ public static class Scheduler
         try
         {
             app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<QuarterlyJob>(QuarterlyJob.RecurringId,
-                job => job.Run(null, QuarterlyJob.Scheduled, null), schedule.Cron, new RecurringJobOptions { TimeZone = schedule.Zone });
+                job => job.Run(null, QuarterlyJob.Scheduled, null, null), schedule.Cron, new RecurringJobOptions { TimeZone = schedule.Zone });
         }
         catch (ArgumentException e)
         {
