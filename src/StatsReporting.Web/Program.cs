@@ -20,6 +20,7 @@ app.UseProblems();
 app.UsePage();
 app.UseAccess();
 app.MapLogin();
+app.MapPageTexts();
 app.MapReports();
 app.MapImports();
 app.MapRuns();

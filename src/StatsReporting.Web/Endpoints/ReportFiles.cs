@@ -2,6 +2,7 @@ using StatsReporting.Storage;
 using System.Text.RegularExpressions;
 using StatsReporting.Decisions;
 using StatsReporting.Reports;
+using StatsReporting.Reports.Charts;
 
 namespace StatsReporting.Web.Endpoints;
 
@@ -18,6 +19,13 @@ public sealed partial class ReportFiles(AppSettings settings, Db db)
     public string Ivo(Period p) => Under(IvoRoot, p.ToString(), $"ivo-individrapport-{p}.xlsx");
 
     public string Findings(Period p) => Under(ReportsRoot, p.ToString(), $"kontroller-{p}.json");
+
+    public string Summary(Period p) => Under(ReportsRoot, p.ToString(), SummaryFile.FileName(p));
+
+    public string Zip(Period p) => Under(ReportsRoot, p.ToString(), ReportBundle.FileName(p));
+
+    /// Written by the report step beside the workbooks when the tjänsteskrivelse is made (issue 9).
+    public string Tjansteskrivelse(Lag lag, Period p) => Under(ReportsRoot, p.ToString(), $"tjansteskrivelse-{lag.ToString().ToLowerInvariant()}-{p}.docx");
 
     /// Null for a name outside the pattern (e.g. "sol-kon"): such a name is simply not found.
     public string? Chart(Period p, string name) => ChartName().IsMatch(name) ? Under(ReportsRoot, p.ToString(), "diagram", name + ".png") : null;

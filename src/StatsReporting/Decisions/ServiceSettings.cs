@@ -28,6 +28,9 @@ public sealed class WebSettings
 {
     public long MaxUploadBytes { get; set; } = 20 * 1024 * 1024;
 
+    /// The login page's line on who hands out keys (e.g. a name and a phone number); a controller runs no commands.
+    public string LoginHelp { get; set; } = "Nycklar delas ut av systemförvaltaren för StatsReporting.";
+
     public void Validate()
     {
         if (MaxUploadBytes <= 0) throw new InvalidOperationException("appsettings.json: StatsReporting:Web:MaxUploadBytes ska vara större än 0.");

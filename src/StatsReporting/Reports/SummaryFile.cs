@@ -13,8 +13,9 @@ public static class SummaryFile
     /// `Zero`: the workbook prints the whole row as '-'.
     public sealed record Row(string Label, string Kind, IReadOnlyList<int?> Values, bool Zero);
 
-    /// A quarter's grand total as the Jämförelse shows it; null = "uppgift saknas".
-    public sealed record QuarterTotal(string Period, string Name, int? Total);
+    /// A quarter's grand total as the Jämförelse shows it; null = "uppgift saknas". `Change` is the report's quarter
+    /// minus this one (null for the report's own quarter, or when either is missing).
+    public sealed record QuarterTotal(string Period, string Name, int? Total, int? Change);
 
     public sealed record Law(string Name, string LabelHeader, IReadOnlyList<string> Columns, IReadOnlyList<Row> Rows,
         IReadOnlyList<QuarterTotal> Totals);
@@ -43,6 +44,7 @@ public static class SummaryFile
         var totals = r.Jamforelse.Rows[^1].Values;
         return new Law(r.LawName, t.LabelHeader, t.Columns,
             t.Rows.Select(row => new Row(row.Label, row.Kind.ToString().ToLowerInvariant(), row.Values, row.IsZero)).ToList(),
-            quarters.Select((q, i) => new QuarterTotal(q.ToString(), q.Swedish, totals[i])).ToList());
+            quarters.Select((q, i) => new QuarterTotal(q.ToString(), q.Swedish, totals[i],
+                i == quarters.Count - 1 ? null : totals[^1] - totals[i])).ToList());
     }).ToList();
 }

@@ -40,5 +40,7 @@ public class SummaryFileTests(ChartedReports r) : IClassFixture<ChartedReports>
         var jamforelse = r.SolBook["Jämförelse"][^1];
         Assert.Equal(jamforelse.Skip(1), Summary[0].Totals.Select(t => t.Total?.ToString() ?? ""));
         Assert.Equal(82, Summary[0].Totals[^1].Total);
+        Assert.Null(Summary[0].Totals[^1].Change);
+        Assert.All(Summary[0].Totals.SkipLast(1), t => Assert.Equal(82 - t.Total, t.Change));
     }
 }

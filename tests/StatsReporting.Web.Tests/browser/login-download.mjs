@@ -44,7 +44,7 @@ try {
   console.log(JSON.stringify({
     heading: await quarter.textContent(),
     signedInAs: await page.locator('#vem').textContent(),
-    links: await page.locator('#kvartalslista .filer a').allTextContents(),
+    links: await page.locator('#kvartalsinnehall .filer a').allTextContents(),
     importVisible: await page.locator('#import').isVisible(),
     runsVisible: await page.locator('#korningar').isVisible(),
     chartWidths: charts,

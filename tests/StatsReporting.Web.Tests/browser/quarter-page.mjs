@@ -1,0 +1,98 @@
+// The controller's page for a quarter, in Debian's Chromium: what a person sees at 1280 px, at 390 px (a phone) and
+// when printing, and the zip download. Run by BrowserTests.cs: node quarter-page.mjs <base-url> <key> <out-dir> [empty].
+// Prints one JSON line with what it saw; screenshots go to <out-dir>.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const [baseUrl, key, outDir, mode] = process.argv.slice(2);
+if (!baseUrl || !key || !outDir) {
+  console.error('användning: node quarter-page.mjs <bas-url> <nyckel> <mapp> [empty]');
+  process.exit(2);
+}
+
+const profile = mkdtempSync(join(tmpdir(), 'statsreporting-chromium-'));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  acceptDownloads: true,
+  viewport: { width: 1280, height: 900 },
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+});
+const horizontalOverflow = (page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+const cells = (page, caption) => page.locator('table.sammanstallning', { has: page.locator('caption', { hasText: caption }) })
+  .locator('tr.total').first().locator('td').allTextContents();
+try {
+  const page = context.pages()[0] ?? await context.newPage();
+  page.setDefaultTimeout(20000);
+  await page.goto(baseUrl);
+  await page.locator('#nyckelhjalp', { hasText: /./ }).waitFor();
+  const loginHelp = await page.locator('#nyckelhjalp').textContent();
+  await page.screenshot({ path: join(outDir, 'inloggning.png') });
+  await page.getByLabel('API-nyckel').fill(key);
+  await Promise.all([page.waitForURL(`${baseUrl}/`), page.getByRole('button', { name: 'Logga in' }).click()]);
+
+  if (mode === 'empty') {
+    await page.locator('#inga-kvartal').waitFor();
+    await page.screenshot({ path: join(outDir, 'tomt.png'), fullPage: true });
+    console.log(JSON.stringify({ empty: await page.locator('#inga-kvartal').textContent(), pickerVisible: await page.locator('#kvartalsval').isVisible() }));
+  } else {
+    await page.locator('#kvartalsrubrik').waitFor();
+    await page.waitForFunction(() => document.images.length > 0 && [...document.images].every((i) => i.complete));
+    await page.screenshot({ path: join(outDir, 'kvartal-1280.png'), fullPage: true });
+
+    // Keyboard: Tab reaches the quarter picker; the first chart opens enlarged with Enter and closes with Escape.
+    let tabs = 0;
+    while (tabs < 30 && await page.evaluate(() => document.activeElement?.id) !== 'kvartalsval') { await page.keyboard.press('Tab'); tabs++; }
+    const firstChart = page.locator('button.forstora').first();
+    await firstChart.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#forstoring[open]').waitFor();
+    await page.screenshot({ path: join(outDir, 'forstorat-diagram.png') });
+    const enlarged = await page.locator('#forstoring-text').textContent();
+    await page.keyboard.press('Escape');
+    const closed = await page.locator('#forstoring[open]').count() === 0;
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /^Allt i ett paket \(zip\)/ }).click()]);
+    const zip = join(outDir, download.suggestedFilename());
+    await download.saveAs(zip);
+
+    const seen = {
+      selected: await page.locator('#kvartalsval').inputValue(),
+      options: await page.locator('#kvartalsval option').allTextContents(),
+      heading: await page.locator('#kvartalsrubrik').textContent(),
+      lawHeadings: await page.locator('section.lag h4').allTextContents(),
+      sol: await cells(page, 'Sammanställning SoL'),
+      lss: await cells(page, 'Sammanställning LSS'),
+      solTotal: await page.locator('section.lag').nth(0).locator('.summa').textContent(),
+      findings: await page.locator('.kontroller').evaluateAll((ks) => ks.map((k) => k.innerText.replace(/\s+/g, ' ').trim())),
+      chartCaptions: await page.locator('.diagram figcaption').allTextContents(),
+      chartWidth: await page.locator('.diagram img').first().evaluate((i) => Math.round(i.getBoundingClientRect().width)),
+      links: await page.locator('#kvartalsinnehall .filer a').allTextContents(),
+      loginHelp, tabsToPicker: tabs, enlarged, closed, zip,
+      lang: await page.evaluate(() => document.documentElement.lang),
+      unlabelled: await page.evaluate(() => [...document.querySelectorAll('input:not([type=hidden]), select')]
+        .filter((i) => !i.labels?.length).map((i) => i.id)),
+      overflow1280: await horizontalOverflow(page),
+    };
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(300);
+    seen.overflow390 = await horizontalOverflow(page);
+    await page.screenshot({ path: join(outDir, 'kvartal-390.png') });
+    await page.locator('table.sammanstallning').nth(1).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(outDir, 'kvartal-390-lss.png') });
+    await page.screenshot({ path: join(outDir, 'kvartal-390-hel.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: join(outDir, 'utskrift.png'), fullPage: true });
+    seen.printHidden = await page.locator('#kvartalsval').isHidden();
+    await page.pdf({ path: join(outDir, 'utskrift.pdf'), format: 'A4' });
+    console.log(JSON.stringify(seen));
+  }
+} finally {
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
+}
