@@ -26,7 +26,7 @@ public class RunTests(ServiceHost host)
         Assert.Equal(ServiceHost.Cron, job.Cron);
         Assert.Equal("Europe/Stockholm", job.TimeZoneId);
         Assert.Equal((typeof(QuarterlyJob), nameof(QuarterlyJob.Run)), (job.Job.Type, job.Job.Method.Name));
-        Assert.Equal([null, QuarterlyJob.Scheduled, null], job.Job.Args);
+        Assert.Equal([null, QuarterlyJob.Scheduled, null, null], job.Job.Args); // period, trigger, started by, Hangfire context
     }
 
     [Fact]
@@ -44,6 +44,7 @@ public class RunTests(ServiceHost host)
         var run = await host.WaitForRun(jobId, before);
 
         Assert.Equal(("2025Q2", QuarterlyJob.Manual, RunHistory.Succeeded), (run.Period, run.Trigger, run.Status));
+        Assert.Equal("Test admin", run.StartedBy); // the name of the key that pressed "Kör nu"
         Assert.Equal("2025 kv2 rapporterat per 2025-07-01, 23 filer skrivna. Inkorgen: 1 fil, 0 nya importer med 0 nya beslut.", run.Message);
         Assert.NotNull(run.FinishedAt);
         using var wb = new XLWorkbook(workbook);
