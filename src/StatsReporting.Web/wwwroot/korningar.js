@@ -43,6 +43,7 @@ async function uppdatera() {
   if (!svar.ok) return visaFel($('korstatus'), svar);
   const korningar = await svar.json();
   $('inga-korningar').hidden = korningar.length > 0;
+  document.querySelector('.korhistorik').hidden = korningar.length === 0;
   $('korlista').replaceChildren(...korningar.map((k) => {
     const celler = [k.period, startadAv(k), tid(k.startedAt), tid(k.finishedAt), statusnamn[k.status] ?? k.status, k.message ?? ''];
     return el('tr', { className: k.status }, ...celler.map((text, i) => {
