@@ -75,30 +75,27 @@ public static class ReportEndpoints
     private static IResult Summary(string period, ReportFiles files)
     {
         if (!Period.TryParse(period, out var p)) return BadPeriod(period);
-        var path = files.Summary(p);
-        return files.Exists(path)
-            ? TypedResults.PhysicalFile(path, "application/json; charset=utf-8")
-            : Missing($"Sammanställningen för {p.Swedish} är inte skriven än; kör rapporten för kvartalet igen.");
+        return Stored(files, files.Summary(p), "application/json; charset=utf-8", null,
+            $"Sammanställningen för {p.Swedish} är inte skriven än; kör rapporten för kvartalet igen.");
     }
 
     private static IResult Zip(string period, ReportFiles files)
     {
         if (!Period.TryParse(period, out var p)) return BadPeriod(period);
-        var path = files.Zip(p);
-        return files.Exists(path)
-            ? TypedResults.PhysicalFile(path, "application/zip", ZipDisplayName(p))
-            : Missing($"Paketet för {p.Swedish} är inte skrivet än.");
+        return Stored(files, files.Zip(p), "application/zip", ZipDisplayName(p), $"Paketet för {p.Swedish} är inte skrivet än.");
     }
 
     private static IResult Document(string period, string law, ReportFiles files)
     {
         if (!Period.TryParse(period, out var p)) return BadPeriod(period);
         if (ParseLaw(law) is not { } lag) return Missing("Det finns ingen sådan tjänsteskrivelse; välj sol eller lss.");
-        var path = files.Tjansteskrivelse(lag, p);
-        return files.Exists(path)
-            ? TypedResults.PhysicalFile(path, DocxType, DocumentDisplayName(lag, p))
-            : Missing($"Tjänsteskrivelsen för {lag} {p.Swedish} är inte skriven än.");
+        return Stored(files, files.Tjansteskrivelse(lag, p), DocxType, DocumentDisplayName(lag, p),
+            $"Tjänsteskrivelsen för {lag} {p.Swedish} är inte skriven än.");
     }
+
+    /// The stored file with its type (and download name), or 404 with `missing`.
+    private static IResult Stored(ReportFiles files, string path, string type, string? name, string missing) =>
+        files.Exists(path) ? TypedResults.PhysicalFile(path, type, name) : Missing(missing);
 
     public static Lag? ParseLaw(string law) => law switch { "sol" => Lag.SoL, "lss" => Lag.LSS, _ => null };
 

@@ -1,10 +1,8 @@
 // The controller's page for a quarter, in Debian's Chromium: what a person sees at 1280 px, at 390 px (a phone) and
 // when printing, and the zip download. Run by BrowserTests.cs: node quarter-page.mjs <base-url> <key> <out-dir> [empty].
 // Prints one JSON line with what it saw; screenshots go to <out-dir>.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { logIn, withChromium } from './chromium.mjs';
 
 const [baseUrl, key, outDir, mode] = process.argv.slice(2);
 if (!baseUrl || !key || !outDir) {
@@ -12,27 +10,16 @@ if (!baseUrl || !key || !outDir) {
   process.exit(2);
 }
 
-const profile = mkdtempSync(join(tmpdir(), 'statsreporting-chromium-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  acceptDownloads: true,
-  viewport: { width: 1280, height: 900 },
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
 const horizontalOverflow = (page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 const cells = (page, caption) => page.locator('table.sammanstallning', { has: page.locator('caption', { hasText: caption }) })
   .locator('tr.total').first().locator('td').allTextContents();
-try {
-  const page = context.pages()[0] ?? await context.newPage();
-  page.setDefaultTimeout(20000);
+
+await withChromium({ width: 1280, height: 900 }, async (page) => {
   await page.goto(baseUrl);
   await page.locator('#nyckelhjalp', { hasText: /./ }).waitFor();
   const loginHelp = await page.locator('#nyckelhjalp').textContent();
   await page.screenshot({ path: join(outDir, 'inloggning.png') });
-  await page.getByLabel('API-nyckel').fill(key);
-  await Promise.all([page.waitForURL(`${baseUrl}/`), page.getByRole('button', { name: 'Logga in' }).click()]);
+  await logIn(page, baseUrl, key);
 
   if (mode === 'empty') {
     await page.locator('#inga-kvartal').waitFor();
@@ -92,7 +79,4 @@ try {
     await page.pdf({ path: join(outDir, 'utskrift.pdf'), format: 'A4' });
     console.log(JSON.stringify(seen));
   }
-} finally {
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
-}
+});
