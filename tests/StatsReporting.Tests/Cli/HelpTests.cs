@@ -92,6 +92,16 @@ public class HelpTests : IDisposable
     }
 
     [Fact]
+    public void Report_writes_no_progress_lines_when_stderr_is_not_a_terminal()
+    {
+        _env.Importer().Import(TestEnv.SampleCsv);
+        var r = CliProcess.Run(_env.Dir, "report", "--period", "2025Q2", "--db", _env.Db.Path, "--out", _env.PathOf("out"));
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("", r.Stderr); // on a terminal: "Kontrollerar de framräknade tabellerna …", "Ritar SoL-diagrammen …"
+        Assert.Contains($"KF-arbetsbok SoL: {_env.PathOf("out/2025Q2/evb-sol-2025Q2.xlsx")}", r.Stdout);
+    }
+
+    [Fact]
     public void Keys_add_prints_exactly_one_line_on_stdout_the_key()
     {
         var r = Cli("keys", "add", "--role", "controller", "--name", "En rad", "--db", _env.Db.Path);
