@@ -88,6 +88,8 @@ public class BrowserTests : IDisposable
         Assert.Equal("sv", seen.GetProperty("lang").GetString());
         Assert.Empty(seen.GetProperty("unlabelled").EnumerateArray());
         Assert.Equal(0, seen.GetProperty("overflow1280").GetInt32());
+        var contrast = seen.GetProperty("contrast");
+        Assert.True(contrast.GetProperty("ratio").GetDouble() >= 4.5, $"kontrast {contrast.GetProperty("ratio")} för '{contrast.GetProperty("text")}'");
         Assert.Equal(0, seen.GetProperty("overflow390").GetInt32());
         Assert.True(seen.GetProperty("printHidden").GetBoolean());
 

@@ -10,6 +10,26 @@ if (!baseUrl || !key || !outDir) {
   process.exit(2);
 }
 
+// The lowest text/background contrast on the page (WCAG 2 formula), over every visible element with its own text;
+// the background is the nearest ancestor's opaque background colour.
+const lowestContrast = (page) => page.evaluate(() => {
+  const rgb = (c) => c.match(/[\d.]+/g).map(Number);
+  const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+    .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const background = (e) => {
+    for (; e; e = e.parentElement) { const c = getComputedStyle(e).backgroundColor; if (rgb(c)[3] !== 0) return rgb(c); }
+    return [255, 255, 255];
+  };
+  let lowest = { ratio: 99, text: '' };
+  for (const e of document.querySelectorAll('body *')) {
+    const own = [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+    if (!own || !e.checkVisibility()) continue;
+    const [a, b] = [lum(rgb(getComputedStyle(e).color)), lum(background(e))];
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    if (ratio < lowest.ratio) lowest = { ratio: Math.round(ratio * 100) / 100, text: e.textContent.trim().slice(0, 40) };
+  }
+  return lowest;
+});
 const horizontalOverflow = (page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 const cells = (page, caption) => page.locator('table.sammanstallning', { has: page.locator('caption', { hasText: caption }) })
   .locator('tr.total').first().locator('td').allTextContents();
@@ -63,6 +83,7 @@ await withChromium({ width: 1280, height: 900 }, async (page) => {
       unlabelled: await page.evaluate(() => [...document.querySelectorAll('input:not([type=hidden]), select')]
         .filter((i) => !i.labels?.length).map((i) => i.id)),
       overflow1280: await horizontalOverflow(page),
+      contrast: await lowestContrast(page),
     };
 
     await page.setViewportSize({ width: 390, height: 844 });
