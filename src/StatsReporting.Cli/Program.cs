@@ -27,13 +27,13 @@ try
 }
 catch (UsageException e)
 {
-    Console.Error.WriteLine($"Fel: {e.Message}");
+    Console.Error.WriteLine($"Fel: {UserText.Describe(e)}");
     Console.Error.WriteLine(Usage.Text);
     return 2;
 }
 catch (ImportFailedException e)
 {
-    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(UserText.Describe(e));
     return 1;
 }
 catch (SqliteException e)
@@ -44,6 +44,7 @@ catch (SqliteException e)
 }
 catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or IOException or UnauthorizedAccessException)
 {
-    Console.Error.WriteLine($"Fel: {e.Message}");
+    // Swedish for the operating system's errors, the user's folder named, control characters escaped.
+    Console.Error.WriteLine($"Fel: {UserText.Describe(e)}");
     return 1;
 }
