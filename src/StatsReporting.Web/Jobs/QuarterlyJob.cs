@@ -56,7 +56,7 @@ public sealed class QuarterlyJob(Db db, Catalog catalog, AppSettings settings, T
     {
         var ours = e.TargetSite?.DeclaringType?.Assembly is { } a && (a == typeof(QuarterJob).Assembly || a == typeof(QuarterlyJob).Assembly);
         // The operating system's errors (disk full, read-only) are translated the same way as in the CLI.
-        var os = e is IOException or UnauthorizedAccessException && UserText.Reason(e) != e.Message;
+        var os = e is OutputFailedException || (e is IOException or UnauthorizedAccessException && UserText.Describe(e) != e.Message);
         var text = ours || os ? UserText.Describe(e) : $"oväntat fel ({e.GetType().Name}); detaljerna finns i loggen.";
         return text.Length <= 2000 ? text : text[..2000] + " …";
     }

@@ -20,6 +20,7 @@ public static class OutputSet
         var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
         var (parent, name) = (Path.GetDirectoryName(full)!, Path.GetFileName(full));
         var staging = Path.Combine(parent, TempNames.For(name, NewSuffix));
+        if (File.Exists(full)) throw new OutputFailedException(full, "det ligger en fil med det namnet där mappen ska vara");
         try
         {
             if (ownerOnly) RestrictedFiles.Folder(parent, restrictExisting: false);
@@ -33,7 +34,8 @@ public static class OutputSet
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new OutputFailedException(full, e is OutputFailedException o ? o.InnerException! : e);
+            // A file's own error (AtomicFile) named the staging folder: the user's folder is named instead.
+            throw e is OutputFailedException { InnerException: { } inner } ? new OutputFailedException(full, inner) : new OutputFailedException(full, e);
         }
         finally
         {

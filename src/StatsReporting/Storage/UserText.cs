@@ -2,9 +2,11 @@ namespace StatsReporting.Storage;
 
 /// An output folder could not be written. The message names the folder the user chose, never the hidden staging
 /// folder or temporary file where the operating system's error happened.
-public sealed class OutputFailedException(string folder, Exception inner)
-    : IOException($"Kunde inte skriva '{UserText.Escape(folder)}': {UserText.Reason(inner)}. Inget har ändrats; de tidigare filerna ligger kvar.", inner)
+public sealed class OutputFailedException(string folder, string reason, Exception? inner = null)
+    : IOException($"Kunde inte skriva '{UserText.Escape(folder)}': {reason}. Inget har ändrats; de tidigare filerna ligger kvar.", inner)
 {
+    public OutputFailedException(string folder, Exception inner) : this(folder, UserText.Reason(inner), inner) { }
+
     public string Folder { get; } = folder;
 }
 
@@ -16,20 +18,27 @@ public static class UserText
     public static string Describe(Exception e) => e switch
     {
         OutputFailedException => Escape(e.Message, keepLineBreaks: true),
-        IOException or UnauthorizedAccessException when Reason(e) is var r && r != e.Message => $"{Escape(r)}.",
+        IOException or UnauthorizedAccessException when OsReason(e) is { } r => $"{r}.",
         _ => Escape(e.Message, keepLineBreaks: true),
     };
 
-    /// What went wrong, in Swedish, without the path the runtime put into its English message.
-    public static string Reason(Exception e) => e switch
+    /// What went wrong while writing, in Swedish, without the path the runtime put into its English message.
+    public static string Reason(Exception e) => OsReason(e) ?? e switch
+    {
+        DirectoryNotFoundException => "en mapp på vägen saknas eller är en fil",
+        FileNotFoundException => "en fil saknas",
+        _ => $"oväntat fel ({e.GetType().Name}, kod {e.HResult})",
+    };
+
+    /// The operating system's error (errno, which .NET keeps as the HResult of an IOException on Unix) in Swedish.
+    private static string? OsReason(Exception e) => e switch
     {
         UnauthorizedAccessException => "skrivrätt saknas i mappen",
-        OutputFailedException o => Reason(o.InnerException!),
         IOException { HResult: 28 } => "disken är full",
         IOException { HResult: 30 } => "mappen ligger på ett skrivskyddat filsystem",
         IOException { HResult: 122 } => "diskkvoten är slut",
         IOException { HResult: 5 } => "läs- eller skrivfel på disken",
-        _ => e.Message,
+        _ => null,
     };
 
     /// Control and bidirectional-override characters as visible escapes (\n, \t, \u001B …). Our own multi-line
