@@ -17,22 +17,22 @@ public class WebFaultTests(ServiceHost host)
         var real = await File.ReadAllBytesAsync(path);
         var aside = Path.Combine(host.Data.Dir, "kontroller-original.json");
         var targets = new[] { host.Data.IvoPath, Path.Combine(host.Data.Dir, "hemlig.txt") };
+        await File.WriteAllBytesAsync(aside, real);
+        var link = path + ".lank";
         using var stop = new CancellationTokenSource();
         var swaps = 0;
         var swapper = Task.Run(() =>
         {
-            var link = path + ".lank";
             while (!stop.IsCancellationRequested)
             {
                 // rename(2) over the file: at every moment the name is either the real file or a link to a secret.
                 File.CreateSymbolicLink(link, targets[swaps % 2]);
                 File.Move(link, path, overwrite: true);
-                File.Copy(Path.Combine(host.Data.Dir, "kontroller-original.json"), link);
+                File.Copy(aside, link);
                 File.Move(link, path, overwrite: true);
                 swaps++;
             }
         });
-        await File.WriteAllBytesAsync(aside, real);
         using var controller = host.As(Role.Controller);
         int whole = 0, missing = 0;
         try
@@ -51,6 +51,7 @@ public class WebFaultTests(ServiceHost host)
             await stop.CancelAsync();
             await swapper;
             File.Copy(aside, path, overwrite: true);
+            File.Delete(link);
         }
         Console.WriteLine($"Länkbyte under nedladdning: {swaps} byten, {whole} hela filer, {missing} × 404, 0 annat");
         Assert.True(whole > 0 && missing > 0, $"{whole} hela, {missing} 404, {swaps} byten: loopen ska ha träffat båda lägena");

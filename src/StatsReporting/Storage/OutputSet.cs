@@ -29,7 +29,9 @@ public static class OutputSet
             if (ownerOnly) RestrictedFiles.Folder(staging);
             else Directory.CreateDirectory(staging);
             var written = write(staging);
+            SyncTree(staging);
             Swap(staging, full);
+            SyncFolder(parent);
             return written.Select(f => f with { Path = Path.Join(full, Path.GetRelativePath(staging, f.Path)) }).ToList();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -55,6 +57,38 @@ public static class OutputSet
         Directory.Move(staging, full);
         Directory.Move(old, staging);
     }
+
+    /// Power loss: every file and folder of the new set is on the disk before the swap, and the swap after it, so
+    /// a machine that loses power never comes back to a set of empty files under the right names.
+    private static void SyncTree(string staging)
+    {
+        foreach (var file in Directory.EnumerateFiles(staging, "*", SearchOption.AllDirectories))
+        {
+            using var f = new FileStream(file, FileMode.Open, FileAccess.ReadWrite);
+            f.Flush(flushToDisk: true);
+        }
+        foreach (var dir in Directory.EnumerateDirectories(staging, "*", SearchOption.AllDirectories).Prepend(staging)) SyncFolder(dir);
+    }
+
+    private static void SyncFolder(string dir)
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        var fd = OpenFolder(dir, ORdOnly | ODirectory);
+        if (fd < 0) return;
+        FSync(fd);
+        Close(fd);
+    }
+
+    private const int ORdOnly = 0, ODirectory = 0x10000;
+
+    [DllImport("libc", EntryPoint = "open", SetLastError = true)]
+    private static extern int OpenFolder([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
+
+    [DllImport("libc", EntryPoint = "fsync")]
+    private static extern int FSync(int fd);
+
+    [DllImport("libc", EntryPoint = "close")]
+    private static extern int Close(int fd);
 
     private const int AtFdCwd = -100;
     private const uint RenameExchange = 2;

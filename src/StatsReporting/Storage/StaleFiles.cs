@@ -56,29 +56,33 @@ public static partial class StaleFiles
     }
 
     /// Under the database's write lock (BEGIN IMMEDIATE), which an import holds from writing its archive copy to its
-    /// commit: a copy seen here without its row belongs to no import that is still running. If an import holds the
-    /// lock now, the sweep waits for it (the busy timeout) or leaves the archive to the next start.
+    /// commit: a copy seen there without its row belongs to no import that is still running. The lock is only taken
+    /// when a first look (a plain read) finds something to remove, so a start during a long import does not wait.
     private static int SweepArchive(Db db, string archive)
     {
         if (!Directory.Exists(archive)) return 0;
         try
         {
             using var c = db.Open();
+            if (Leftovers(c, archive, null).Count == 0) return 0;
             using var tx = c.BeginTransaction();
-            var known = c.Query<string>("SELECT sha256 FROM imports", transaction: tx).ToHashSet(StringComparer.Ordinal);
-            var removed = 0;
-            foreach (var file in Directory.EnumerateFiles(archive))
-            {
-                var name = Path.GetFileName(file);
-                var orphan = ArchiveCopy().Match(name) is { Success: true } m && !known.Contains(m.Groups[1].Value);
-                if (!orphan && !(name.StartsWith('.') && TempNames.IsStale(name))) continue;
-                File.Delete(file);
-                removed++;
-            }
+            var leftovers = Leftovers(c, archive, tx);
+            foreach (var file in leftovers) File.Delete(file);
             tx.Commit();
-            return removed;
+            return leftovers.Count;
         }
-        catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6) { return 0; }
+        catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6) { return 0; } // an import holds the lock: next start
+    }
+
+    /// Archive copies without their imports row, and temporary copies of dead processes.
+    private static List<string> Leftovers(SqliteConnection c, string archive, SqliteTransaction? tx)
+    {
+        var known = c.Query<string>("SELECT sha256 FROM imports", transaction: tx).ToHashSet(StringComparer.Ordinal);
+        return Directory.EnumerateFiles(archive).Where(file =>
+        {
+            var name = Path.GetFileName(file);
+            return ArchiveCopy().Match(name) is { Success: true } m ? !known.Contains(m.Groups[1].Value) : name.StartsWith('.') && TempNames.IsStale(name);
+        }).ToList();
     }
 
     [GeneratedRegex("^([0-9a-f]{64})\\.(csv|xlsx)$")]

@@ -29,6 +29,6 @@ public static partial class TempNames
         catch (ArgumentException) { return false; }
     }
 
-    [GeneratedRegex(@"^\.(.+)\.([0-9]{1,10})\.([0-9a-f]{32})(\.[A-Za-z0-9]+)?$")]
+    [GeneratedRegex(@"^\.(.+)\.([0-9]{1,9})\.([0-9a-f]{32})(\.[A-Za-z0-9]+)?$")]
     private static partial Regex Pattern();
 }

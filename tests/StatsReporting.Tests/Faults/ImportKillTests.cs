@@ -34,11 +34,14 @@ public class ImportKillTests(ITestOutputHelper output) : IDisposable
 
         var random = new Random(11);
         var outcomes = new List<string>();
-        for (var i = 0; i < 10; i++)
+        // At least ten real kills: on a busy machine an import sometimes finishes before its moment comes.
+        for (var (i, kills) = (0, 0); kills < 10; i++)
         {
+            Assert.True(i < 30, $"bara {kills} av {i} försök hann dödas: {string.Join("; ", outcomes)}");
             var work = Fresh(template, $"kill{i}");
-            var at = TimeSpan.FromSeconds(0.2 + random.NextDouble() * 0.9 * full.TotalSeconds);
+            var at = TimeSpan.FromSeconds(0.2 + random.NextDouble() * 0.8 * full.TotalSeconds);
             var ended = RunAndKill(work, at, "import", csv, "--db", DbIn(work));
+            if (!ended) kills++;
             Assert.Equal("ok", IntegrityCheck(DbIn(work)));
             var stored = Scalar<long>(DbIn(work), "SELECT COUNT(*) FROM import_decisions");
             Assert.Contains(stored, new long[] { 0, Rows });
@@ -48,6 +51,7 @@ public class ImportKillTests(ITestOutputHelper output) : IDisposable
             Assert.Empty(Hidden(archive));
             Assert.Equal(stored == 0 ? 0 : 1, Files(archive).Count);
             outcomes.Add($"{at.TotalSeconds:F1} s: {(ended ? "klar före" : "dödad")}, {stored} rader");
+            Directory.Delete(work, recursive: true);
         }
         output.WriteLine("SIGKILL under import: " + string.Join("; ", outcomes));
     }

@@ -41,12 +41,15 @@ public class RunKillTests(ITestOutputHelper output) : IDisposable
 
         var random = new Random(2025);
         var outcomes = new List<string>();
-        for (var i = 0; i < 10; i++)
+        // At least ten real kills: on a busy machine a run sometimes finishes before its moment comes.
+        for (var (i, kills) = (0, 0); kills < 10; i++)
         {
+            Assert.True(i < 30, $"bara {kills} av {i} försök hann dödas: {string.Join("; ", outcomes)}");
             var work = Copy(template, $"kill{i}");
             var start = DateTime.UtcNow; // the copied set is an hour old (Copy)
             var at = TimeSpan.FromSeconds(0.3 + random.NextDouble() * 0.9 * full.TotalSeconds);
             var ended = RunAndKill(work, at, RunArgs(work));
+            if (!ended) kills++;
             Assert.Equal("ok", IntegrityCheck(Path.Combine(work, "data", "statsreporting.db")));
             var kf = OneSet(Kf(work), kfFiles, start);
             var ivo = OneSet(Ivo(work), ivoFiles, start);
@@ -56,6 +59,7 @@ public class RunKillTests(ITestOutputHelper output) : IDisposable
             foreach (var folder in new[] { "reports", "data" }) Assert.Empty(Hidden(Path.Combine(work, folder)));
             Assert.Equal(2, Files(Path.Combine(work, "data", "archive")).Count);
             Assert.Equal(expected, Numbers(work));
+            Directory.Delete(work, recursive: true);
         }
         output.WriteLine($"Oavbruten körning: {full.TotalSeconds:F1} s. SIGKILL under run: " + string.Join("; ", outcomes));
     }
