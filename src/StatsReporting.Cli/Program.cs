@@ -27,7 +27,8 @@ try
 }
 catch (UsageException e)
 {
-    Console.Error.WriteLine($"Fel: {UserText.Describe(e)}");
+    // One line, which may quote a file name: a line break in it is shown escaped too.
+    Console.Error.WriteLine($"Fel: {UserText.Escape(e.Message)}");
     Console.Error.WriteLine(Usage.Text);
     return 2;
 }

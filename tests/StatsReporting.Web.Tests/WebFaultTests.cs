@@ -143,6 +143,39 @@ public class WebFaultTests(ServiceHost host)
         Assert.Contains("frame-ancestors 'none'", csp);
     }
 
+    [Fact]
+    public async Task An_upload_into_a_read_only_archive_is_a_Swedish_error_naming_the_folder_and_stores_nothing()
+    {
+        var archive = Path.Combine(host.Data.Dir, "data", "archive");
+        Mount("-t", "tmpfs", "-o", "ro,size=64k", "tmpfs", archive);
+        try
+        {
+            var rows = File.ReadAllLines(ServiceData.SampleCsv).Take(30).Select(l => l.Replace("A-0", "RO-"));
+            using var admin = host.As(Role.Admin);
+            using var response = await admin.PostAsync("/api/imports", Uploads.Form("skrivskydd.csv", System.Text.Encoding.UTF8.GetBytes(string.Join("\r\n", rows))));
+            Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+            var problem = (await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>())!;
+            Assert.Equal($"Kunde inte skriva '{archive}': mappen ligger på ett skrivskyddat filsystem. Inget har ändrats; de tidigare filerna ligger kvar.", problem.Detail);
+            Assert.Equal(0L, Count("SELECT COUNT(*) FROM imports WHERE file_name = 'skrivskydd.csv'"));
+        }
+        finally { Mount("umount", archive); }
+    }
+
+    private long Count(string sql)
+    {
+        using var c = host.Data.Db.Open();
+        return Dapper.SqlMapper.ExecuteScalar<long>(c, sql);
+    }
+
+    private static void Mount(params string[] args)
+    {
+        var (file, rest) = args[0] == "umount" ? ("umount", args[1..]) : ("mount", args);
+        using var p = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(file, rest) { RedirectStandardError = true })!;
+        var err = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        if (p.ExitCode != 0) throw new InvalidOperationException($"{file} {string.Join(' ', rest)}: {err} (testet behöver root)");
+    }
+
     /// Logs in with the form as a browser does; returns the session cookie, the CSRF token and its cookie.
     private async Task<(string Cookie, string Csrf, string CsrfCookie)> Login(string key)
     {
