@@ -29,7 +29,7 @@ public class BrowserTests : IDisposable
                 ["StatsReporting__Paths__Reports"] = _data.Reports,
                 ["StatsReporting__Paths__Ivo"] = _data.Ivo,
             });
-        await WaitUntilUp(baseUrl);
+        await _server.WaitUntilUp(baseUrl);
 
         var downloads = Directory.CreateDirectory(Path.Combine(_data.Dir, "nedladdat")).FullName;
         var output = await ChildProcess.Run("node", [Path.Combine(Scripts, "login-download.mjs"), baseUrl, key, downloads], Scripts,
@@ -54,22 +54,6 @@ public class BrowserTests : IDisposable
         // Kept beside the test binaries for a person to look at.
         var shots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
         File.Copy(Path.Combine(downloads, "sida-controller.png"), Path.Combine(shots, "sida-controller.png"), overwrite: true);
-    }
-
-    private async Task WaitUntilUp(string baseUrl)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        for (var i = 0; i < 600; i++)
-        {
-            if (_server!.HasExited) throw new InvalidOperationException($"statsreporting serve avslutades:\n{_server.Output}");
-            try
-            {
-                if ((await http.GetAsync($"{baseUrl}/healthz")).IsSuccessStatusCode) return;
-            }
-            catch (HttpRequestException) { } // not listening yet
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"statsreporting serve svarade inte på {baseUrl}/healthz inom 60 s:\n{_server!.Output}");
     }
 
     public void Dispose()

@@ -30,7 +30,7 @@ public class ProxyTests : IDisposable
         _servers.Add(server);
         using var http = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) };
         http.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
-        await WaitUntilUp(http, server);
+        await server.WaitUntilUp(baseUrl);
 
         using var session = await http.GetAsync("/api/session");
         Assert.False(session.Headers.Contains("Server"));
@@ -47,18 +47,6 @@ public class ProxyTests : IDisposable
         var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("statsreporting.session=")).ToLowerInvariant();
         Assert.Equal(secure, cookie.Contains("; secure"));
         Assert.Equal(secure, csrfCookie.ToLowerInvariant().Contains("; secure"));
-    }
-
-    private static async Task WaitUntilUp(HttpClient http, ChildProcess server)
-    {
-        for (var i = 0; i < 600; i++)
-        {
-            if (server.HasExited) throw new InvalidOperationException($"statsreporting serve avslutades:\n{server.Output}");
-            try { if ((await http.GetAsync("/healthz")).IsSuccessStatusCode) return; }
-            catch (HttpRequestException) { } // not listening yet
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"statsreporting serve svarade inte inom 60 s:\n{server.Output}");
     }
 
     public void Dispose()
