@@ -17,7 +17,8 @@ public sealed class CliContext
         Settings = AppSettings.Load();
         Catalog = new Catalog(Settings.Catalog);
         Db = new Db(args.Option("db") ?? Settings.Paths.Database);
-        Db.Migrate();
+        Db.Migrate(); // checks the file first (Db.Check): a damaged database is refused before anything is written
+        StaleFiles.Sweep(Db, Settings);
     }
 
     public Importer Importer() => new(Db, Catalog, Settings.Paths.ArchiveFor(Db.Path), TimeProvider.System);

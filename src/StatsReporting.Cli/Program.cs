@@ -31,13 +31,14 @@ try
 }
 catch (UsageException e)
 {
-    Console.Error.WriteLine($"Fel: {e.Message}");
+    // One line, which may quote a file name: a line break in it is shown escaped too.
+    Console.Error.WriteLine($"Fel: {UserText.Escape(e.Message)}");
     Console.Error.WriteLine(Help.Pointer(args[0]));
     return 2;
 }
 catch (ImportFailedException e)
 {
-    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(UserText.Describe(e));
     return 1;
 }
 catch (SqliteException e)
@@ -48,6 +49,7 @@ catch (SqliteException e)
 }
 catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or IOException or UnauthorizedAccessException)
 {
-    Console.Error.WriteLine($"Fel: {e.Message}");
+    // Swedish for the operating system's errors, the user's folder named, control characters escaped.
+    Console.Error.WriteLine($"Fel: {UserText.Describe(e)}");
     return 1;
 }

@@ -39,35 +39,32 @@ public static class ReportEndpoints
         if (!Period.TryParse(period, out var p)) return BadPeriod(period);
         var lag = ParseLaw(law);
         if (lag is null) return Missing("Det finns ingen sådan arbetsbok; välj sol, lss eller ivo.");
-        var path = files.Workbook(lag.Value, p);
-        return files.Exists(path)
-            ? TypedResults.PhysicalFile(path, XlsxType, ReportService.WorkbookDisplayName(lag.Value, p))
+        return files.Open(files.Workbook(lag.Value, p)) is { } file
+            ? TypedResults.File(file, XlsxType, ReportService.WorkbookDisplayName(lag.Value, p))
             : Missing($"KF-arbetsboken för {lag} {p.Swedish} är inte skriven än.");
     }
 
     private static IResult Ivo(string period, ReportFiles files, HttpResponse response)
     {
         if (!Period.TryParse(period, out var p)) return BadPeriod(period);
-        var path = files.Ivo(p);
-        if (!files.Exists(path)) return Missing($"Individrapporten för {p.Swedish} är inte skriven än.");
+        if (files.Open(files.Ivo(p)) is not { } file) return Missing($"Individrapporten för {p.Swedish} är inte skriven än.");
         response.Headers.CacheControl = "no-store"; // personal data: no copies in caches on the way
-        return TypedResults.PhysicalFile(path, XlsxType, IvoDisplayName(p));
+        return TypedResults.File(file, XlsxType, IvoDisplayName(p));
     }
 
     private static IResult Chart(string period, string name, ReportFiles files)
     {
         if (!Period.TryParse(period, out var p)) return BadPeriod(period);
-        return files.Chart(p, name) is { } path && files.Exists(path)
-            ? TypedResults.PhysicalFile(path, "image/png")
+        return files.Chart(p, name) is { } path && files.Open(path) is { } file
+            ? TypedResults.File(file, "image/png")
             : Missing($"Diagrammet finns inte för {p.Swedish}.");
     }
 
     private static IResult Findings(string period, ReportFiles files)
     {
         if (!Period.TryParse(period, out var p)) return BadPeriod(period);
-        var path = files.Findings(p);
-        return files.Exists(path)
-            ? TypedResults.PhysicalFile(path, "application/json; charset=utf-8")
+        return files.Open(files.Findings(p)) is { } file
+            ? TypedResults.File(file, "application/json; charset=utf-8")
             : Missing($"Kontrollerna för {p.Swedish} är inte körda än.");
     }
 

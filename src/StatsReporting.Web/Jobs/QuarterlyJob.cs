@@ -53,7 +53,9 @@ public sealed class QuarterlyJob(Db db, Catalog catalog, AppSettings settings, T
     public static string Describe(Exception e)
     {
         var ours = e.TargetSite?.DeclaringType?.Assembly is { } a && (a == typeof(QuarterJob).Assembly || a == typeof(QuarterlyJob).Assembly);
-        var text = ours ? e.Message : $"oväntat fel ({e.GetType().Name}); detaljerna finns i loggen.";
+        // The operating system's errors (disk full, read-only) are translated the same way as in the CLI.
+        var os = e is OutputFailedException || (e is IOException or UnauthorizedAccessException && UserText.Describe(e) != e.Message);
+        var text = ours || os ? UserText.Describe(e) : $"oväntat fel ({e.GetType().Name}); detaljerna finns i loggen.";
         return text.Length <= 2000 ? text : text[..2000] + " …";
     }
 

@@ -20,7 +20,8 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
 {
     public ImportOutcome Import(string path, string? displayName = null)
     {
-        var name = displayName ?? Path.GetFileName(path);
+        // Shown in messages and the log: a name holding control characters is kept visible, never echoed raw.
+        var name = UserText.Escape(displayName ?? Path.GetFileName(path));
         byte[] bytes;
         try { bytes = File.ReadAllBytes(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
