@@ -99,7 +99,7 @@ public class IvoHistoryTests : IClassFixture<IvoHistoryTests.Written>
         Assert.Equal("Den enskilde har avlidit", row[IvoHistory.Col("Orsak")]);
         Assert.Equal("Avslutsorsak: den enskilde har avlidit.", row[IvoHistory.Col("Fritext till IVO")]);
         Assert.Equal("Äldreomsorg: Hemtjänst", row[IvoHistory.Col("Insats")]);
-        Assert.Equal("Orsak till dröjsmålet: arbetsrelaterade omständigheter att hitta rätt matchning.", Row(3, "H-3")[IvoHistory.Col("Fritext till IVO")]);
+        Assert.Equal("Orsak till dröjsmålet: arbetsrelaterade omständigheter har försvårat att hitta rätt matchning.", Row(3, "H-3")[IvoHistory.Col("Fritext till IVO")]);
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public class IvoHistoryTests : IClassFixture<IvoHistoryTests.Written>
     {
         var row = Row(2, "H-4");
         Assert.Equal("Erbjuden plats i mars", row[IvoHistory.Col("Kommentar")]);
-        Assert.Equal("Orsak till dröjsmålet: saknar resurs. Erbjuden plats i mars", row[IvoHistory.Col("Fritext till IVO")]);
+        Assert.Equal("Orsak till dröjsmålet: det saknas resurser. Erbjuden plats i mars", row[IvoHistory.Col("Fritext till IVO")]);
     }
 
     [Fact]

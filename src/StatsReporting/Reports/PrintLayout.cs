@@ -1,0 +1,75 @@
+using ClosedXML.Excel;
+
+namespace StatsReporting.Reports;
+
+/// How a sheet prints: A4, the width fitted to one page, the header row on every page, black on white, a page header
+/// with who (left) and what (right, each a line or two: the thirds of a header line are narrow), and a footer with the date made and "Sida N av M". Calc does not recompute the heights of
+/// wrapped rows on open (and Excel not for merged cells), so rows that wrap get a height computed here.
+public static class PrintLayout
+{
+    public const string Font = "Calibri"; // LibreOffice prints it with Carlito, metric-compatible
+    /// Column width units (a Calibri 11 digit, 7 px = 5.25 pt) across A4 inside the margins below.
+    public const double PortraitWidth = 92, LandscapeWidth = 150;
+    private const double MarginInches = 0.5, LandscapeMarginInches = 0.3;
+
+    public static void Page(IXLWorksheet ws, bool landscape, string left, string right, DateOnly made, bool repeatHeader = true)
+    {
+        var p = ws.PageSetup;
+        p.PaperSize = XLPaperSize.A4Paper;
+        p.PageOrientation = landscape ? XLPageOrientation.Landscape : XLPageOrientation.Portrait;
+        p.FitToPages(1, 0);
+        p.Margins.Left = p.Margins.Right = landscape ? LandscapeMarginInches : MarginInches;
+        p.Margins.Top = p.Margins.Bottom = 0.8;
+        p.Margins.Header = p.Margins.Footer = 0.3;
+        if (repeatHeader) p.SetRowsToRepeatAtTop(1, 1);
+        p.BlackAndWhite = true;
+        p.Header.Left.AddText(left);
+        p.Header.Right.AddText(right);
+        p.Footer.Left.AddText($"Framtagen {Wording.Date(made)}");
+        p.Footer.Right.AddText("Sida ");
+        p.Footer.Right.AddText(XLHFPredefinedText.PageNumber);
+        p.Footer.Right.AddText(" av ");
+        p.Footer.Right.AddText(XLHFPredefinedText.NumberOfPages);
+    }
+
+    /// The header row: bold, wrapped, a rule under it; its height fits its longest header.
+    public static void HeaderRow(IXLWorksheet ws, IReadOnlyList<string> headers, IReadOnlyList<double> widths, double fontSize)
+    {
+        for (var i = 0; i < headers.Count; i++) ws.Cell(1, i + 1).SetValue(headers[i]);
+        var range = ws.Range(1, 1, 1, headers.Count);
+        range.Style.Font.Bold = true;
+        range.Style.Alignment.WrapText = true;
+        range.Style.Alignment.Vertical = XLAlignmentVerticalValues.Bottom;
+        range.Style.Border.BottomBorder = XLBorderStyleValues.Medium;
+        FitHeight(ws.Row(1), headers, widths, fontSize, bold: true);
+    }
+
+    /// Sets the row's height to hold its tallest wrapped cell.
+    public static void FitHeight(IXLRow row, IReadOnlyList<string> texts, IReadOnlyList<double> widths, double fontSize, bool bold = false)
+    {
+        var lines = texts.Select((t, i) => Lines(t, widths[i], fontSize, bold)).DefaultIfEmpty(1).Max();
+        row.Height = LineHeight(fontSize) * lines + 2;
+    }
+
+    public static double LineHeight(double fontSize) => Math.Ceiling(fontSize * 1.25 * 4) / 4;
+
+    /// How many lines a text takes in a column when wrapped at spaces. Estimated on the wide side (Calibri's average
+    /// letter is about 0.4 em; 0.44 is assumed, bold 0.47), so a row is never too low; a line or two to spare is harmless.
+    public static int Lines(string text, double width, double fontSize, bool bold = false)
+    {
+        var perLine = Math.Max(4, (int)(width * 7 * 0.75 / (fontSize * (bold ? 0.47 : 0.44))) - 1);
+        var count = 0;
+        foreach (var paragraph in text.Split('\n'))
+        {
+            count++;
+            var used = 0;
+            foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (used > 0 && used + 1 + word.Length > perLine) { count++; used = 0; }
+                used += (used > 0 ? 1 : 0) + word.Length;
+                while (used > perLine) { count++; used -= perLine; } // a word longer than a line breaks inside it
+            }
+        }
+        return Math.Max(1, count);
+    }
+}
