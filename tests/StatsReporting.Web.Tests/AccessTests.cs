@@ -110,6 +110,8 @@ public class AccessTests(ServiceHost host)
         Assert.Equal(["LSS: kön per insats", "LSS: orsaker", "LSS: trend per verksamhet", "LSS: väntetid",
             "SoL: kön per insats", "SoL: orsaker", "SoL: trend per verksamhet", "SoL: väntetid"], q.Charts.Select(c => c.Title));
         Assert.Equal("/api/periods/2025Q2/findings", q.Findings?.Url);
+        Assert.Equal([("Tjänsteskrivelse EVB SoL 2025 kv2.docx", "/api/periods/2025Q2/documents/sol"),
+            ("Tjänsteskrivelse EVB LSS 2025 kv2.docx", "/api/periods/2025Q2/documents/lss")], q.Documents!.Select(d => (d.Title, d.Url)));
         Assert.Null(q.Ivo);
 
         using var ivo = host.As(Role.Ivo);
@@ -119,5 +121,6 @@ public class AccessTests(ServiceHost host)
 
     public sealed record Enqueued(string JobId, string Period);
     public sealed record Download(string Title, string Url);
-    public sealed record PeriodEntry(string Period, string Name, List<Download> Workbooks, List<Download> Charts, Download? Findings, Download? Ivo);
+    public sealed record PeriodEntry(string Period, string Name, List<Download> Workbooks, List<Download> Charts, Download? Findings, Download? Ivo,
+        List<Download>? Documents = null);
 }

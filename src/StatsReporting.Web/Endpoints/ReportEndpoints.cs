@@ -3,13 +3,15 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using StatsReporting.Access;
 using StatsReporting.Decisions;
 using StatsReporting.Reports;
+using StatsReporting.Reports.Document;
 
 namespace StatsReporting.Web.Endpoints;
 
-/// Downloads of a quarter's outputs: KF workbooks and charts for controllers, the individrapport for ivo.
+/// Downloads of a quarter's outputs: KF workbooks, tjänsteskrivelser and charts for controllers, the individrapport for ivo.
 public static class ReportEndpoints
 {
     private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     public static WebApplicationBuilder AddReports(this WebApplicationBuilder builder)
     {
@@ -24,6 +26,7 @@ public static class ReportEndpoints
         // The literal "ivo" wins over {law}, so the restricted file has its own, stricter rule.
         periods.MapGet("/{period}/workbooks/ivo", Ivo).RequireAuthorization(Roles.Ivo);
         periods.MapGet("/{period}/workbooks/{law}", Workbook).RequireAuthorization(Roles.Controller);
+        periods.MapGet("/{period}/documents/{law}", Document).RequireAuthorization(Roles.Controller);
         periods.MapGet("/{period}/charts/{name}.png", Chart).RequireAuthorization(Roles.Controller);
         periods.MapGet("/{period}/findings", Findings).RequireAuthorization(Roles.Controller);
         return app;
@@ -31,7 +34,11 @@ public static class ReportEndpoints
 
     public sealed record Download(string Title, string Url);
     public sealed record PeriodEntry(string Period, string Name, IReadOnlyList<Download> Workbooks, IReadOnlyList<Download> Charts,
-        Download? Findings, Download? Ivo);
+        Download? Findings, Download? Ivo)
+    {
+        /// The tjänsteskrivelser (.docx), one per law.
+        public IReadOnlyList<Download> Documents { get; init; } = [];
+    }
 
     private static Ok<List<PeriodEntry>> List(ReportFiles files, ClaimsPrincipal user) =>
         TypedResults.Ok(files.Periods().Select(p =>
@@ -42,7 +49,9 @@ public static class ReportEndpoints
             var charts = files.Charts(p).Select(n => new Download(ChartTitle(n), $"{url}/charts/{n}.png")).ToList();
             var findings = files.Exists(files.Findings(p)) ? new Download($"Kontroller {p.Swedish} (JSON)", $"{url}/findings") : null;
             var ivo = user.IsInRole(Roles.Ivo) && files.Exists(files.Ivo(p)) ? new Download(IvoDisplayName(p), $"{url}/workbooks/ivo") : null;
-            return new PeriodEntry(p.ToString(), p.Swedish, workbooks, charts, findings, ivo);
+            var documents = new[] { Lag.SoL, Lag.LSS }.Where(l => files.Exists(files.Document(l, p)))
+                .Select(l => new Download(Tjansteskrivelse.DisplayName(l, p), $"{url}/documents/{l.ToString().ToLowerInvariant()}")).ToList();
+            return new PeriodEntry(p.ToString(), p.Swedish, workbooks, charts, findings, ivo) { Documents = documents };
         }).ToList());
 
     private static IResult Workbook(string period, string law, ReportFiles files)
@@ -54,6 +63,17 @@ public static class ReportEndpoints
         return files.Exists(path)
             ? TypedResults.PhysicalFile(path, XlsxType, ReportService.WorkbookDisplayName(lag.Value, p))
             : Missing($"KF-arbetsboken för {lag} {p.Swedish} är inte skriven än.");
+    }
+
+    private static IResult Document(string period, string law, ReportFiles files)
+    {
+        if (!Period.TryParse(period, out var p)) return BadPeriod(period);
+        Lag? lag = law switch { "sol" => Lag.SoL, "lss" => Lag.LSS, _ => null };
+        if (lag is null) return Missing("Det finns ingen sådan tjänsteskrivelse; välj sol eller lss.");
+        var path = files.Document(lag.Value, p);
+        return files.Exists(path)
+            ? TypedResults.PhysicalFile(path, DocxType, Tjansteskrivelse.DisplayName(lag.Value, p))
+            : Missing($"Tjänsteskrivelsen för {lag} {p.Swedish} är inte skriven än.");
     }
 
     private static IResult Ivo(string period, ReportFiles files, HttpResponse response)

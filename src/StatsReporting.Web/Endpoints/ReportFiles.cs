@@ -15,6 +15,8 @@ public sealed partial class ReportFiles(AppSettings settings, Db db)
 
     public string Workbook(Lag lag, Period p) => Under(ReportsRoot, p.ToString(), ReportService.WorkbookFileName(lag, p));
 
+    public string Document(Lag lag, Period p) => Under(ReportsRoot, p.ToString(), Reports.Document.Tjansteskrivelse.FileName(lag, p));
+
     public string Ivo(Period p) => Under(IvoRoot, p.ToString(), $"ivo-individrapport-{p}.xlsx");
 
     public string Findings(Period p) => Under(ReportsRoot, p.ToString(), $"kontroller-{p}.json");
