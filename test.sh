@@ -8,8 +8,10 @@ cd "$(dirname "$0")"
 # - libgdiplus: ClosedXML 0.95.4 cannot open a workbook that holds pictures without it, and the tests read the KF
 #   workbooks (with their Diagram sheet) back. The program itself does not need it: it adds pictures through OpenXml.
 # - chromium: drives the page in StatsReporting.Web.Tests/BrowserTests.
+# - libreoffice-calc, libreoffice-writer, fonts-crosextra-carlito, poppler-utils: PrintedPdfTests print the workbooks and
+#   the tjänsteskrivelser to PDF (Carlito has Calibri's metrics) and read the pages back with pdftotext.
 need=()
-for pkg in libgdiplus chromium ${STATSREPORTING_APT_PACKAGES:-}; do
+for pkg in libgdiplus chromium libreoffice-calc libreoffice-writer fonts-crosextra-carlito poppler-utils ${STATSREPORTING_APT_PACKAGES:-}; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then
