@@ -80,7 +80,7 @@ public static class KfWorkbook
     {
         var ws = wb.Worksheets.Add("Orsaker");
         var insats = Math.Min(LabelWidth(rep.Orsaker.Select(b => b.Label).DefaultIfEmpty("Inga beslut att redovisa"), 0), 34);
-        double[] widths = [insats, PrintLayout.PortraitWidth - insats - 9, 9];
+        double[] widths = [insats, PrintLayout.PortraitWidth - insats - 7, 7];
         Columns(ws, widths);
         PrintLayout.HeaderRow(ws, ["Insats", "Status vid rapporteringstillfället", "Antal"], widths, FontSize);
         ws.Cell(1, 3).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;

@@ -54,10 +54,10 @@ public static class PrintLayout
     public static double LineHeight(double fontSize) => Math.Ceiling(fontSize * 1.25 * 4) / 4;
 
     /// How many lines a text takes in a column when wrapped at spaces. Estimated on the wide side (Calibri's average
-    /// letter is about 0.4 em; 0.44 is assumed, bold 0.47), so a row is never too low; a line or two to spare is harmless.
+    /// letter is about 0.4 em; 0.42 is assumed, bold 0.46), so a row is never too low; a line or two to spare is harmless.
     public static int Lines(string text, double width, double fontSize, bool bold = false)
     {
-        var perLine = Math.Max(4, (int)(width * 7 * 0.75 / (fontSize * (bold ? 0.47 : 0.44))) - 1);
+        var perLine = Math.Max(4, (int)(width * 7 * 0.75 / (fontSize * (bold ? 0.46 : 0.42))) - 1);
         var count = 0;
         foreach (var paragraph in text.Split('\n'))
         {

@@ -61,10 +61,11 @@ public static class Tjansteskrivelse
             foreach (var line in block.Lines) d.Bullet(Wording.StatusCount(line));
         }
         foreach (var fact in TextDraft.Facts(r)) d.Paragraph(fact);
-        d.Styled("Caption", "Tabell 2. Tid sedan beslutet eller avbrottet");
-        d.Table(r.Vantetid);
-        d.Styled("Caption", "Tabell 3. Beslut som avser avbrott i en påbörjad insats");
-        d.Table(r.Avbrott);
+        var per = r.Lag == Lag.SoL ? "per verksamhet" : "per insats med beslut";
+        d.Styled("Caption", $"Tabell 2. Tid sedan beslutet eller avbrottet, {per}");
+        d.Table(Short(r.Vantetid));
+        d.Styled("Caption", $"Tabell 3. Beslut som avser avbrott i en påbörjad insats, {per}");
+        d.Table(Short(r.Avbrott));
         Chart(d, charts, ChartKind.Kon, "Diagram 1");
 
         d.Heading("Jämförelse med tidigare kvartal");
@@ -96,10 +97,16 @@ public static class Tjansteskrivelse
         + "beslutet. Rapporten ska ange vilka typer av insatser besluten gäller, hur lång tid som har förflutit från dagen för "
         + "varje beslut och om beslutet avser ett avbrott i en verkställighet. Uppgifterna ska lämnas avidentifierade.";
 
+    /// Väntetid and Avbrott in short: per verksamhet and in total for SoL, the points with decisions and the total for LSS.
+    private static ReportTable Short(ReportTable t) => t with
+    {
+        Rows = t.Rows.Where(r => r.Kind != RowKind.Detail || (!t.Rows.Any(x => x.Kind == RowKind.Subtotal) && !r.IsZero)).ToList(),
+    };
+
     private static void Chart(WordContent d, IReadOnlyList<ChartImage> charts, ChartKind kind, string number)
     {
         if (charts.FirstOrDefault(c => c.Kind == kind) is not { } chart) return;
-        d.Picture(chart.Png, chart.Title, ChartRenderer.Width, ChartRenderer.Height);
         d.Styled("Caption", $"{number}. {chart.Title}");
+        d.Picture(chart.Png, chart.Title, ChartRenderer.Width, ChartRenderer.Height);
     }
 }

@@ -94,7 +94,7 @@ internal sealed class WordContent(MainDocumentPart main)
                         new A.PresetGeometry(new A.AdjustValueList()) { Preset = A.ShapeTypeValues.Rectangle })))
             { Uri = "http://schemas.openxmlformats.org/drawingml/2006/picture" }))
         { DistanceFromTop = 0, DistanceFromBottom = 0, DistanceFromLeft = 0, DistanceFromRight = 0 };
-        Body.Append(new Paragraph(new ParagraphProperties(new KeepNext()), new Run(new Drawing(inline))));
+        Body.Append(new Paragraph(new Run(new Drawing(inline))));
     }
 
     private static Run TextRun(string text, bool bold = false)

@@ -28,7 +28,7 @@ internal static class WordParts
             ParagraphStyle("Title", "Title", 32, true, new SpacingBetweenLines { Before = "240", After = "240" }),
             ParagraphStyle("Heading1", "heading 1", 26, true, new SpacingBetweenLines { Before = "360", After = "120" }, outline: 0),
             ParagraphStyle("Heading2", "heading 2", 22, true, new SpacingBetweenLines { Before = "240", After = "60" }, outline: 1),
-            ParagraphStyle("Caption", "caption", 20, true, new SpacingBetweenLines { Before = "120", After = "60" }),
+            ParagraphStyle("Caption", "caption", 20, true, new SpacingBetweenLines { Before = "120", After = "60" }, keepNext: true),
             ParagraphStyle("ListParagraph", "List Paragraph", null, null, new SpacingBetweenLines { After = "40" }),
             new Style(new StyleName { Val = "Table Grid" }, new BasedOn { Val = "TableNormal" },
                 new StyleTableProperties(new TableBorders(
@@ -39,13 +39,14 @@ internal static class WordParts
         part.Styles.Save();
     }
 
-    private static Style ParagraphStyle(string id, string name, int? halfPoints, bool? bold, SpacingBetweenLines? spacing, int? outline = null)
+    private static Style ParagraphStyle(string id, string name, int? halfPoints, bool? bold, SpacingBetweenLines? spacing, int? outline = null,
+        bool keepNext = false)
     {
         var style = new Style(new StyleName { Val = name }) { Type = StyleValues.Paragraph, StyleId = id, Default = id == "Normal" ? true : null };
         if (id != "Normal") style.Append(new BasedOn { Val = "Normal" }, new NextParagraphStyle { Val = "Normal" });
         if (id != "Normal") style.Append(new PrimaryStyle());
         var p = new StyleParagraphProperties();
-        if (outline is not null) p.Append(new KeepNext());
+        if (outline is not null || keepNext) p.Append(new KeepNext());
         if (spacing is not null) p.Append(spacing);
         if (outline is { } level) p.Append(new OutlineLevel { Val = level });
         if (p.HasChildren) style.Append(p);

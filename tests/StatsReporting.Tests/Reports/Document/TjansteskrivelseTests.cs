@@ -62,9 +62,22 @@ public class TjansteskrivelseTests(SampleOutputs outputs) : IClassFixture<Sample
         using var doc = WordprocessingDocument.Open(outputs.Docx("sol"), false);
         var tables = doc.MainDocumentPart!.Document.Body!.Elements<Table>().Select(Rows).ToList();
         Assert.Equal(4, tables.Count);
+        // Väntetid and Avbrott in short: the verksamheter and the total.
+        Assert.Equal(["Totalt ÄO", "Totalt OF", "Totalt IFO", "Totalt samtliga verksamheter"], tables[1].Skip(1).Select(r => r[0]));
         Assert.Equal(["Totalt samtliga verksamheter", "40", "26", "16", "0", "82"], tables[1][^1]);
+        Assert.Equal(["Totalt samtliga verksamheter", "82", "0", "82"], tables[2][^1]);
         Assert.Equal(["Verksamhet och insats (SoL)", "Ej påbörjade", "Avbrott", "Summa total"], tables[2][0]);
         Assert.Equal(["Totalt samtliga verksamheter", "95", "86", "82"], tables[3][^1]);
+    }
+
+    [Fact]
+    public void LSS_short_tables_keep_the_points_with_decisions()
+    {
+        using var doc = WordprocessingDocument.Open(outputs.Docx("lss"), false);
+        var vantetid = Rows(doc.MainDocumentPart!.Document.Body!.Elements<Table>().ElementAt(1));
+        Assert.Equal(["9 § 2 Biträde av personlig assistans", "9 § 4 Biträde av kontaktperson",
+            "9 § 9 Bostad med särskild service för vuxna eller annan särskilt anpassad bostad för vuxna", "9 § 10 Daglig verksamhet", "Summa total"],
+            vantetid.Skip(1).Select(r => r[0]));
     }
 
     [Fact]
