@@ -51,7 +51,7 @@ public static class IvoFiles
         foreach (var ws in wb.Worksheets)
             PrintLayout.Page(ws, landscape: true, "Innehåller personuppgifter", $"IVO individrapport {Wording.Quarter(q)}\n{ws.Name}",
                 DateOnly.FromDateTime(DateTime.Now));
-        RestrictedFiles.Write(path, wb.SaveAs);
+        RestrictedFiles.Write(path, s => PrintLayout.Save(wb, s));
     }
 
     private static void Sheet(XLWorkbook wb, string name, IReadOnlyList<string> header, IReadOnlyList<double> widths,

@@ -1,4 +1,6 @@
 using ClosedXML.Excel;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace StatsReporting.Reports;
 
@@ -30,6 +32,27 @@ public static class PrintLayout
         p.Footer.Right.AddText(XLHFPredefinedText.PageNumber);
         p.Footer.Right.AddText(" av ");
         p.Footer.Right.AddText(XLHFPredefinedText.NumberOfPages);
+    }
+
+    /// ClosedXML 0.95 writes the repeated rows as "Orsaker!1:1", which LibreOffice ignores: it wants the absolute,
+    /// quoted form Excel writes, "'Orsaker'!$1:$1". Rewrites them in a saved workbook.
+    public static void FixPrintTitles(SpreadsheetDocument doc)
+    {
+        var names = doc.WorkbookPart?.Workbook.DefinedNames?.Elements<DefinedName>().Where(n => n.Name?.Value == "_xlnm.Print_Titles") ?? [];
+        foreach (var name in names)
+            if (System.Text.RegularExpressions.Regex.Match(name.Text, @"^'?(.+?)'?!\$?(\d+):\$?(\d+)$") is { Success: true } m)
+                name.Text = $"'{m.Groups[1].Value.Replace("'", "''")}'!${m.Groups[2].Value}:${m.Groups[3].Value}";
+        doc.WorkbookPart?.Workbook.Save();
+    }
+
+    /// Saves the workbook to a stream with its print titles fixed (FixPrintTitles).
+    public static void Save(XLWorkbook wb, Stream target)
+    {
+        using var buffer = new MemoryStream();
+        wb.SaveAs(buffer);
+        using (var doc = SpreadsheetDocument.Open(buffer, isEditable: true)) FixPrintTitles(doc);
+        buffer.Position = 0;
+        buffer.CopyTo(target);
     }
 
     /// The header row: bold, wrapped, a rule under it; its height fits its longest header.

@@ -49,6 +49,11 @@ public class WorkbookLayoutTests : IDisposable
             Assert.Equal($"&LExempelkommunen\nSocialnämnden&REj verkställda gynnande beslut SoL\nkvartal 2 2025: {sheet.Name}", hf.OddHeader!.Text);
             Assert.Equal($"&LFramtagen {today}&RSida &P av &N", hf.OddFooter!.Text);
         }
+        // Repeated header rows in the absolute, quoted form LibreOffice reads (ClosedXML writes "Orsaker!1:1").
+        var titles = doc.WorkbookPart.Workbook.DefinedNames!.Elements<DocumentFormat.OpenXml.Spreadsheet.DefinedName>()
+            .Where(n => n.Name == "_xlnm.Print_Titles").Select(n => n.Text).ToList();
+        Assert.Equal(["'Sammanställning'!$1:$1", "'Orsaker'!$1:$1", "'Väntetid'!$1:$1", "'Avbrott'!$1:$1", "'Jämförelse'!$1:$1",
+            "'Kontroller'!$1:$1", "'Text'!$1:$1"], titles);
     }
 
     [Fact]

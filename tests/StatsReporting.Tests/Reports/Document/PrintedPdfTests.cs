@@ -127,6 +127,16 @@ public partial class PrintedPdfTests(PrintedPdfTests.Printed p) : IClassFixture<
         for (var i = 0; i < pages.Length; i++) Assert.Contains($"Sida {i + 1} av {pages.Length}", Flat(pages[i]));
     }
 
+    [Theory]
+    [InlineData("ivo-individrapport-2025Q2", "Personkod")]
+    [InlineData("evb-sol-2025Q2", "Utkast till ärendetext")]
+    public void The_header_row_repeats_on_the_next_page(string name, string header)
+    {
+        var pages = p.Pages[name].Where(page => page.Contains(header)).Count();
+        Assert.True(pages >= 2, $"{name}: rubriken på {pages} sidor");
+        if (name.StartsWith("ivo")) Assert.Equal(p.Pages[name].Length - 2, pages); // all but Försvunna ärenden and Kontroller
+    }
+
     [Fact]
     public void Every_kf_page_names_kommun_and_namnd_and_the_word_document_prints_on_A4()
     {
