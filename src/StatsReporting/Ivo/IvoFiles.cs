@@ -17,7 +17,7 @@ public static class IvoFiles
     ];
 
     /// Sized to print on landscape A4 at about 9.5 pt (PrintLayout.LandscapeWidth); the long texts wrap.
-    private static readonly double[] Widths = [9, 10, 13, 7, 5, 15, 12, 12, 17, 11, 10, 10, 18, 10];
+    private static readonly double[] Widths = [12, 10, 13, 7, 5, 14, 12, 12, 16, 11, 10, 10, 17, 10];
     private const double FontSize = 10;
 
     public static string FileName(Period q, string extension) => $"ivo-individrapport-{q}.{extension}";
@@ -42,7 +42,7 @@ public static class IvoFiles
         Period q, string path)
     {
         using var wb = new XLWorkbook();
-        Sheet(wb, "Individrapport", Columns, Widths, rows.Select(Cells).ToList(), "Inga beslut att rapportera för kvartalet");
+        Sheet(wb, "Individrapport", Columns.Select(Hyphenated).ToList(), Widths, rows.Select(Cells).ToList(), "Inga beslut att rapportera för kvartalet");
         wb.Style.Font.FontName = PrintLayout.Font;
         wb.Style.Font.FontSize = FontSize;
         Sheet(wb, "Försvunna ärenden", ForsvunnetArende.Columns, [12, 5, 22, 12, 12, 24, 24, 39],
@@ -72,6 +72,11 @@ public static class IvoFiles
         }
         if (rows.Count > 0) ws.Range(1, 1, rows.Count + 1, header.Count).SetAutoFilter();
     }
+
+    /// The xlsx header may break the long compound words where a person would ("Rapporterings-period"): a soft hyphen,
+    /// invisible unless the line breaks there. The CSV keeps IVO's plain names.
+    private static string Hyphenated(string header) => header
+        .Replace("Rapporteringsperiod", "Rapporterings\u00ADperiod").Replace("datum", "\u00ADdatum").Replace(" \u00ADdatum", " datum");
 
     private static string Iso(DateOnly? d) => DecisionStore.Iso(d) ?? "";
 

@@ -76,11 +76,11 @@ public static class PrintLayout
 
     public static double LineHeight(double fontSize) => Math.Ceiling(fontSize * 1.25 * 4) / 4;
 
-    /// How many lines a text takes in a column when wrapped at spaces. Estimated on the wide side (Calibri's average
-    /// letter is about 0.4 em; 0.42 is assumed, bold 0.46), so a row is never too low; a line or two to spare is harmless.
+    /// How many lines a text takes in a column when wrapped at spaces and after '/' (as Calc does). Calibri's average
+    /// letter is about 0.4 em (bold 0.44); a word longer than a line breaks inside it.
     public static int Lines(string text, double width, double fontSize, bool bold = false)
     {
-        var perLine = Math.Max(4, (int)(width * 7 * 0.75 / (fontSize * (bold ? 0.46 : 0.42))) - 1);
+        var perLine = Math.Max(4, (int)(width * 7 * 0.75 / (fontSize * (bold ? 0.44 : 0.40))));
         var count = 0;
         foreach (var paragraph in text.Split('\n'))
         {
@@ -88,9 +88,14 @@ public static class PrintLayout
             var used = 0;
             foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
-                if (used > 0 && used + 1 + word.Length > perLine) { count++; used = 0; }
-                used += (used > 0 ? 1 : 0) + word.Length;
-                while (used > perLine) { count++; used -= perLine; } // a word longer than a line breaks inside it
+                var parts = System.Text.RegularExpressions.Regex.Split(word, "(?<=/)").Where(x => x.Length > 0).ToList();
+                for (var i = 0; i < parts.Count; i++)
+                {
+                    var gap = i == 0 && used > 0 ? 1 : 0;
+                    if (used > 0 && used + gap + parts[i].Length > perLine) { count++; used = 0; gap = 0; }
+                    used += gap + parts[i].Length;
+                    while (used > perLine) { count++; used -= perLine; }
+                }
             }
         }
         return Math.Max(1, count);

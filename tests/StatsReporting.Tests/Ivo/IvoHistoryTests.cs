@@ -76,7 +76,8 @@ public class IvoHistoryTests : IClassFixture<IvoHistoryTests.Written>
     public void The_csv_and_the_xlsx_hold_the_same_rows_and_the_xlsx_the_same_header()
     {
         for (var q = 0; q < 4; q++) Assert.Equal(_w.Csv[q], _w.Xlsx[q]);
-        Assert.Equal(IvoFiles.Columns, _w.Workbooks[0]["Individrapport"][0]);
+        // The xlsx header may break "Rapporterings-period" at a soft hyphen (U+00AD, invisible); the words are IVO's.
+        Assert.Equal(IvoFiles.Columns, _w.Workbooks[0]["Individrapport"][0].Select(h => h.Replace("\u00AD", "")));
     }
 
     [Fact]
