@@ -33,7 +33,7 @@ public static class TextDraft
         var total = r.Sammanstallning.Rows[^1];
         var kons = settings.KonColumns(r.Lag);
         int k = total.Values[Array.IndexOf(kons, Kon.K)] ?? 0, m = total.Values[Array.IndexOf(kons, Kon.M)] ?? 0;
-        return Wording.Main(settings.Namnd, r.Total, k, m, Covered(r), r.Period, r.AsOf);
+        return Wording.Main(settings.Namnd, r.Total, k, m, Covered(r), r.Period, r.AsOf, manFirst: kons[0] == Kon.M);
     }
 
     public static string LawLine(KfReport r) => Wording.LawLine(Statistics(r), IvoProvision(r));

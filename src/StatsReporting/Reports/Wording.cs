@@ -56,7 +56,8 @@ public static class Wording
         : $"{name}: {total} beslut. Av dessa är vid rapporteringstillfället:";
 
     /// The main sentence: how many decisions the nämnd reports, under which law, and how they split by kön.
-    public static string Main(string namnd, int total, int kvinnor, int man, string covered, Period p, DateOnly asOf)
+    /// `manFirst` follows the law's configured column order (Report:KonOrder), as the table does.
+    public static string Main(string namnd, int total, int kvinnor, int man, string covered, Period p, DateOnly asOf, bool manFirst = false)
     {
         var q = Quarter(p);
         var when = $"({q}, status vid rapporteringstillfället {Date(asOf)})";
@@ -65,7 +66,9 @@ public static class Wording
                    + $"från dagen för beslutet eller avbrottet {when}.";
         var split = total == 1
             ? $"Beslutet avser {(kvinnor == 1 ? "en kvinna" : "en man")}."
-            : $"Av dessa avser {Count(kvinnor, "kvinna", "kvinnor")} och {Count(man, "man", "män")}.";
+            : manFirst
+                ? $"Av dessa avser {Count(man, "man", "män")} och {Count(kvinnor, "kvinna", "kvinnor")}."
+                : $"Av dessa avser {Count(kvinnor, "kvinna", "kvinnor")} och {Count(man, "man", "män")}.";
         return $"{namnd} rapporterar {total} gynnande beslut enligt {covered} som inte har verkställts inom tre månader "
                + $"från dagen för beslutet eller avbrottet {when}. {split}";
     }

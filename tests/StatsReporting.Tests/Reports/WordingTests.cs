@@ -53,6 +53,11 @@ public class WordingTests
     }
 
     [Fact]
+    public void Man_come_first_where_the_law_lists_them_first() =>
+        Assert.EndsWith("Av dessa avser 35 män och 16 kvinnor.",
+            Wording.Main("Socialnämnden", 51, 16, 35, "9 § LSS", new Period(2025, 2), new DateOnly(2025, 6, 30), manFirst: true));
+
+    [Fact]
     public void No_decisions_is_said_without_a_zero_count() =>
         Assert.StartsWith("Socialnämnden har inga gynnande beslut enligt 9 § LSS att rapportera som inte har verkställts",
             Wording.Main("Socialnämnden", 0, 0, 0, "9 § LSS", new Period(2025, 2), new DateOnly(2025, 6, 30)));

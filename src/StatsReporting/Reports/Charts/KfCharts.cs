@@ -15,13 +15,14 @@ public static partial class KfCharts
         [Kon(r), Trend(r, trend, catalog), Orsaker(r), Vantetid(r)];
 
     /// Kvinnor and Män stacked per insats with cases, in the law's configured column order (Report:KonOrder), as the
-    /// table beside it. LSS points are labelled "9 § 4"; their names go in the notes.
+    /// table beside it; Kvinnor dark and Män light in every chart. LSS points are labelled "9 § 4"; their names go in the notes.
     public static BarChart Kon(KfReport r)
     {
         var t = r.Sammanstallning;
         var rows = t.Rows.Where(x => x.Kind == RowKind.Detail && !x.IsZero).ToList();
         var series = t.Columns.Take(t.Columns.Count - 1)
-            .Select((header, c) => new BarSeries(header, rows.Select(x => x.Values[c] ?? 0).ToList()))
+            .Select((header, c) => new BarSeries(header, rows.Select(x => x.Values[c] ?? 0).ToList(),
+                Shade: header == KfAggregation.KonHeader(Decisions.Kon.K) ? 0 : 1))
             .ToList();
         var labels = rows.Select(x => (Short: ShortLabel(x.Label), Full: x.Label)).ToList();
         var notes = labels.Where(x => x.Short != x.Full).Select(x => $"{x.Short}: {x.Full[(x.Short.Length + 1)..]}").ToList();

@@ -32,6 +32,7 @@ public class ChartNumbersTests(ChartedReports r) : IClassFixture<ChartedReports>
         Assert.Equal([0, 13, 18, 4], chart.Series.Single(s => s.Name == "Män").Values);
         // The LSS workbook prints Män before Kvinnor (Report:KonOrder), and so does its chart.
         Assert.Equal(["Män", "Kvinnor"], chart.Series.Select(s => s.Name));
+        Assert.Equal([1, 0], chart.Series.Select(s => s.Shade)); // Kvinnor keep the dark shade they have in the SoL chart
         var rows = r.LssBook["Sammanställning"].Skip(1).Where(row => row[0].StartsWith("9 § ", StringComparison.Ordinal) && row[3] != "-").ToList();
         Assert.Equal(chart.Categories.Count, rows.Count);
         for (var i = 0; i < rows.Count; i++)
