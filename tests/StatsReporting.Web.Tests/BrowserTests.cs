@@ -39,7 +39,9 @@ public class BrowserTests : IDisposable
         Assert.Equal("2025 kv2 (2025Q2)", seen.GetProperty("heading").GetString());
         Assert.Equal("Inloggad: Webbläsartest (controller)", seen.GetProperty("signedInAs").GetString());
         // The individrapport lies in the data folder too, but a controller is never shown it; nor upload or runs.
-        Assert.Equal(["KF-arbetsbok: EVB SoL 2025 kv2.xlsx", "KF-arbetsbok: EVB LSS 2025 kv2.xlsx", "Kontroller 2025 kv2 (JSON)"],
+        Assert.Equal(["KF-arbetsbok: EVB SoL 2025 kv2.xlsx", "KF-arbetsbok: EVB LSS 2025 kv2.xlsx",
+                "Word: Tjänsteskrivelse EVB SoL 2025 kv2.docx", "Word: Tjänsteskrivelse EVB LSS 2025 kv2.docx",
+                "Kontroller 2025 kv2 (JSON)"],
             seen.GetProperty("links").EnumerateArray().Select(l => l.GetString()));
         Assert.False(seen.GetProperty("importVisible").GetBoolean());
         Assert.False(seen.GetProperty("runsVisible").GetBoolean());

@@ -58,7 +58,7 @@ async function visaKvartal() {
   $('kvartalslista').replaceChildren(...kvartal.map((k) => {
     const filer = el('ul', { className: 'filer' });
     for (const w of k.workbooks) filer.append(el('li', {}, nedladdning(w, 'KF-arbetsbok')));
-    for (const d of k.documents || []) filer.append(el('li', {}, nedladdning(d, 'Tjänsteskrivelse')));
+    for (const d of k.documents || []) filer.append(el('li', {}, nedladdning(d, 'Word')));
     if (k.ivo) filer.append(el('li', { className: 'begransad' }, nedladdning(k.ivo, 'Individrapport'),
       el('span', { className: 'markering', textContent: 'personuppgifter' })));
     if (k.findings) filer.append(el('li', {}, el('a', { href: k.findings.url, textContent: k.findings.title })));

@@ -57,7 +57,7 @@ public static class Tjansteskrivelse
         if (r.Total == 0) d.Paragraph(Wording.NoneToReport);
         foreach (var block in r.Orsaker)
         {
-            d.Paragraph(Wording.InsatsIntro(TextDraft.InsatsName(catalog, r.Lag, block.Label), block.Total));
+            d.Paragraph(Wording.InsatsIntro(TextDraft.InsatsName(catalog, r.Lag, block.Label), block.Total), keepWithList: true);
             foreach (var line in block.Lines) d.Bullet(Wording.StatusCount(line));
         }
         foreach (var fact in TextDraft.Facts(r)) d.Paragraph(fact);

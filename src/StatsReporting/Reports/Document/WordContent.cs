@@ -18,8 +18,10 @@ internal sealed class WordContent(MainDocumentPart main)
 
     public void Heading(string text) => Styled("Heading1", text);
 
-    public void Paragraph(string text, bool bold = false) =>
-        Body.Append(new Paragraph(TextRun(text, bold)));
+    /// `keepWithList` sets the paragraph off from what is above and keeps it with the bullets that follow.
+    public void Paragraph(string text, bool bold = false, bool keepWithList = false) => Body.Append(keepWithList
+        ? new Paragraph(new ParagraphProperties(new KeepNext(), new SpacingBetweenLines { Before = "160", After = "60" }), TextRun(text, bold))
+        : new Paragraph(TextRun(text, bold)));
 
     public void Bullet(string text) => Body.Append(new Paragraph(
         new ParagraphProperties(new ParagraphStyleId { Val = "ListParagraph" },
