@@ -10,6 +10,10 @@ cd "$(dirname "$0")"
 packages=(
   "libgdiplus|ClosedXML 0.95.4 kan inte läsa tillbaka en arbetsbok med bilder utan den, och testerna läser KF-arbetsböckerna (med fliken Diagram). Programmet självt behöver den inte.|StatsReporting.Tests.Reports.,StatsReporting.Tests.Cli.CliTests,StatsReporting.Tests.Checks.SeedPublishedTablesTests,StatsReporting.Tests.Ivo.ReconciliationTests,StatsReporting.Tests.Ivo.IvoHistoryTests,StatsReporting.Web.Tests.RunTests,StatsReporting.Web.Tests.BrowserTests"
   "chromium|webbläsartesterna (BrowserTests) kör sidan i Debians Chromium med Playwright.|StatsReporting.Web.Tests.BrowserTests"
+  "libreoffice-calc|PrintedPdfTests skriver ut KF- och IVO-arbetsböckerna till PDF med LibreOffice och läser sidorna.|StatsReporting.Tests.Reports.Document.PrintedPdfTests"
+  "libreoffice-writer|PrintedPdfTests skriver ut tjänsteskrivelserna (.docx) till PDF med LibreOffice.|StatsReporting.Tests.Reports.Document.PrintedPdfTests"
+  "fonts-crosextra-carlito|Carlito har Calibris mått, så LibreOffice bryter rader och sidor som Excel och Word.|StatsReporting.Tests.Reports.Document.PrintedPdfTests"
+  "poppler-utils|pdftotext läser tillbaka de utskrivna sidorna (text och teckenhöjd).|StatsReporting.Tests.Reports.Document.PrintedPdfTests"
 )
 for extra in ${STATSREPORTING_APT_PACKAGES:-}; do packages+=("$extra|begärd i STATSREPORTING_APT_PACKAGES.|"); done
 

@@ -117,8 +117,9 @@ public class AccessTests(ServiceHost host)
         Assert.Equal(["SoL", "SoL", "SoL", "SoL", "LSS", "LSS", "LSS", "LSS"], q.Charts.Select(c => c.Law));
         Assert.Equal(("EVB 2025 kv2.zip", "/api/periods/2025Q2/zip"), (q.Zip?.Title, q.Zip?.Url));
         Assert.Equal("/api/periods/2025Q2/summary", q.Summary?.Url);
-        Assert.Empty(q.Documents); // no tjänsteskrivelse is written yet
         Assert.Equal("/api/periods/2025Q2/findings", q.Findings?.Url);
+        Assert.Equal([("Tjänsteskrivelse EVB SoL 2025 kv2.docx", "/api/periods/2025Q2/documents/sol"),
+            ("Tjänsteskrivelse EVB LSS 2025 kv2.docx", "/api/periods/2025Q2/documents/lss")], q.Documents.Select(d => (d.Title, d.Url)));
         Assert.Null(q.Ivo);
 
         using var ivo = host.As(Role.Ivo);

@@ -36,7 +36,9 @@ public class BrowserTests : IDisposable
         Assert.Equal("2025 kv2 (2025Q2)", seen.GetProperty("heading").GetString());
         Assert.Equal("Inloggad: Webbläsartest (controller)", seen.GetProperty("signedInAs").GetString());
         // The individrapport lies in the data folder too, but a controller is never shown it; nor upload or runs.
-        Assert.Equal(["KF-arbetsbok: EVB SoL 2025 kv2.xlsx", "KF-arbetsbok: EVB LSS 2025 kv2.xlsx", "Allt i ett paket (zip): EVB 2025 kv2.zip"],
+        Assert.Equal(["KF-arbetsbok: EVB SoL 2025 kv2.xlsx", "KF-arbetsbok: EVB LSS 2025 kv2.xlsx",
+                "Tjänsteskrivelse: Tjänsteskrivelse EVB SoL 2025 kv2.docx", "Tjänsteskrivelse: Tjänsteskrivelse EVB LSS 2025 kv2.docx",
+                "Allt i ett paket (zip): EVB 2025 kv2.zip"],
             seen.GetProperty("links").EnumerateArray().Select(l => l.GetString()));
         Assert.False(seen.GetProperty("importVisible").GetBoolean());
         Assert.False(seen.GetProperty("runsVisible").GetBoolean());

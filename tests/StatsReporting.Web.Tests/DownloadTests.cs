@@ -15,6 +15,8 @@ public class DownloadTests(ServiceHost host)
     [InlineData(Roles.Controller, "/api/periods/2025Q2/workbooks/sol", "reports/2025Q2/evb-sol-2025Q2.xlsx", XlsxType, "EVB SoL 2025 kv2.xlsx")]
     [InlineData(Roles.Controller, "/api/periods/2025q2/workbooks/lss", "reports/2025Q2/evb-lss-2025Q2.xlsx", XlsxType, "EVB LSS 2025 kv2.xlsx")]
     [InlineData(Roles.Ivo, "/api/periods/2025Q2/workbooks/ivo", "ivo/2025Q2/ivo-individrapport-2025Q2.xlsx", XlsxType, "IVO individrapport 2025 kv2.xlsx")]
+    [InlineData(Roles.Controller, "/api/periods/2025Q2/documents/sol", "reports/2025Q2/tjansteskrivelse-sol-2025Q2.docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Tjänsteskrivelse EVB SoL 2025 kv2.docx")]
     [InlineData(Roles.Controller, "/api/periods/2025Q2/charts/sol-kon.png", "reports/2025Q2/diagram/sol-kon.png", "image/png", null)]
     [InlineData(Roles.Controller, "/api/periods/2025Q2/findings", "reports/2025Q2/kontroller-2025Q2.json", "application/json", null)]
     [InlineData(Roles.Controller, "/api/periods/2025Q2/summary", "reports/2025Q2/sammanstallning-2025Q2.json", "application/json", null)]

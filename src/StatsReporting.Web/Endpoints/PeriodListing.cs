@@ -1,3 +1,4 @@
+using StatsReporting.Reports.Document;
 using System.Security.Claims;
 using StatsReporting.Access;
 using StatsReporting.Decisions;
@@ -25,8 +26,8 @@ public static class PeriodListing
         string Key(Lag l) => l.ToString().ToLowerInvariant();
         var workbooks = Laws.Where(l => files.Exists(files.Workbook(l, p)))
             .Select(l => new Download(ReportService.WorkbookDisplayName(l, p), $"{url}/workbooks/{Key(l)}")).ToList();
-        var documents = Laws.Where(l => files.Exists(files.Tjansteskrivelse(l, p)))
-            .Select(l => new Download(ReportEndpoints.DocumentDisplayName(l, p), $"{url}/documents/{Key(l)}")).ToList();
+        var documents = Laws.Where(l => files.Exists(files.Document(l, p)))
+            .Select(l => new Download(Tjansteskrivelse.DisplayName(l, p), $"{url}/documents/{Key(l)}")).ToList();
         var zip = files.Exists(files.Zip(p)) ? new Download(ReportEndpoints.ZipDisplayName(p), $"{url}/zip") : null;
         var charts = files.Charts(p).OrderBy(LawRank).ThenBy(ChartRank).ThenBy(n => n, StringComparer.Ordinal)
             .Select(n => new ChartDownload(LawOf(n), ChartTitle(n), $"{url}/charts/{n}.png")).ToList();

@@ -3,10 +3,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using StatsReporting.Access;
 using StatsReporting.Decisions;
 using StatsReporting.Reports;
+using StatsReporting.Reports.Document;
 
 namespace StatsReporting.Web.Endpoints;
 
-/// Downloads of a quarter's outputs: KF workbooks and charts for controllers, the individrapport for ivo.
+/// Downloads of a quarter's outputs: KF workbooks, tjänsteskrivelser and charts for controllers, the individrapport for ivo.
 public static class ReportEndpoints
 {
     private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -86,19 +87,18 @@ public static class ReportEndpoints
     {
         if (!Period.TryParse(period, out var p)) return BadPeriod(period);
         if (ParseLaw(law) is not { } lag) return Missing("Det finns ingen sådan tjänsteskrivelse; välj sol eller lss.");
-        return Stored(files, files.Tjansteskrivelse(lag, p), DocxType, DocumentDisplayName(lag, p),
+        return Stored(files, files.Document(lag, p), DocxType, Tjansteskrivelse.DisplayName(lag, p),
             $"Tjänsteskrivelsen för {lag} {p.Swedish} är inte skriven än.");
     }
 
-    /// The stored file with its type (and download name), or 404 with `missing`.
+    /// The stored file with its type (and download name), or 404 with `missing`; served from the handle that
+    /// ReportFiles.Open checked, never opened again by path.
     private static IResult Stored(ReportFiles files, string path, string type, string? name, string missing) =>
-        files.Exists(path) ? TypedResults.PhysicalFile(path, type, name) : Missing(missing);
+        files.Open(path) is { } file ? TypedResults.File(file, type, name) : Missing(missing);
 
     public static Lag? ParseLaw(string law) => law switch { "sol" => Lag.SoL, "lss" => Lag.LSS, _ => null };
 
     public static string ZipDisplayName(Period p) => $"EVB {p.Swedish}.zip";
-
-    public static string DocumentDisplayName(Lag lag, Period p) => $"Tjänsteskrivelse EVB {lag} {p.Swedish}.docx";
 
     public static string IvoDisplayName(Period p) => $"IVO individrapport {p.Swedish}.xlsx";
 

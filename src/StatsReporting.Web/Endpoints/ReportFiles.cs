@@ -16,6 +16,8 @@ public sealed partial class ReportFiles(AppSettings settings, Db db)
 
     public string Workbook(Lag lag, Period p) => Under(ReportsRoot, p.ToString(), ReportService.WorkbookFileName(lag, p));
 
+    public string Document(Lag lag, Period p) => Under(ReportsRoot, p.ToString(), Reports.Document.Tjansteskrivelse.FileName(lag, p));
+
     public string Ivo(Period p) => Under(IvoRoot, p.ToString(), $"ivo-individrapport-{p}.xlsx");
 
     public string Findings(Period p) => Under(ReportsRoot, p.ToString(), $"kontroller-{p}.json");
@@ -25,7 +27,6 @@ public sealed partial class ReportFiles(AppSettings settings, Db db)
     public string Zip(Period p) => Under(ReportsRoot, p.ToString(), ReportBundle.FileName(p));
 
     /// Written by the report step beside the workbooks when the tjänsteskrivelse is made (issue 9).
-    public string Tjansteskrivelse(Lag lag, Period p) => Under(ReportsRoot, p.ToString(), $"tjansteskrivelse-{lag.ToString().ToLowerInvariant()}-{p}.docx");
 
     /// Null for a name outside the pattern (e.g. "sol-kon"): such a name is simply not found.
     public string? Chart(Period p, string name) => ChartName().IsMatch(name) ? Under(ReportsRoot, p.ToString(), "diagram", name + ".png") : null;

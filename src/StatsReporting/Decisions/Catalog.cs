@@ -52,6 +52,9 @@ public sealed class Catalog
             _orsak[Text.Key(o.Code)] = o;
             _orsak[Text.Key(o.Label)] = o;
         }
+        foreach (var o in s.Orsaker)
+            foreach (var alias in o.Aliases)
+                _orsak[Text.Key(alias)] = Orsaker.Single(x => x.Code == o.Code);
     }
 
     public IReadOnlyList<CatalogRow> Rows(Lag lag) => lag == Lag.SoL ? SolRows : LssRows;

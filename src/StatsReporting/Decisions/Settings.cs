@@ -8,6 +8,7 @@ namespace StatsReporting.Decisions;
 public sealed partial class AppSettings
 {
     public PathSettings Paths { get; set; } = new();
+    public OrganisationSettings Organisation { get; set; } = new();
     public ReportSettings Report { get; set; } = new();
     public CatalogSettings Catalog { get; set; } = new();
     public IvoSettings Ivo { get; set; } = new();
@@ -46,6 +47,7 @@ public sealed partial class AppSettings
             throw new InvalidOperationException($"appsettings.json: värdet '{m.Groups[1].Value}' för {m.Groups[2].Value} har fel typ ({wanted} behövs).", e);
         }
         if (s is null) throw new InvalidOperationException("appsettings.json saknar avsnittet 'StatsReporting'.");
+        s.Report.Organisation = s.Organisation; // the report writers take ReportSettings; the names come from one place
         s.Validate();
         return s;
     }
@@ -98,9 +100,19 @@ public sealed class PathSettings
             : configured;
 }
 
+/// Who the reports are from: printed in every page header and as the subject of the ärende text.
+public sealed class OrganisationSettings
+{
+    public string Kommun { get; set; } = "Exempelkommunen";
+    public string Namnd { get; set; } = "Socialnämnden";
+}
+
 public sealed class ReportSettings
 {
-    public string Namnd { get; set; } = "Socialnämnden";
+    /// Set from StatsReporting:Organisation when the settings are loaded (not a key of Report).
+    internal OrganisationSettings Organisation { get; set; } = new();
+    public string Namnd => Organisation.Namnd;
+    public string Kommun => Organisation.Kommun;
     public Dictionary<string, string[]> KonOrder { get; set; } = new();
     /// The first quarter the case system's records describe completely (e.g. "2024Q4"); earlier quarters come only
     /// from imported published tables, or show "uppgift saknas". Empty: every quarter is taken from the records.
@@ -133,4 +145,6 @@ public sealed class OrsakSettings
     public string Code { get; set; } = "";
     public string Label { get; set; } = "";
     public bool Closing { get; set; }
+    /// Other spellings that resolve to this orsak on import (e.g. an earlier label).
+    public List<string> Aliases { get; set; } = [];
 }

@@ -16,7 +16,9 @@ public static class IvoFiles
         "Orsak", "Kommentar", "Verkställt datum", "Avslutat datum", "Fritext till IVO", "Beslut-id (internt)",
     ];
 
-    private static readonly double[] Widths = [20, 12, 16, 8, 6, 45, 13, 13, 40, 40, 15, 15, 60, 18];
+    /// Sized to print on landscape A4 at about 9.5 pt (PrintLayout.LandscapeWidth); the long texts wrap.
+    private static readonly double[] Widths = [12, 10, 13, 7, 5, 14, 12, 12, 16, 11, 10, 10, 17, 10];
+    private const double FontSize = 10;
 
     public static string FileName(Period q, string extension) => $"ivo-individrapport-{q}.{extension}";
 
@@ -40,39 +42,41 @@ public static class IvoFiles
         Period q, string path)
     {
         using var wb = new XLWorkbook();
-        Sheet(wb, "Individrapport", Columns, Widths, rows.Select(Cells).ToList(), "Inga beslut att rapportera för kvartalet");
-        Sheet(wb, "Försvunna ärenden", ForsvunnetArende.Columns, [18, 6, 45, 13, 13, 35, 35, 80],
+        Sheet(wb, "Individrapport", Columns.Select(Hyphenated).ToList(), Widths, rows.Select(Cells).ToList(), "Inga beslut att rapportera för kvartalet");
+        wb.Style.Font.FontName = PrintLayout.Font;
+        wb.Style.Font.FontSize = FontSize;
+        Sheet(wb, "Försvunna ärenden", ForsvunnetArende.Columns, [12, 5, 22, 12, 12, 24, 24, 39],
             forsvunna.Select(f => f.Cells()).ToList(), "Inga försvunna ärenden");
-        Sheet(wb, "Kontroller", ["Kontroller"], [120], findings.Select(f => new[] { f }).ToList(), "Inga avvikelser");
+        Sheet(wb, "Kontroller", ["Kontroller"], [PrintLayout.LandscapeWidth], findings.Select(f => new[] { f }).ToList(), "Inga avvikelser");
         foreach (var ws in wb.Worksheets)
-            ws.PageSetup.Header.Center.AddText($"IVO individrapport {q.Swedish} – innehåller personuppgifter");
-        RestrictedFiles.Write(path, wb.SaveAs);
+            PrintLayout.Page(ws, landscape: true, "Innehåller personuppgifter", $"IVO individrapport {Wording.Quarter(q)}\n{ws.Name}",
+                DateOnly.FromDateTime(DateTime.Now));
+        RestrictedFiles.Write(path, s => PrintLayout.Save(wb, s));
     }
 
     private static void Sheet(XLWorkbook wb, string name, IReadOnlyList<string> header, IReadOnlyList<double> widths,
         IReadOnlyList<string[]> rows, string whenEmpty)
     {
         var ws = wb.Worksheets.Add(name);
-        ws.Style.Font.FontName = "Arial";
-        ws.Style.Font.FontSize = 10;
-        for (var c = 0; c < header.Count; c++)
-        {
-            KfWorkbook.SetText(ws.Cell(1, c + 1), header[c]);
-            ws.Column(c + 1).Width = widths[c];
-        }
-        var head = ws.Range(1, 1, 1, header.Count);
-        head.Style.Font.Bold = true;
-        head.Style.Fill.BackgroundColor = XLColor.FromHtml("#D9D9D9");
+        for (var c = 0; c < header.Count; c++) ws.Column(c + 1).Width = widths[c];
+        PrintLayout.HeaderRow(ws, header, widths, FontSize);
         ws.SheetView.FreezeRows(1);
-        ws.PageSetup.PaperSize = XLPaperSize.A4Paper;
-        ws.PageSetup.PageOrientation = XLPageOrientation.Landscape;
-        ws.PageSetup.FitToPages(1, 0);
+        ws.Columns(1, header.Count).Style.Alignment.WrapText = true;
+        ws.Columns(1, header.Count).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
         if (rows.Count == 0) KfWorkbook.SetText(ws.Cell(2, 1), whenEmpty);
         for (var r = 0; r < rows.Count; r++)
+        {
             for (var c = 0; c < rows[r].Length; c++)
                 KfWorkbook.SetText(ws.Cell(r + 2, c + 1), rows[r][c]);
+            PrintLayout.FitHeight(ws.Row(r + 2), rows[r], widths, FontSize);
+        }
         if (rows.Count > 0) ws.Range(1, 1, rows.Count + 1, header.Count).SetAutoFilter();
     }
+
+    /// The xlsx header may break the long compound words where a person would ("Rapporterings-period"): a soft hyphen,
+    /// invisible unless the line breaks there. The CSV keeps IVO's plain names.
+    private static string Hyphenated(string header) => header
+        .Replace("Rapporteringsperiod", "Rapporterings\u00ADperiod").Replace("datum", "\u00ADdatum").Replace(" \u00ADdatum", " datum");
 
     private static string Iso(DateOnly? d) => DecisionStore.Iso(d) ?? "";
 

@@ -17,7 +17,8 @@ public sealed class KfAggregation(Catalog catalog, ReportSettings settings)
         var orsaker = Orsaker(reportable, lag, asOf);
         var report = new KfReport(lag, q, asOf, summary, orsaker, Vantetid(reportable, lag, asOf), Avbrott(reportable, lag),
             Jamforelse(decisions, lag, q.Window(ComparedQuarters), history), []);
-        return report with { Text = TextDraft.Write(report, reportable, catalog, settings) };
+        report = report with { Laws = LawSpan.Of(reportable) };
+        return report with { Text = TextDraft.Write(report, catalog, settings) };
     }
 
     public static string KonHeader(Kon k) => k == Kon.K ? "Kvinnor" : "Män";
@@ -40,23 +41,25 @@ public sealed class KfAggregation(Catalog catalog, ReportSettings settings)
             .Select(row => (row, ds: reportable.Where(d => catalog.RowOf(d) == row).ToList()))
             .Where(x => x.ds.Count > 0)
             .Select(x => new OrsakBlock(x.row.Label, x.ds.Count, x.ds
-                .GroupBy(d => StatusText(d, asOf))
-                .Select(g => new StatusLine(g.Key, g.Count()))
-                .OrderBy(l => l.Text.StartsWith("verkställda", StringComparison.Ordinal) ? 0 : l.Text.StartsWith("avslutade", StringComparison.Ordinal) ? 1 : 2)
+                .GroupBy(d => (Status: ReportingRule.StatusAsOf(d, asOf), Reason: Reason(d, asOf)))
+                .Select(g => new StatusLine(g.Key.Status, g.Key.Reason, g.Count()))
+                .OrderBy(l => l.Status switch { Status.Verkstallt => 0, Status.Avslutat => 1, _ => 2 })
                 .ThenByDescending(l => l.Count).ThenBy(l => l.Text, StringComparer.Ordinal)
                 .ToList()))
             .ToList();
 
-    /// "verkställda", "avslutade p.g.a. …" or "ej verkställda p.g.a. …", as the seed protocol words them
+    /// "verkställda", "avslutade då …" or "ej verkställda då …", the seed protocol's lines in Swedish that reads
     /// (report --import re-makes a quarter with the reason a decision had then).
-    public string StatusText(Decision d, DateOnly asOf) => (ReportingRule.StatusAsOf(d, asOf), d.Orsak is null ? null : catalog.OrsakOrOvrigt(d.Orsak)) switch
+    public string StatusText(Decision d, DateOnly asOf) => Wording.StatusLabel(ReportingRule.StatusAsOf(d, asOf), Reason(d, asOf));
+
+    /// The orsak clause a status line gives: none for a verkställt decision or a closed one without orsak.
+    private string? Reason(Decision d, DateOnly asOf) => (ReportingRule.StatusAsOf(d, asOf), d.Orsak is null ? null : catalog.OrsakOrOvrigt(d.Orsak)) switch
     {
-        (Status.Verkstallt, _) => "verkställda",
-        (Status.Avslutat, null) => "avslutade",
-        (Status.Avslutat, var o) => $"avslutade: {o.Label}",
-        (_, null) => "ej verkställda, orsak saknas",
-        _ when catalog.IsLaterClosingReason(d, asOf) => "ej verkställda, orsak vid rapporteringstillfället okänd",
-        (_, var o) => $"ej verkställda p.g.a. {o.Label}",
+        (Status.Verkstallt, _) => null,
+        (Status.Avslutat, var o) => o is { Closing: true } ? o.Label : null, // a delay reason does not say why it closed
+        (_, null) => Wording.NoReason,
+        _ when catalog.IsLaterClosingReason(d, asOf) => Wording.UnknownReason,
+        (_, var o) => o.Label,
     };
 
     private ReportTable Vantetid(List<Decision> reportable, Lag lag, DateOnly asOf)

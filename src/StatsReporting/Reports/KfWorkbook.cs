@@ -4,15 +4,20 @@ using StatsReporting.Storage;
 
 namespace StatsReporting.Reports;
 
-/// Writes a KF report as an .xlsx laid out for pasting into a tjänsteskrivelse. Every number is a value, never a
-/// formula (ClosedXML 0.95.4 stores formulas without cached results). No AdjustToContents: it needs libgdiplus.
+/// Writes a KF report as an .xlsx laid out for pasting into a tjänsteskrivelse and for printing (PrintLayout). Every
+/// number is a value, never a formula (ClosedXML 0.95.4 stores formulas without cached results). No
+/// AdjustToContents: it needs libgdiplus; widths and heights are computed from the texts.
 public static class KfWorkbook
 {
-    private const double LabelWidth = 62, NumberWidth = 15;
+    public const double FontSize = 11, NumberWidth = 12, TextWidth = 90;
+    private const double MinLabelWidth = 24;
 
-    public static void Write(KfReport r, IReadOnlyList<string> findings, string path, IReadOnlyList<ChartImage>? charts = null)
+    public static void Write(KfReport r, IReadOnlyList<string> findings, string path, IReadOnlyList<ChartImage>? charts = null,
+        DateOnly? made = null, string? kommun = null, string? namnd = null)
     {
         using var wb = new XLWorkbook();
+        wb.Style.Font.FontName = PrintLayout.Font;
+        wb.Style.Font.FontSize = FontSize;
         WriteTable(wb, r.Sammanstallning);
         WriteOrsaker(wb, r);
         WriteTable(wb, r.Vantetid);
@@ -20,9 +25,11 @@ public static class KfWorkbook
         WriteTable(wb, r.Jamforelse);
         if (charts is { Count: > 0 }) DiagramSheet.Add(wb, charts);
         WriteLines(wb, "Kontroller", "Kontroller", findings.Count == 0 ? ["Inga avvikelser"] : findings);
-        WriteLines(wb, "Text", "Utkast till ärendetext", r.Text);
+        WriteLines(wb, "Text", "Utkast till ärendetext", r.Text, bold: r.Text.Count > 0 ? r.Text[0] : null);
+        var who = string.Join("\n", new[] { kommun, namnd }.Where(x => !string.IsNullOrEmpty(x)));
         foreach (var ws in wb.Worksheets)
-            ws.PageSetup.Header.Center.AddText($"Ej verkställda gynnande beslut {r.LawName}, {r.Period.Swedish}");
+            PrintLayout.Page(ws, landscape: false, who, $"Ej verkställda gynnande beslut {r.LawName}\n{Wording.Quarter(r.Period)}: {ws.Name}",
+                made ?? DateOnly.FromDateTime(DateTime.Now), repeatHeader: ws.Name != DiagramSheet.Name);
         SaveAtomically(wb, path, charts is { Count: > 0 } ? tmp => DiagramSheet.Embed(tmp, charts) : null);
     }
 
@@ -30,17 +37,28 @@ public static class KfWorkbook
     public static void SaveAtomically(XLWorkbook wb, string path, Action<string>? finish = null) => AtomicFile.WriteVia(path, tmp =>
     {
         wb.SaveAs(tmp);
+        using (var doc = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(tmp, isEditable: true)) PrintLayout.FixPrintTitles(doc);
         finish?.Invoke(tmp);
     });
 
+    /// The label column is as wide as its longest label, up to what the page leaves beside the numbers; longer
+    /// labels wrap.
+    public static double LabelWidth(IEnumerable<string> labels, double rest) =>
+        Math.Min(Math.Max(labels.Max(l => l.Length) + 3, MinLabelWidth), PrintLayout.PortraitWidth - rest);
+
     private static void WriteTable(XLWorkbook wb, ReportTable t)
     {
-        var ws = Sheet(wb, t.Sheet, t.Columns.Count + 1);
-        Header(ws, [t.LabelHeader, .. t.Columns]);
+        var ws = wb.Worksheets.Add(t.Sheet);
+        var numbers = t.Columns.Count > 4 ? NumberWidth - 1 : NumberWidth;
+        double[] widths = [LabelWidth(t.Rows.Select(r => r.Label), t.Columns.Count * numbers), .. t.Columns.Select(_ => numbers)];
+        Columns(ws, widths);
+        PrintLayout.HeaderRow(ws, [t.LabelHeader, .. t.Columns], widths, FontSize);
+        for (var c = 2; c <= widths.Length; c++) ws.Cell(1, c).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
         var r = 2;
         foreach (var row in t.Rows)
         {
             SetText(ws.Cell(r, 1), row.Label);
+            ws.Cell(r, 1).Style.Alignment.WrapText = true;
             for (var i = 0; i < row.Values.Count; i++)
             {
                 var cell = ws.Cell(r, i + 2);
@@ -52,77 +70,70 @@ public static class KfWorkbook
             if (row.Kind != RowKind.Detail)
             {
                 ws.Row(r).Style.Font.Bold = true;
-                ws.Range(r, 1, r, t.Columns.Count + 1).Style.Border.TopBorder = XLBorderStyleValues.Thin;
+                ws.Range(r, 1, r, widths.Length).Style.Border.TopBorder = XLBorderStyleValues.Thin;
             }
+            PrintLayout.FitHeight(ws.Row(r), [row.Label], widths, FontSize, bold: row.Kind != RowKind.Detail);
             r++;
         }
     }
 
     private static void WriteOrsaker(XLWorkbook wb, KfReport rep)
     {
-        var ws = Sheet(wb, "Orsaker", 3);
-        ws.Column(2).Width = LabelWidth;
-        Header(ws, ["Insats", "Status vid rapporteringstillfället", "Antal"]);
+        var ws = wb.Worksheets.Add("Orsaker");
+        var insats = Math.Min(LabelWidth(rep.Orsaker.Select(b => b.Label).DefaultIfEmpty("Inga beslut att redovisa"), 0), 34);
+        double[] widths = [insats, PrintLayout.PortraitWidth - insats - 7, 7];
+        Columns(ws, widths);
+        PrintLayout.HeaderRow(ws, ["Insats", "Status vid rapporteringstillfället", "Antal"], widths, FontSize);
+        ws.Cell(1, 3).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
+        ws.Columns(1, 2).Style.Alignment.WrapText = true;
+        ws.Columns(1, 3).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
         var r = 2;
         if (rep.Orsaker.Count == 0) SetText(ws.Cell(r, 1), "Inga beslut att redovisa");
         foreach (var block in rep.Orsaker)
         {
-            SetText(ws.Cell(r, 1), block.Label);
-            SetText(ws.Cell(r, 2), "Totalt");
-            ws.Cell(r, 3).Value = block.Total;
-            ws.Row(r).Style.Font.Bold = true;
-            ws.Range(r, 1, r, 3).Style.Border.TopBorder = XLBorderStyleValues.Thin;
-            r++;
-            foreach (var line in block.Lines)
+            // The insats is written on every line (black), so that a filtered or re-sorted sheet still says what a line is.
+            foreach (var (text, count, sum) in block.Lines.Select(l => (l.Text, l.Count, false)).Prepend(("Totalt", block.Total, true)))
             {
                 SetText(ws.Cell(r, 1), block.Label);
-                ws.Cell(r, 1).Style.Font.FontColor = XLColor.Gray;
-                SetText(ws.Cell(r, 2), line.Text);
-                ws.Cell(r, 3).Value = line.Count;
+                SetText(ws.Cell(r, 2), text);
+                ws.Cell(r, 3).Value = count;
+                if (sum)
+                {
+                    ws.Row(r).Style.Font.Bold = true;
+                    ws.Range(r, 1, r, 3).Style.Border.TopBorder = XLBorderStyleValues.Thin;
+                }
+                PrintLayout.FitHeight(ws.Row(r), [block.Label, text], widths, FontSize, bold: sum);
                 r++;
             }
         }
     }
 
-    private static void WriteLines(XLWorkbook wb, string name, string header, IReadOnlyList<string> lines)
+    /// One paragraph per cell, wrapped, with the row as high as the paragraph; an empty line is a small gap.
+    private static void WriteLines(XLWorkbook wb, string name, string header, IReadOnlyList<string> lines, string? bold = null)
     {
-        var ws = Sheet(wb, name, 1);
-        ws.Column(1).Width = 110;
-        Header(ws, [header]);
+        var ws = wb.Worksheets.Add(name);
+        double[] widths = [TextWidth];
+        Columns(ws, widths);
+        PrintLayout.HeaderRow(ws, [header], widths, FontSize);
         for (var i = 0; i < lines.Count; i++)
         {
-            SetText(ws.Cell(i + 2, 1), lines[i]);
-            ws.Cell(i + 2, 1).Style.Alignment.WrapText = true;
+            var cell = ws.Cell(i + 2, 1);
+            SetText(cell, lines[i]);
+            cell.Style.Alignment.WrapText = true;
+            cell.Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+            if (lines[i] == bold) cell.Style.Font.Bold = true;
+            if (lines[i].Length == 0) ws.Row(i + 2).Height = PrintLayout.LineHeight(FontSize) / 2;
+            else PrintLayout.FitHeight(ws.Row(i + 2), [lines[i]], widths, FontSize, bold: lines[i] == bold);
         }
     }
 
-    private static IXLWorksheet Sheet(XLWorkbook wb, string name, int columns)
+    private static void Columns(IXLWorksheet ws, IReadOnlyList<double> widths)
     {
-        var ws = wb.Worksheets.Add(name);
-        ws.Column(1).Width = LabelWidth;
-        for (var c = 2; c <= columns; c++) ws.Column(c).Width = NumberWidth;
+        for (var c = 0; c < widths.Count; c++) ws.Column(c + 1).Width = widths[c];
         ws.SheetView.FreezeRows(1);
-        ws.PageSetup.PaperSize = XLPaperSize.A4Paper;
-        ws.PageSetup.PageOrientation = XLPageOrientation.Portrait;
-        ws.PageSetup.FitToPages(1, 0);
-        ws.PageSetup.Margins.Left = ws.PageSetup.Margins.Right = 0.6;
-        ws.Style.Font.FontName = "Arial";
-        ws.Style.Font.FontSize = 10;
-        return ws;
     }
 
     /// ClosedXML 0.95's `Value = text` turns text that looks like a date into one; SetValue(string) keeps a header
     /// "2025-06-30" as text.
     public static void SetText(IXLCell cell, string text) => cell.SetValue(text);
-
-    private static void Header(IXLWorksheet ws, IReadOnlyList<string> headers)
-    {
-        for (var i = 0; i < headers.Count; i++) SetText(ws.Cell(1, i + 1), headers[i]);
-        var range = ws.Range(1, 1, 1, headers.Count);
-        range.Style.Font.Bold = true;
-        range.Style.Alignment.WrapText = true;
-        range.Style.Fill.BackgroundColor = XLColor.FromHtml("#D9D9D9");
-        range.Style.Border.BottomBorder = XLBorderStyleValues.Thin;
-        for (var c = 2; c <= headers.Count; c++) ws.Cell(1, c).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
-    }
 }

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using StatsReporting.Checks;
 using StatsReporting.Decisions;
 using StatsReporting.Reports.Charts;
+using StatsReporting.Reports.Document;
 using StatsReporting.Storage;
 
 namespace StatsReporting.Reports;
@@ -59,8 +60,8 @@ public sealed class ReportService(Db db, Catalog catalog, AppSettings settings)
             .Concat(PublishedHistory.Findings(r, PublishedTableStore.Latest(c, r.Lag), settings.Report))
             .Select(f => f with { Law = r.LawName })).ToList();
 
-    /// Writes reports/<period>/: the charts, one KF workbook per law (with the charts on its Diagram sheet),
-    /// kontroller-<period>.json, then the zip of it all, into a fresh folder that then replaces the old one whole. Every generated
+    /// Writes reports/<period>/: the charts, one KF workbook per law (with the charts on its Diagram sheet) and its
+    /// tjänsteskrivelse (.docx), kontroller-<period>.json, then the zip of it all, into a fresh folder that then replaces the old one whole. Every generated
     /// table is checked first; if one does not add up, nothing is written. `upToImport` re-makes the quarter from the
     /// records as they stood after that import (history is never overwritten); null takes every import.
     public IReadOnlyList<WrittenFile> Write(Period period, DateOnly asOf, string outRoot, IProgress<string>? progress = null,
@@ -72,7 +73,7 @@ public sealed class ReportService(Db db, Catalog catalog, AppSettings settings)
         var basis = Basis(c, upToImport);
         var decisions = DecisionStore.Current(c, basis?.Id);
         // The Text sheet names the records the report was made from, so that it can be made again exactly.
-        var reports = Build(c, decisions, period, asOf).Select(r => r with { Text = [.. r.Text, BasisLine(basis)] }).ToList();
+        var reports = Build(c, decisions, period, asOf).Select(r => r with { Text = [.. r.Text, BasisLine(basis)], Basis = BasisLine(basis) }).ToList();
         var agg = new KfAggregation(catalog, settings.Report);
         // The trend takes its quarters where the Jämförelse does: records, else stored published tables, else "uppgift saknas".
         var trends = reports.Select(r => TrendHistory.From(agg.Jamforelse(decisions, r.Lag, period.Window(TrendHistory.Quarters), History(c, r.Lag)), r.Lag, period)).ToList();
@@ -89,6 +90,7 @@ public sealed class ReportService(Db db, Catalog catalog, AppSettings settings)
         if (bugs.Count > 0) throw new InconsistentReportException(bugs);
 
         var written = new List<WrittenFile>();
+        var made = DateOnly.FromDateTime(DateTime.Now); // the day printed in every page footer
         for (var i = 0; i < reports.Count; i++)
         {
             var report = reports[i];
@@ -97,8 +99,11 @@ public sealed class ReportService(Db db, Catalog catalog, AppSettings settings)
             var path = Path.Combine(dir, WorkbookFileName(report.Lag, report.Period));
             progress?.Report($"Skriver {report.LawName}-arbetsboken …");
             var own = findings.Where(f => f.Law == report.LawName).Select(f => f.Text).ToList();
-            KfWorkbook.Write(report, own, path, images);
+            KfWorkbook.Write(report, own, path, images, made, settings.Kommun, settings.Namnd);
             written.Add(new($"KF-arbetsbok {report.LawName}", path));
+            var docx = Path.Combine(dir, Tjansteskrivelse.FileName(report.Lag, report.Period));
+            Tjansteskrivelse.Write(report, images, catalog, settings, made, docx);
+            written.Add(new($"Tjänsteskrivelse {report.LawName} (Word)", docx));
             written.AddRange(chartFiles);
         }
         var json = Path.Combine(dir, FindingsFileName(reports[0].Period));
@@ -123,10 +128,8 @@ public sealed class ReportService(Db db, Catalog catalog, AppSettings settings)
         return row;
     }
 
-    private static string BasisLine(ImportRow? basis) => basis is null
-        ? "Underlag: inga beslut har importerats."
-        : $"Underlag: beslutsunderlaget som det såg ut efter import {basis.Id} ({basis.FileName}, importerad {basis.ImportedAt[..10]}); "
-          + $"rapporten kan göras om exakt med report --import {basis.Id}.";
+    private static string BasisLine(ImportRow? basis) =>
+        Wording.Basis(basis?.FileName, basis is null ? null : DateOnly.ParseExact(basis.ImportedAt[..10], "yyyy-MM-dd"), basis?.Id);
 
     private static IReadOnlyDictionary<Period, CheckTable> History(SqliteConnection c, Lag lag) =>
         PublishedTableStore.Latest(c, lag).ToDictionary(t => t.Period, t => t.Quarter);

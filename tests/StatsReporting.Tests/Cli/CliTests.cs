@@ -137,8 +137,8 @@ public class CliTests : IDisposable
         Assert.Equal(35, Xlsx.Numbers(then["Sammanställning"], "Särskilt boende, ÄO")[^1]);
         Assert.Equal(94, Xlsx.Numbers(now["Sammanställning"], "Totalt samtliga verksamheter")[^1]);
         Assert.Equal(34, Xlsx.Numbers(now["Sammanställning"], "Särskilt boende, ÄO")[^1]);
-        Assert.StartsWith("Underlag: beslutsunderlaget som det såg ut efter import 1 (beslut.csv,", then["Text"][^1][0]);
-        Assert.StartsWith("Underlag: beslutsunderlaget som det såg ut efter import 2 (snapshot2.csv,", now["Text"][^1][0]);
+        Assert.Matches(@"^Rapporten bygger på beslutsunderlaget från verksamhetssystemet i filen beslut\.csv, importerad den \d+ \w+ \d{4} \(import nr 1\)\.$", then["Text"][^1][0]);
+        Assert.Matches(@"^Rapporten bygger på beslutsunderlaget från verksamhetssystemet i filen snapshot2\.csv, importerad den .* \(import nr 2\)\.$", now["Text"][^1][0]);
 
         var missing = Cli("report", "--period", "2024Q4", "--import", "7", "--db", db, "--out", out1);
         Assert.Equal(1, missing.Code);

@@ -246,7 +246,7 @@ public class ImportTests : IDisposable
         var outcome = _env.Importer().Import(WriteCsv("fritext.csv", lines));
         Assert.Equal("orsak", Assert.Single(outcome.Warnings).Column);
         Assert.Equal("Väntar på ombyggnad", Assert.Single(_env.Current()).Orsak);
-        Assert.Equal("övrigt", TestEnv.Catalog.OrsakOrOvrigt("Väntar på ombyggnad").Label);
+        Assert.Equal("OVRIGT", TestEnv.Catalog.OrsakOrOvrigt("Väntar på ombyggnad").Code);
     }
 
     [Theory]

@@ -76,7 +76,8 @@ public class IvoHistoryTests : IClassFixture<IvoHistoryTests.Written>
     public void The_csv_and_the_xlsx_hold_the_same_rows_and_the_xlsx_the_same_header()
     {
         for (var q = 0; q < 4; q++) Assert.Equal(_w.Csv[q], _w.Xlsx[q]);
-        Assert.Equal(IvoFiles.Columns, _w.Workbooks[0]["Individrapport"][0]);
+        // The xlsx header may break "Rapporterings-period" at a soft hyphen (U+00AD, invisible); the words are IVO's.
+        Assert.Equal(IvoFiles.Columns, _w.Workbooks[0]["Individrapport"][0].Select(h => h.Replace("\u00AD", "")));
     }
 
     [Fact]
@@ -99,7 +100,7 @@ public class IvoHistoryTests : IClassFixture<IvoHistoryTests.Written>
         Assert.Equal("Den enskilde har avlidit", row[IvoHistory.Col("Orsak")]);
         Assert.Equal("Avslutsorsak: den enskilde har avlidit.", row[IvoHistory.Col("Fritext till IVO")]);
         Assert.Equal("Äldreomsorg: Hemtjänst", row[IvoHistory.Col("Insats")]);
-        Assert.Equal("Orsak till dröjsmålet: arbetsrelaterade omständigheter att hitta rätt matchning.", Row(3, "H-3")[IvoHistory.Col("Fritext till IVO")]);
+        Assert.Equal("Orsak till dröjsmålet: arbetsrelaterade omständigheter har försvårat att hitta rätt matchning.", Row(3, "H-3")[IvoHistory.Col("Fritext till IVO")]);
     }
 
     [Fact]
@@ -114,7 +115,7 @@ public class IvoHistoryTests : IClassFixture<IvoHistoryTests.Written>
     {
         var row = Row(2, "H-4");
         Assert.Equal("Erbjuden plats i mars", row[IvoHistory.Col("Kommentar")]);
-        Assert.Equal("Orsak till dröjsmålet: saknar resurs. Erbjuden plats i mars", row[IvoHistory.Col("Fritext till IVO")]);
+        Assert.Equal("Orsak till dröjsmålet: det saknas resurser. Erbjuden plats i mars", row[IvoHistory.Col("Fritext till IVO")]);
     }
 
     [Fact]

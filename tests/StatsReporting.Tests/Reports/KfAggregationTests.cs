@@ -21,7 +21,7 @@ public class KfAggregationTests
     }
 
     [Theory]
-    [InlineData("2025-06-30", "avslutade: den enskilde har avlidit")]
+    [InlineData("2025-06-30", "avslutade då den enskilde har avlidit")]
     [InlineData("2025-05-31", "ej verkställda, orsak vid rapporteringstillfället okänd")]
     public void A_closing_reason_is_not_given_as_the_delay_of_a_case_still_open_at_the_as_of_date(string asOf, string text)
     {

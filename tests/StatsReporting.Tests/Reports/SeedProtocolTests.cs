@@ -75,9 +75,9 @@ public class SeedProtocolTests : IClassFixture<SeedProtocolTests.Written>, IDisp
         var lines = Block(_w.Sol, "Särskilt boende, ÄO");
         Assert.Equal(48, lines["Totalt"]);
         Assert.Equal(10, lines["verkställda"]);
-        Assert.Equal(20, lines["ej verkställda p.g.a. den enskilde har tackat nej till erbjudande"]);
-        Assert.Equal(1, lines["avslutade: den enskilde har avlidit"]);
-        Assert.Equal(17, lines["ej verkställda p.g.a. det saknas plats (kö, sanering/renovering/ombyggnation)"]);
+        Assert.Equal(20, lines["ej verkställda då den enskilde har tackat nej till erbjudande"]);
+        Assert.Equal(1, lines["avslutade då den enskilde har avlidit"]);
+        Assert.Equal(17, lines["ej verkställda då det saknas plats (kö, sanering/renovering/ombyggnation)"]);
         Assert.Equal(5, lines.Count);
     }
 
@@ -99,16 +99,16 @@ public class SeedProtocolTests : IClassFixture<SeedProtocolTests.Written>, IDisp
 
     [Theory]
     [InlineData("Bostad, IFO", "verkställda", 4)]
-    [InlineData("Bostad, IFO", "ej verkställda p.g.a. det saknas plats (kö, sanering/renovering/ombyggnation)", 5)]
-    [InlineData("Kontaktperson, IFO", "ej verkställda p.g.a. saknar resurs", 2)]
-    [InlineData("Kontaktfamilj, IFO", "ej verkställda p.g.a. det saknas plats (kö, sanering/renovering/ombyggnation)", 2)]
-    [InlineData("Kontaktperson, ÄO", "ej verkställda p.g.a. arbetsrelaterade omständigheter att hitta rätt matchning", 5)]
-    [InlineData("Dagverksamhet/sysselsättning, ÄO", "ej verkställda p.g.a. hälsotillståndet har varit ett hinder", 2)]
+    [InlineData("Bostad, IFO", "ej verkställda då det saknas plats (kö, sanering/renovering/ombyggnation)", 5)]
+    [InlineData("Kontaktperson, IFO", "ej verkställda då det saknas resurser", 2)]
+    [InlineData("Kontaktfamilj, IFO", "ej verkställda då det saknas plats (kö, sanering/renovering/ombyggnation)", 2)]
+    [InlineData("Kontaktperson, ÄO", "ej verkställda då arbetsrelaterade omständigheter har försvårat att hitta rätt matchning", 5)]
+    [InlineData("Dagverksamhet/sysselsättning, ÄO", "ej verkställda då hälsotillståndet har varit ett hinder", 2)]
     public void SoL_reason_lines(string row, string status, int count) => Assert.Equal(count, Block(_w.Sol, row)[status]);
 
     [Theory]
-    [InlineData("9 § 4 Biträde av kontaktperson", "ej verkställda p.g.a. arbetsrelaterade omständigheter att hitta rätt matchning", 14)]
-    [InlineData("9 § 9 Bostad med särskild service för vuxna eller annan särskilt anpassad bostad för vuxna", "ej verkställda p.g.a. det saknas plats (kö, sanering/renovering/ombyggnation)", 22)]
+    [InlineData("9 § 4 Biträde av kontaktperson", "ej verkställda då arbetsrelaterade omständigheter har försvårat att hitta rätt matchning", 14)]
+    [InlineData("9 § 9 Bostad med särskild service för vuxna eller annan särskilt anpassad bostad för vuxna", "ej verkställda då det saknas plats (kö, sanering/renovering/ombyggnation)", 22)]
     [InlineData("9 § 9 Bostad med särskild service för vuxna eller annan särskilt anpassad bostad för vuxna", "verkställda", 2)]
     public void LSS_reason_lines(string row, string status, int count) => Assert.Equal(count, Block(_w.Lss, row)[status]);
 
@@ -158,7 +158,9 @@ public class SeedProtocolTests : IClassFixture<SeedProtocolTests.Written>, IDisp
         var text = string.Join("\n", _w.Sol["Text"].Select(r => r[0]));
         Assert.Contains("Socialnämnden rapporterar 82 gynnande beslut enligt 4 kap. 1 § socialtjänstlagen (2001:453)", text);
         Assert.Contains("Av dessa avser 44 kvinnor och 38 män.", text);
-        Assert.Contains("Särskilt boende (ÄO) har 48 beslut: 10 verkställda", text);
+        Assert.Contains("Särskilt boende (ÄO): 48 beslut. Av dessa är vid rapporteringstillfället:\n– 10 beslut verkställda\n"
+            + "– 1 beslut avslutat då den enskilde har avlidit\n– 20 ej verkställda beslut då den enskilde har tackat nej till erbjudande\n"
+            + "– 17 ej verkställda beslut då det saknas plats (kö, sanering/renovering/ombyggnation)\n", text);
         Assert.Contains("16 kap. 6 h §", text);
         Assert.Contains("rapporterar 51 gynnande beslut enligt 9 § LSS", string.Join("\n", _w.Lss["Text"].Select(r => r[0])));
     }

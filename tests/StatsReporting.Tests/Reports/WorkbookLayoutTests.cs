@@ -18,7 +18,7 @@ public class WorkbookLayoutTests : IDisposable
     }
 
     [Fact]
-    public void Every_table_sheet_has_a_frozen_bold_header_A4_print_and_explicit_widths()
+    public void Every_sheet_has_a_frozen_bold_header_repeated_on_each_A4_page_and_a_header_and_footer()
     {
         using var wb = Sol();
         foreach (var name in new[] { "Sammanställning", "Orsaker", "Väntetid", "Avbrott", "Jämförelse", "Kontroller", "Text" })
@@ -26,10 +26,45 @@ public class WorkbookLayoutTests : IDisposable
             var ws = wb.Worksheet(name);
             Assert.Equal(1, ws.SheetView.SplitRow);
             Assert.Equal(XLPaperSize.A4Paper, ws.PageSetup.PaperSize);
+            Assert.Equal(XLPageOrientation.Portrait, ws.PageSetup.PageOrientation);
+            Assert.Equal((1, 0), (ws.PageSetup.PagesWide, ws.PageSetup.PagesTall));
+            Assert.Equal((1, 1), (ws.PageSetup.FirstRowToRepeatAtTop, ws.PageSetup.LastRowToRepeatAtTop));
             Assert.True(ws.Cell(1, 1).Style.Font.Bold, name);
-            Assert.True(ws.Column(1).Width >= 60, name);
         }
-        Assert.Equal(15, wb.Worksheet("Sammanställning").Column(2).Width);
+    }
+
+    [Fact]
+    public void Every_sheet_prints_kommun_namnd_title_and_period_above_and_the_date_and_Sida_N_av_M_below()
+    {
+        _env.Importer().Import(TestEnv.SampleCsv);
+        var files = _env.Reports().Write(Period.Parse("2025Q2"), new DateOnly(2025, 6, 30), _env.PathOf("reports"));
+        using var doc = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(files.Single(f => f.Path.EndsWith("evb-sol-2025Q2.xlsx")).Path, false);
+        var sheets = doc.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().ToList();
+        Assert.Equal(8, sheets.Count);
+        var today = DateTime.Now.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var sheet in sheets)
+        {
+            var part = (DocumentFormat.OpenXml.Packaging.WorksheetPart)doc.WorkbookPart.GetPartById(sheet.Id!);
+            var hf = part.Worksheet.Elements<DocumentFormat.OpenXml.Spreadsheet.HeaderFooter>().Single();
+            Assert.Equal($"&LExempelkommunen\nSocialnämnden&REj verkställda gynnande beslut SoL\nkvartal 2 2025: {sheet.Name}", hf.OddHeader!.Text);
+            Assert.Equal($"&LFramtagen {today}&RSida &P av &N", hf.OddFooter!.Text);
+        }
+        // Repeated header rows in the absolute, quoted form LibreOffice reads (ClosedXML writes "Orsaker!1:1").
+        var titles = doc.WorkbookPart.Workbook.DefinedNames!.Elements<DocumentFormat.OpenXml.Spreadsheet.DefinedName>()
+            .Where(n => n.Name == "_xlnm.Print_Titles").Select(n => n.Text).ToList();
+        Assert.Equal(["'Sammanställning'!$1:$1", "'Orsaker'!$1:$1", "'Väntetid'!$1:$1", "'Avbrott'!$1:$1", "'Jämförelse'!$1:$1",
+            "'Kontroller'!$1:$1", "'Text'!$1:$1"], titles);
+    }
+
+    [Fact]
+    public void The_label_column_is_as_wide_as_its_longest_label_and_the_numbers_are_12_wide()
+    {
+        using var wb = Sol();
+        var ws = wb.Worksheet("Sammanställning");
+        Assert.Equal("Dagverksamhet/sysselsättning, ÄO".Length + 3, ws.Column(1).Width);
+        Assert.Equal(12, ws.Column(2).Width);
+        // The repeated insats labels of Orsaker print black, as everything else (they were grey).
+        Assert.NotEqual(XLColor.Gray, wb.Worksheet("Orsaker").Cell(3, 1).Style.Font.FontColor);
     }
 
     [Fact]

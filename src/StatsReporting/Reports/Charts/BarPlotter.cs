@@ -25,7 +25,7 @@ internal static class BarPlotter
 
         for (var s = 0; s < chart.Series.Count; s++)
         {
-            var (fill, text) = ChartStyle.Segment(s, chart.Series.Count);
+            var (fill, text) = ChartStyle.Segment(chart.Series[s].Shade ?? s, chart.Series.Count);
             var bars = new List<Bar>();
             for (var i = 0; i < n; i++)
             {

@@ -19,8 +19,9 @@ public abstract record Chart(Lag Lag, ChartKind Kind, string Title, string Subti
     };
 }
 
-/// One stacked segment series: its legend name and one value per category.
-public sealed record BarSeries(string Name, IReadOnlyList<int> Values);
+/// One stacked segment series: its legend name and one value per category. `Shade` pins its fill (0 = dark) where
+/// the same series must look the same in every chart whatever its place in the stack (Kvinnor dark, Män light).
+public sealed record BarSeries(string Name, IReadOnlyList<int> Values, int? Shade = null);
 
 /// Bars per category, the series stacked; `Notes` are printed under the chart (e.g. what "9 § 4" stands for).
 public sealed record BarChart(Lag Lag, ChartKind Kind, string Title, string Subtitle, string ValueAxis, string CategoryAxis,

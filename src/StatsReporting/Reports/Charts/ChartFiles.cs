@@ -24,7 +24,7 @@ public static class ChartFiles
             var what = $"Diagram {report.LawName}, {chart.Caption.ToLower(KfCharts.Swedish)}";
             files.Add(new($"{what} (PNG)", pngPath));
             files.Add(new($"{what} (SVG)", svgPath));
-            images.Add(new ChartImage(chart.Caption, chart.Title, png));
+            images.Add(new ChartImage(chart.Caption, chart.Title, png, chart.Kind));
         }
         return (images, files);
     }

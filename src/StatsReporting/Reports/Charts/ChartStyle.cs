@@ -5,10 +5,14 @@ namespace StatsReporting.Reports.Charts;
 /// Look shared by all charts: sizes in layout units (drawn at scale 2), shades that stay apart in grey-scale print.
 internal static class ChartStyle
 {
+    public const float TickPadding = 5;
     public const float TitleSize = 21, SubtitleSize = 15, LabelSize = 15, TickSize = 14, NoteSize = 13, ValueSize = 14;
 
     /// Dark, middle and light blue: about 25 %, 55 % and 85 % lightness, so they differ in black and white too.
     public static readonly Color Dark = Color.FromHex("#1F3B5A"), Middle = Color.FromHex("#6A8CAF"), Light = Color.FromHex("#C8D8EA");
+    /// Lines of the trend, one per verksamhet: about 30 %, 50 % and 70 % lightness (the total is drawn in Ink), so that
+    /// they differ by shade in grey-scale as well as by marker.
+    public static readonly Color[] LineShades = [Color.FromHex("#23466E"), Color.FromHex("#5E7FA3"), Color.FromHex("#9DB3CC")];
     public static readonly Color Ink = Color.FromHex("#1A1A1A"), GridLine = Color.FromHex("#D0D0D0");
 
     /// Fill and label colour per stacked series: dark first, then middle, then light (two series: dark and light).
@@ -38,6 +42,9 @@ internal static class ChartStyle
             axis.TickLabelStyle.ForeColor = Ink;
             axis.MinorTickStyle.Length = 0;
         }
+        // A little air between the tick marks and their labels.
+        plot.Axes.Bottom.TickLabelStyle.OffsetY = TickPadding;
+        plot.Axes.Left.TickLabelStyle.OffsetX = -TickPadding;
         plot.Grid.MajorLineColor = GridLine;
         plot.Legend.FontSize = LabelSize;
         plot.Legend.FontName = ChartFont.Name;

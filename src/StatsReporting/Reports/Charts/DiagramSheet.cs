@@ -8,35 +8,30 @@ using Xdr = DocumentFormat.OpenXml.Drawing.Spreadsheet;
 namespace StatsReporting.Reports.Charts;
 
 /// A chart as the workbook shows it: a caption line above the picture, the title as its alternative text.
-public sealed record ChartImage(string Caption, string Title, byte[] Png);
+public sealed record ChartImage(string Caption, string Title, byte[] Png, ChartKind? Kind = null);
 
 /// The *Diagram* sheet of a KF workbook. ClosedXML 0.95.4's AddPicture needs libgdiplus, which a plain Linux machine
 /// lacks, so ClosedXML writes the captions and the pictures are added to the saved file through OpenXml 2.x.
 public static class DiagramSheet
 {
     public const string Name = "Diagram";
-    // Shown at 800 × 500 px (the PNG has twice that, so it stays sharp in print): 25 rows of 20 px, a caption row
-    // and a blank one per chart; two charts per A4 page.
-    private const int ShownWidth = 800, ShownHeight = 500, RowsPerChart = 27, ChartsPerPage = 2;
+    // Shown at 640 × 400 px, 17 cm (the PNG has 2.5 times that, so it stays sharp in print): 20 rows of 20 px, a
+    // caption row and a blank one per chart; two charts per A4 page, printed at full size (no shrinking to fit).
+    private const int ShownWidth = 640, ShownHeight = 400, RowsPerChart = 22, ChartsPerPage = 2;
     private const double RowHeightPoints = 15; // 20 px
     private const long EmuPerPixel = 9525;
 
     public static void Add(XLWorkbook wb, IReadOnlyList<ChartImage> charts)
     {
         var ws = wb.Worksheets.Add(Name);
-        ws.Style.Font.FontName = "Arial";
-        ws.Style.Font.FontSize = 10;
         // Pictures float over cells, so the print area is set to hold them: column A is a little wider than a picture
-        // in Excel (LibreOffice without Calibri measures it wider still) plus a narrow spare column, and the row
-        // heights are fixed so that a picture covers its 25 rows in every program.
-        ws.Column(1).Width = 115;
-        ws.Column(2).Width = 2;
+        // (91 × 7 + 5 px) plus a narrow spare column, together within the width of a portrait A4 page, and the row
+        // heights are fixed so that a picture covers its 20 rows in every program.
+        ws.Column(1).Width = 91;
+        ws.Column(2).Width = 1;
         var lastRow = CaptionRow(charts.Count) - 1;
         ws.Rows(1, lastRow).Height = RowHeightPoints;
         ws.PageSetup.PrintAreas.Add(1, 1, lastRow, 2);
-        ws.PageSetup.PaperSize = XLPaperSize.A4Paper;
-        ws.PageSetup.PageOrientation = XLPageOrientation.Portrait;
-        ws.PageSetup.FitToPages(1, 0);
         for (var i = 0; i < charts.Count; i++)
         {
             var cell = ws.Cell(CaptionRow(i), 1);

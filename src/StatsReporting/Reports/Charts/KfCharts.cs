@@ -14,15 +14,15 @@ public static partial class KfCharts
     public static IReadOnlyList<Chart> For(KfReport r, TrendInput trend, Catalog catalog) =>
         [Kon(r), Trend(r, trend, catalog), Orsaker(r), Vantetid(r)];
 
-    /// Kvinnor and Män stacked per insats with cases. Always Kvinnor first, whatever the table's column order, so that
-    /// a shade means the same in every chart. LSS points are labelled "9 § 4"; their names go in the notes.
+    /// Kvinnor and Män stacked per insats with cases, in the law's configured column order (Report:KonOrder), as the
+    /// table beside it; Kvinnor dark and Män light in every chart. LSS points are labelled "9 § 4"; their names go in the notes.
     public static BarChart Kon(KfReport r)
     {
         var t = r.Sammanstallning;
         var rows = t.Rows.Where(x => x.Kind == RowKind.Detail && !x.IsZero).ToList();
-        int Column(string header) => t.Columns.ToList().IndexOf(header);
-        var series = new[] { Decisions.Kon.K, Decisions.Kon.M }
-            .Select(k => new BarSeries(KfAggregation.KonHeader(k), rows.Select(x => x.Values[Column(KfAggregation.KonHeader(k))] ?? 0).ToList()))
+        var series = t.Columns.Take(t.Columns.Count - 1)
+            .Select((header, c) => new BarSeries(header, rows.Select(x => x.Values[c] ?? 0).ToList(),
+                Shade: header == KfAggregation.KonHeader(Decisions.Kon.K) ? 0 : 1))
             .ToList();
         var labels = rows.Select(x => (Short: ShortLabel(x.Label), Full: x.Label)).ToList();
         var notes = labels.Where(x => x.Short != x.Full).Select(x => $"{x.Short}: {x.Full[(x.Short.Length + 1)..]}").ToList();
@@ -52,10 +52,9 @@ public static partial class KfCharts
     /// The open cases "vid rapporteringstillfället" per orsak, summed over the insatser of the Orsaker sheet.
     public static BarChart Orsaker(KfReport r)
     {
-        const string open = "ej verkställda";
         var counts = r.Orsaker.SelectMany(b => b.Lines)
-            .Where(l => l.Text.StartsWith(open, StringComparison.Ordinal))
-            .GroupBy(l => OrsakLabel(l.Text[open.Length..]))
+            .Where(l => l.Status == Status.EjVerkstallt)
+            .GroupBy(l => Capitalised(l.Reason ?? Wording.NoReason))
             .Select(g => (Label: g.Key, Count: g.Sum(l => l.Count)))
             .OrderByDescending(x => x.Count).ThenBy(x => x.Label, StringComparer.Create(Swedish, false))
             .ToList();
@@ -82,13 +81,8 @@ public static partial class KfCharts
     /// "9 § 4 Biträde av kontaktperson" → "9 § 4"; other labels are kept.
     private static string ShortLabel(string label) => LssPoint().Match(label) is { Success: true } m ? m.Value : label;
 
-    /// " p.g.a. den enskilde har tackat nej …" → "Den enskilde har tackat nej …"; ", orsak saknas" → "Orsak saknas".
-    private static string OrsakLabel(string rest)
-    {
-        var text = rest.TrimStart(',', ' ');
-        if (text.StartsWith("p.g.a. ", StringComparison.Ordinal)) text = text["p.g.a. ".Length..];
-        return char.ToUpper(text[0], Swedish) + text[1..];
-    }
+    /// "den enskilde har tackat nej …" → "Den enskilde har tackat nej …".
+    private static string Capitalised(string text) => char.ToUpper(text[0], Swedish) + text[1..];
 
     private static string TrendName(string name, Catalog catalog) =>
         name == TrendHistory.TotalName ? "Totalt"

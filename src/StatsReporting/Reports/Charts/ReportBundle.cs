@@ -4,7 +4,8 @@ using StatsReporting.Storage;
 
 namespace StatsReporting.Reports.Charts;
 
-/// reports/<period>/evb-<period>.zip: what a controller sends on — both KF workbooks, the charts and the findings.
+/// reports/<period>/evb-<period>.zip: what a controller sends on — both KF workbooks, both tjänsteskrivelser, the charts and
+/// the findings.
 public static class ReportBundle
 {
     public static string FileName(Period p) => $"evb-{p}.zip";
@@ -12,7 +13,8 @@ public static class ReportBundle
     /// Written last, from the files already in the period folder; kontroller-<period>.json is taken when it exists.
     public static WrittenFile Write(string periodDir, Period p)
     {
-        var files = new[] { ReportService.WorkbookFileName(Lag.SoL, p), ReportService.WorkbookFileName(Lag.LSS, p), $"kontroller-{p}.json" }
+        var files = new[] { ReportService.WorkbookFileName(Lag.SoL, p), ReportService.WorkbookFileName(Lag.LSS, p),
+                Document.Tjansteskrivelse.FileName(Lag.SoL, p), Document.Tjansteskrivelse.FileName(Lag.LSS, p), $"kontroller-{p}.json" }
             .Select(name => Path.Combine(periodDir, name))
             .Concat(Directory.Exists(Path.Combine(periodDir, ChartFiles.Folder))
                 ? Directory.EnumerateFiles(Path.Combine(periodDir, ChartFiles.Folder)).Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal)

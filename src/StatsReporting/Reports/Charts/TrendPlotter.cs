@@ -10,9 +10,9 @@ internal static class TrendPlotter
     /// Solid lines only: Skia's SVG writer does not support dash patterns and says so on standard output.
     private static readonly (MarkerShape Marker, Color Color)[] Looks =
     [
-        (MarkerShape.FilledSquare, ChartStyle.Middle),
-        (MarkerShape.FilledTriangleUp, ChartStyle.Middle),
-        (MarkerShape.FilledDiamond, ChartStyle.Dark),
+        (MarkerShape.FilledSquare, ChartStyle.LineShades[0]),
+        (MarkerShape.FilledTriangleUp, ChartStyle.LineShades[1]),
+        (MarkerShape.FilledDiamond, ChartStyle.LineShades[2]),
     ];
 
     public static void Draw(Plot plot, TrendChart chart)

@@ -30,11 +30,13 @@ public class ChartNumbersTests(ChartedReports r) : IClassFixture<ChartedReports>
         Assert.Equal("9 § 9: Bostad med särskild service för vuxna eller annan särskilt anpassad bostad för vuxna", chart.Notes[2]);
         Assert.Equal([1, 5, 9, 1], chart.Series.Single(s => s.Name == "Kvinnor").Values);
         Assert.Equal([0, 13, 18, 4], chart.Series.Single(s => s.Name == "Män").Values);
-        // The LSS workbook prints Män before Kvinnor; the chart keeps Kvinnor first in every chart.
+        // The LSS workbook prints Män before Kvinnor (Report:KonOrder), and so does its chart.
+        Assert.Equal(["Män", "Kvinnor"], chart.Series.Select(s => s.Name));
+        Assert.Equal([1, 0], chart.Series.Select(s => s.Shade)); // Kvinnor keep the dark shade they have in the SoL chart
         var rows = r.LssBook["Sammanställning"].Skip(1).Where(row => row[0].StartsWith("9 § ", StringComparison.Ordinal) && row[3] != "-").ToList();
         Assert.Equal(chart.Categories.Count, rows.Count);
         for (var i = 0; i < rows.Count; i++)
-            Assert.Equal([chart.Series[1].Values[i], chart.Series[0].Values[i], chart.Total(i)],
+            Assert.Equal([chart.Series[0].Values[i], chart.Series[1].Values[i], chart.Total(i)],
                 Xlsx.Numbers(r.LssBook["Sammanställning"], rows[i][0]));
     }
 
@@ -49,8 +51,8 @@ public class ChartNumbersTests(ChartedReports r) : IClassFixture<ChartedReports>
         Assert.Equal("62 av 82 beslut var inte verkställda den 30 juni 2025", chart.Subtitle);
 
         var fromSheet = r.SolBook["Orsaker"].Skip(1)
-            .Where(row => row[1].StartsWith("ej verkställda p.g.a. ", StringComparison.Ordinal))
-            .GroupBy(row => row[1]["ej verkställda p.g.a. ".Length..])
+            .Where(row => row[1].StartsWith("ej verkställda då ", StringComparison.Ordinal))
+            .GroupBy(row => row[1]["ej verkställda då ".Length..])
             .ToDictionary(g => char.ToUpperInvariant(g.Key[0]) + g.Key[1..], g => g.Sum(row => int.Parse(row[2])));
         Assert.Equal(fromSheet.OrderBy(x => x.Key), open.OrderBy(x => x.Key));
         Assert.Equal(open.Values.OrderDescending(), chart.Series.Single().Values);

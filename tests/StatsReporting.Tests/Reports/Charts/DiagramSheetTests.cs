@@ -42,10 +42,12 @@ public class DiagramSheetTests(ChartedReports r) : IClassFixture<ChartedReports>
         var names = zip.Entries.Select(e => e.FullName).ToList();
         Assert.Contains("evb-sol-2025Q2.xlsx", names);
         Assert.Contains("evb-lss-2025Q2.xlsx", names);
+        Assert.Contains("tjansteskrivelse-sol-2025Q2.docx", names);
+        Assert.Contains("tjansteskrivelse-lss-2025Q2.docx", names);
         Assert.Equal(16, names.Count(n => n.StartsWith("diagram/", StringComparison.Ordinal)));
         Assert.Contains("diagram/lss-vantetid.svg", names);
         Assert.Contains("kontroller-2025Q2.json", names);
-        Assert.Equal(19, names.Count);
+        Assert.Equal(21, names.Count);
         Assert.Equal(new FileInfo(r.Workbook(Lag.SoL)).Length, zip.GetEntry("evb-sol-2025Q2.xlsx")!.Length);
     }
 
@@ -55,7 +57,8 @@ public class DiagramSheetTests(ChartedReports r) : IClassFixture<ChartedReports>
         Assert.Contains(r.Files, f => f.Kind == "Diagram SoL, kön per insats (PNG)" && f.Path == r.ChartFile("sol-kon.png"));
         Assert.Contains(r.Files, f => f.Kind == "Diagram LSS, väntetid (SVG)" && f.Path == r.ChartFile("lss-vantetid.svg"));
         Assert.Equal(Path.Combine(r.PeriodDir, "evb-2025Q2.zip"), r.Files[^1].Path);
-        Assert.Equal(21, r.Files.Count);
+        Assert.Equal(23, r.Files.Count);
+        Assert.Contains(r.Files, f => f.Kind == "Tjänsteskrivelse LSS (Word)" && f.Path == Path.Combine(r.PeriodDir, "tjansteskrivelse-lss-2025Q2.docx"));
         Assert.All(r.Files, f => Assert.True(File.Exists(f.Path), f.Path));
         Assert.Empty(Directory.EnumerateFiles(r.PeriodDir, ".*", SearchOption.AllDirectories));
     }
