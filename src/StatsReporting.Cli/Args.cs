@@ -55,6 +55,9 @@ public static class Usage
           ivo --period 2025Q2 [--out MAPP]                IVO-individrapport (personuppgifter; egen mapp, standard ivo/ bredvid databasen)
           ivo status [--today ÅÅÅÅ-MM-DD]                 vilka kvartal som ska rapporteras till IVO, försenade kvartal
                                                           och ärenden som behöver en avslutande rapport
+          bevakning [--today ÅÅÅÅ-MM-DD] [--days N] [--format json] [--out MAPP]
+                                                          beslut som snart når tre månader och redan försenade som
+                                                          inte rapporterats än; skriver bevakning-<dag>.xlsx
           check <tabell> [--compare <tabell>] [--format json]
                                                           kontrollera summorna i en publicerad tabell (CSV/XLSX);
                                                           slutkod 0 = inga avvikelser, 1 = avvikelser, 2 = oläsbar fil

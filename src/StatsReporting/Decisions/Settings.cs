@@ -74,6 +74,8 @@ public sealed partial class AppSettings
         Schedule.Validate();
         Web.Validate();
         Access.Validate();
+        Bevakning.Validate();
+        Avgift.Validate();
     }
 }
 

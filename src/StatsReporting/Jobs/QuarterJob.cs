@@ -29,7 +29,7 @@ public sealed class QuarterJob(Db db, Catalog catalog, AppSettings settings, Tim
         }
         var files = new ReportService(db, catalog, settings).Write(period, asOf, outRoot, progress);
         progress?.Report("Skriver IVO-individrapporten …");
-        var ivo = new IvoExport(db, catalog, settings, clock).Write(period, ivoRoot ?? settings.Paths.IvoFor(db.Path), outRoot);
+        var ivo = new IvoExport(db, catalog, settings, clock).Write(period, ivoRoot ?? settings.Paths.IvoFor(db.Path), outRoot, asOf);
         return new(period, asOf, imports, [.. files, .. ivo.Files], ivo);
     }
 

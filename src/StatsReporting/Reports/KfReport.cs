@@ -13,4 +13,6 @@ public sealed record KfReport(Lag Lag, Period Period, DateOnly AsOf, ReportTable
 {
     public string LawName => Lag == Lag.SoL ? "SoL" : "LSS";
     public int Total => Sammanstallning.Rows[^1].Values[^1] ?? 0;
+    /// The särskild avgift estimate (ReportService adds it); null writes no such sheet.
+    public StatsReporting.Avgift.AvgiftReport? Avgift { get; init; }
 }
