@@ -18,8 +18,12 @@ public static class AvgiftList
 
     private static readonly double[] Widths = [14, 6, 46, 12, 12, 10, 13, 14, 30];
 
-    public static WrittenFile Write(IReadOnlyList<Decision> decisions, Period q, DateOnly asOf, Catalog catalog, AvgiftSettings s, string folder) =>
-        Write([AvgiftReport.Build(decisions, Lag.SoL, q, asOf, catalog, s), AvgiftReport.Build(decisions, Lag.LSS, q, asOf, catalog, s)], q, folder);
+    public static WrittenFile Write(Db db, Period q, DateOnly asOf, Catalog catalog, AvgiftSettings s, string folder)
+    {
+        IReadOnlyList<Decision> decisions;
+        using (var c = db.Open()) decisions = DecisionStore.Current(c);
+        return Write([AvgiftReport.Build(decisions, Lag.SoL, q, asOf, catalog, s), AvgiftReport.Build(decisions, Lag.LSS, q, asOf, catalog, s)], q, folder);
+    }
 
     public static WrittenFile Write(IReadOnlyList<AvgiftReport> reports, Period q, string folder)
     {

@@ -7,7 +7,7 @@ namespace StatsReporting.Avgift;
 public sealed record AvgiftItem(string BeslutId, CatalogRow Row, DateOnly FirstLateDay, DateOnly? Done, decimal Months,
     decimal? MonthlyCostKr, decimal? Kr, Clamp Clamp);
 
-/// One KF row: sums over the decisions that have a cost; `Beslut` counts them all.
+/// One KF row: `Kr` sums the decisions that have a cost; the counts and months take them all.
 public sealed record AvgiftRow(CatalogRow Row, int Beslut, int MedKostnad, decimal? MonthlyCostKr, decimal Months, decimal Kr,
     int Over6, int Over9, int Over12);
 
@@ -36,7 +36,7 @@ public sealed record AvgiftReport(Lag Lag, Period Period, DateOnly AsOf, AvgiftR
             .Select(x =>
             {
                 var costed = x.its.Where(i => i.Kr is not null).ToList();
-                return new AvgiftRow(x.row, x.its.Count, costed.Count, s.MonthlyCost(x.row), costed.Sum(i => i.Months), costed.Sum(i => i.Kr!.Value),
+                return new AvgiftRow(x.row, x.its.Count, costed.Count, s.MonthlyCost(x.row), x.its.Sum(i => i.Months), costed.Sum(i => i.Kr!.Value),
                     x.its.Count(i => i.Months > 6), x.its.Count(i => i.Months > 9), x.its.Count(i => i.Months > 12));
             }).ToList();
         return new(lag, q, asOf, range, s.Paslag, s.Exempel, rows, items);

@@ -79,7 +79,7 @@ public static class AvgiftSheet
         ws.Row(r).Height = 13.5 * Math.Max(1, Math.Ceiling(text.Length / 50.0));
     }
 
-    private static void Number(IXLCell cell, decimal value, string format = "# ##0")
+    private static void Number(IXLCell cell, decimal value, string format = "#,##0")
     {
         cell.Value = value;
         cell.Style.NumberFormat.Format = format;

@@ -25,9 +25,8 @@ public sealed record IvoExportResult(Period Period, string Folder, IReadOnlyList
 public sealed class IvoExport(Db db, Catalog catalog, AppSettings settings, TimeProvider clock)
 {
     /// Writes <root>/<q>/ivo-individrapport-<q>.xlsx and .csv. `kfRoot` is where this run's KF reports go, if not
-    /// the configured folder: the IVO folder may lie inside neither. `asOf` (default the quarter's last day) is the day
-    /// the restricted särskild avgift list beside it is estimated for, as the KF workbooks of the same run are.
-    public IvoExportResult Write(Period q, string root, string? kfRoot = null, DateOnly? asOf = null)
+    /// the configured folder: the IVO folder may lie inside neither.
+    public IvoExportResult Write(Period q, string root, string? kfRoot = null)
     {
         foreach (var kf in new[] { settings.Paths.Reports, kfRoot }.OfType<string>())
             if (IsWithin(root, kf))
@@ -56,8 +55,7 @@ public sealed class IvoExport(Db db, Catalog catalog, AppSettings settings, Time
         var csv = Path.Combine(folder, IvoFiles.FileName(q, "csv"));
         IvoFiles.WriteXlsx(rows, forsvunna, findings, q, xlsx);
         IvoFiles.WriteCsv(rows, csv);
-        var avgift = Avgift.AvgiftList.Write(decisions, q, asOf ?? q.End, catalog, settings.Avgift, folder);
-        var result = new IvoExportResult(q, folder, [new("IVO-individrapport (xlsx)", xlsx), new("IVO-individrapport (csv)", csv), avgift],
+        var result = new IvoExportResult(q, folder, [new("IVO-individrapport (xlsx)", xlsx), new("IVO-individrapport (csv)", csv)],
             rows, forsvunna, findings);
         store.RecordExport(result, importId, clock.GetUtcNow());
         return result;

@@ -29,8 +29,10 @@ public sealed class QuarterJob(Db db, Catalog catalog, AppSettings settings, Tim
         }
         var files = new ReportService(db, catalog, settings).Write(period, asOf, outRoot, progress);
         progress?.Report("Skriver IVO-individrapporten …");
-        var ivo = new IvoExport(db, catalog, settings, clock).Write(period, ivoRoot ?? settings.Paths.IvoFor(db.Path), outRoot, asOf);
-        return new(period, asOf, imports, [.. files, .. ivo.Files], ivo);
+        var ivo = new IvoExport(db, catalog, settings, clock).Write(period, ivoRoot ?? settings.Paths.IvoFor(db.Path), outRoot);
+        // The särskild avgift per beslut_id, as of the same day as the KF sheets, restricted like the individrapport beside it.
+        var avgift = Avgift.AvgiftList.Write(db, period, asOf, catalog, settings.Avgift, ivo.Folder);
+        return new(period, asOf, imports, [.. files, .. ivo.Files, avgift], ivo);
     }
 
     public static bool IsDataFile(string path) =>
