@@ -17,14 +17,18 @@ public static class BevakningWorkbook
     public static string[] Columns(bool snart) =>
         ["Beslut-id", "Lag", "Verksamhet", "Insats", "Enhet", "Klockstart", "Från", "Sista dag", snart ? "Dagar kvar" : "Dagar sena", "Orsak"];
 
-    private static readonly double[] Widths = [12, 5, 10, 30, 14, 11, 8, 11, 7, 26];
+    private static readonly double[] Widths = [12, 5, 13, 27, 17, 11, 7, 11, 7, 27];
 
     public static void Write(BevakningList list, string path)
     {
         using var wb = new XLWorkbook();
         Sheet(wb, SnartSheet, true, list.Snart, $"Bevakningslista {DecisionStore.Iso(list.Today)}: beslut som når tre månader inom {list.Days} dagar");
         Sheet(wb, SenaSheet, false, list.Sena, $"Bevakningslista {DecisionStore.Iso(list.Today)}: redan försenade beslut som kommer med i nästa kvartalsrapport");
-        AtomicFile.WriteVia(path, wb.SaveAs);
+        AtomicFile.WriteVia(path, tmp =>
+        {
+            wb.SaveAs(tmp);
+            PrintTitles.MakeAbsolute(tmp);
+        });
     }
 
     private static void Sheet(XLWorkbook wb, string name, bool snart, IReadOnlyList<BevakningItem> items, string title)
@@ -60,6 +64,9 @@ public static class BevakningWorkbook
         page.PageOrientation = XLPageOrientation.Landscape;
         page.FitToPages(1, 0);
         page.Margins.Left = page.Margins.Right = 0.5;
+        // Calc clips a footer that lies closer to the page's edge than its text needs: room for one 10 pt line.
+        page.Margins.Top = page.Margins.Bottom = 0.9;
+        page.Margins.Header = page.Margins.Footer = 0.4;
         page.SetRowsToRepeatAtTop(1, 1);
         page.Header.Center.AddText(title);
         page.Footer.Left.AddText("Utan personuppgifter: beslut-id hittar ärendet i verksamhetssystemet.");
