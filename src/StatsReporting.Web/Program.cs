@@ -13,6 +13,7 @@ builder.AddAccess();
 builder.AddReports();
 builder.AddImports();
 builder.AddScheduler();
+builder.AddBevakning();
 
 var app = builder.Build();
 app.UseSecurityHeaders();
@@ -24,6 +25,7 @@ app.MapReports();
 app.MapImports();
 app.MapRuns();
 app.MapHealth();
+app.MapBevakning();
 app.MapScheduler();
 app.Run();
 

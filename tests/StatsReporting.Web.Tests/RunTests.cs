@@ -44,7 +44,7 @@ public class RunTests(ServiceHost host)
         var run = await host.WaitForRun(jobId, before);
 
         Assert.Equal(("2025Q2", QuarterlyJob.Manual, RunHistory.Succeeded), (run.Period, run.Trigger, run.Status));
-        Assert.Equal("2025 kv2 rapporterat per 2025-07-01, 22 filer skrivna. Inkorgen: 1 fil, 0 nya importer med 0 nya beslut.", run.Message);
+        Assert.Equal("2025 kv2 rapporterat per 2025-07-01, 23 filer skrivna. Inkorgen: 1 fil, 0 nya importer med 0 nya beslut.", run.Message);
         Assert.NotNull(run.FinishedAt);
         using var wb = new XLWorkbook(workbook);
         var total = wb.Worksheet("Sammanställning").RowsUsed().Single(r => r.Cell(1).GetString() == "Totalt samtliga verksamheter");
