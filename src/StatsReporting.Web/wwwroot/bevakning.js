@@ -8,8 +8,6 @@
   const cell = (text) => Object.assign(document.createElement('td'), { textContent: text });
 
   async function visaBevakning() {
-    const session = await (await fetch('/api/session')).json();
-    if (!session.role) return;
     const svar = await fetch('/api/bevakning');
     if (!svar.ok) return;
     const b = await svar.json();
@@ -22,9 +20,19 @@
       return tr;
     }));
     $('bevakning-tabell').hidden = b.perEnhet.length === 0;
-    Object.assign($('bevakning-hamta'), { href: b.workbook, download: b.workbookName, textContent: `Bevakningslista: ${b.workbookName}` });
+    Object.assign($('bevakning-hamta'), { href: b.workbook, download: b.workbookName, textContent: `Hämta ${b.workbookName}` });
     $('bevakningslista').hidden = false;
   }
 
-  visaBevakning();
+  // Asked once app.js has shown who is signed in: a second /api/session here would renew the antiforgery cookie
+  // under the login form's token. Without that marker (a rewritten page), ask at once; 401/403 keep it hidden.
+  const inloggad = $('inloggad');
+  if (!inloggad) { visaBevakning(); return; }
+  if (!inloggad.hidden) { visaBevakning(); return; }
+  const observer = new MutationObserver(() => {
+    if (inloggad.hidden) return;
+    observer.disconnect();
+    visaBevakning();
+  });
+  observer.observe(inloggad, { attributes: true, attributeFilter: ['hidden'] });
 })();
