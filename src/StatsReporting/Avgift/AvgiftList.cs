@@ -12,7 +12,7 @@ public static class AvgiftList
 
     public static readonly string[] Columns =
     [
-        "Beslut-id", "Lag", "Insats", "Första försenade dag", "Verkställt/avslutat", "Månader försening", "Månadskostnad kr",
+        "Beslut-id", "Lag", "Insats", "Första försenade dag", "Verkställt/avslutat", "Månader försening", "Kr per månad",
         "Uppskattning kr", "Anmärkning",
     ];
 
@@ -38,7 +38,7 @@ public static class AvgiftList
         }
         ws.Range(1, 1, 1, Columns.Length).Style.Font.Bold = true;
         ws.Range(1, 1, 1, Columns.Length).Style.Alignment.WrapText = true;
-        ws.Row(1).Height = 27;
+        ws.Row(1).Height = 40;
         var r = 2;
         foreach (var i in reports.SelectMany(a => a.Items))
         {
@@ -55,7 +55,7 @@ public static class AvgiftList
         r++;
         foreach (var line in reports.SelectMany(a => AvgiftText.Notes(a).Take(1).Prepend($"{a.Lag}: {AvgiftText.Kr(a.TotalKr)} för {a.WithCost} av {a.Items.Count} beslut. {AvgiftText.ExcludedLine(a)}"))
                      .Append(AvgiftText.NoClaim).Concat(reports.Any(a => a.Exempel) ? [AvgiftText.ExampleCosts] : []))
-            KfWorkbook.SetText(ws.Cell(r++, 1), line);
+            AvgiftSheet.Note(ws, r++, line, Columns.Length);
         ws.SheetView.FreezeRows(1);
         ws.PageSetup.PaperSize = XLPaperSize.A4Paper;
         ws.PageSetup.PageOrientation = XLPageOrientation.Landscape;
@@ -63,7 +63,10 @@ public static class AvgiftList
         ws.PageSetup.SetRowsToRepeatAtTop(1, 1);
         ws.PageSetup.Header.Center.AddText($"Särskild avgift (uppskattning) per beslut {q.Swedish} – begränsad åtkomst");
         var path = Path.Combine(folder, FileName(q));
-        RestrictedFiles.Write(path, wb.SaveAs);
+        using var xlsx = new MemoryStream();
+        wb.SaveAs(xlsx);
+        Bevakning.PrintTitles.MakeAbsolute(xlsx);
+        RestrictedFiles.Write(path, xlsx.WriteTo);
         return new("Särskild avgift, uppskattning per beslut (xlsx)", path);
     }
 

@@ -11,7 +11,7 @@ public static class AvgiftSheet
 
     public static readonly string[] Columns =
     [
-        "Insats", "Beslut", "Varav med kostnad", "Månadskostnad kr", "Månader försening (summa)", "Uppskattning kr",
+        "Insats", "Beslut", "Varav med kostnad", "Kr per månad", "Månader försening (summa)", "Uppskattning kr",
         "Försening över 6 mån", "Över 9 mån", "Över 12 mån",
     ];
 
@@ -27,11 +27,12 @@ public static class AvgiftSheet
             ws.Column(c + 1).Width = Widths[c];
             KfWorkbook.SetText(ws.Cell(1, c + 1), Columns[c]);
         }
+        if (a.Exempel) KfWorkbook.SetText(ws.Cell(1, 4), "Kr per månad (exempel)");
         var head = ws.Range(1, 1, 1, Columns.Length);
         head.Style.Font.Bold = true;
         head.Style.Alignment.WrapText = true;
         head.Style.Fill.BackgroundColor = XLColor.FromHtml("#D9D9D9");
-        ws.Row(1).Height = 27;
+        ws.Row(1).Height = 40;
         var r = 2;
         if (a.Rows.Count == 0) KfWorkbook.SetText(ws.Cell(r++, 1), "Inga beslut att redovisa");
         foreach (var row in a.Rows)
@@ -61,7 +62,7 @@ public static class AvgiftSheet
         ws.Range(r, 1, r, Columns.Length).Style.Border.TopBorder = XLBorderStyleValues.Thin;
         ws.Range(2, 2, r, Columns.Length).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
         r += 2;
-        foreach (var note in AvgiftText.Notes(a)) Note(ws, r++, note);
+        foreach (var note in AvgiftText.Notes(a)) Note(ws, r++, note, Columns.Length);
 
         ws.SheetView.FreezeRows(1);
         ws.PageSetup.PaperSize = XLPaperSize.A4Paper;
@@ -85,9 +86,10 @@ public static class AvgiftSheet
         cell.Style.NumberFormat.Format = format;
     }
 
-    private static void Note(IXLWorksheet ws, int r, string text)
+    /// A line of text across the table's width, wrapped (text running past the last column would widen what Calc prints).
+    public static void Note(IXLWorksheet ws, int r, string text, int columns)
     {
-        var range = ws.Range(r, 1, r, Columns.Length).Merge();
+        var range = ws.Range(r, 1, r, columns).Merge();
         KfWorkbook.SetText(range.FirstCell(), text);
         range.Style.Alignment.WrapText = true;
         range.Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;

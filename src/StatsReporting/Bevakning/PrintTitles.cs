@@ -11,6 +11,17 @@ public static partial class PrintTitles
     public static void MakeAbsolute(string xlsx)
     {
         using var doc = SpreadsheetDocument.Open(xlsx, isEditable: true);
+        MakeAbsolute(doc);
+    }
+
+    public static void MakeAbsolute(Stream xlsx)
+    {
+        using var doc = SpreadsheetDocument.Open(xlsx, isEditable: true);
+        MakeAbsolute(doc);
+    }
+
+    private static void MakeAbsolute(SpreadsheetDocument doc)
+    {
         var names = doc.WorkbookPart?.Workbook.DefinedNames?.Elements<DefinedName>() ?? [];
         foreach (var name in names.Where(n => n.Name?.Value == "_xlnm.Print_Titles"))
             name.Text = RowRange().Replace(name.Text, "!$$$1:$$$2");

@@ -34,7 +34,8 @@ public class AvgiftOutputTests : IDisposable
         var files = _env.Reports().Write(Q2, Q2.End, _env.PathOf("reports"));
         var book = Xlsx.Read(files.Single(f => f.Path.EndsWith("evb-sol-2025Q2.xlsx")).Path);
         var sheet = book[AvgiftSheet.Name];
-        Assert.Equal(AvgiftSheet.Columns, sheet[0]);
+        Assert.Equal(["Insats", "Beslut", "Varav med kostnad", "Kr per månad (exempel)", "Månader försening (summa)", "Uppskattning kr",
+            "Försening över 6 mån", "Över 9 mån", "Över 12 mån"], sheet[0]);
         Assert.Equal(["Särskilt boende, ÄO", "2", "2", "36400", "4.5", "204750", "0", "0", "0"], sheet[1]);
         Assert.Equal(["Annat bistånd, ÄO", "1", "0", "kostnad saknas", "2.5", "kostnad saknas", "0", "0", "0"], sheet[2]);
         Assert.Equal(["Totalt (uppskattning)", "3", "2", "", "7", "204750", "0", "0", "0"], sheet[3]);
