@@ -23,6 +23,7 @@ public sealed record AvgiftReport(Lag Lag, Period Period, DateOnly AsOf, AvgiftR
     public static AvgiftReport Build(IReadOnlyList<Decision> decisions, Lag lag, Period q, DateOnly asOf, Catalog catalog, AvgiftSettings s)
     {
         var range = s.RangeOn(lag, asOf);
+        var order = catalog.Rows(lag).ToList();
         var items = decisions.Where(d => d.Lag == lag && ReportingRule.IsReportable(d, q)).Select(d =>
         {
             var row = catalog.RowOf(d);
@@ -31,8 +32,8 @@ public sealed record AvgiftReport(Lag Lag, Period Period, DateOnly AsOf, AvgiftR
             var estimate = cost is { } c ? AvgiftRule.Estimate(c, months, s.Paslag, range) : null;
             var done = ReportingRule.Done(d) is { } x && x <= asOf ? x : (DateOnly?)null;
             return new AvgiftItem(d.BeslutId, row, ReportingRule.FirstLateDay(d), done, months, cost, estimate?.Kr, estimate?.Clamp ?? Clamp.None);
-        }).OrderBy(i => catalog.Rows(lag).ToList().IndexOf(i.Row)).ThenBy(i => i.BeslutId, StringComparer.Ordinal).ToList();
-        var rows = catalog.Rows(lag).Select(row => (row, its: items.Where(i => i.Row == row).ToList())).Where(x => x.its.Count > 0)
+        }).OrderBy(i => order.IndexOf(i.Row)).ThenBy(i => i.BeslutId, StringComparer.Ordinal).ToList();
+        var rows = order.Select(row => (row, its: items.Where(i => i.Row == row).ToList())).Where(x => x.its.Count > 0)
             .Select(x =>
             {
                 var costed = x.its.Where(i => i.Kr is not null).ToList();

@@ -25,7 +25,7 @@ public static class AvgiftText
     public const string ExampleCosts = "Månadskostnaderna är exempel (StatsReporting:Avgift:ManadskostnadKr) och ska ersättas med kommunens egna kostnader.";
 
     public static string ExcludedLine(AvgiftReport a) => a.Excluded == 0 ? "Alla beslut har en månadskostnad."
-        : $"{a.Excluded} {(a.Excluded == 1 ? "beslut" : "beslut")} saknar månadskostnad för sin insats ({Saknas}) och ingår inte i summorna.";
+        : $"{a.Excluded} beslut saknar månadskostnad för sin insats ({Saknas}) och ingår inte i summorna.";
 
     public static IReadOnlyList<string> Notes(AvgiftReport a) =>
         [Basis(a), NoClaim, ExcludedLine(a), .. a.Exempel ? new[] { ExampleCosts } : []];
