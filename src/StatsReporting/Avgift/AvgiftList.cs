@@ -16,7 +16,7 @@ public static class AvgiftList
         "Uppskattning kr", "Anmärkning",
     ];
 
-    private static readonly double[] Widths = [14, 6, 46, 12, 12, 10, 13, 14, 30];
+    private static readonly double[] Widths = [11, 5, 32, 11, 11, 10, 11, 13, 21];
 
     public static WrittenFile Write(Db db, Period q, DateOnly asOf, Catalog catalog, AvgiftSettings s, string folder)
     {
@@ -49,6 +49,10 @@ public static class AvgiftList
                 i.Kr is { } kr ? AvgiftText.Kr(kr) : AvgiftText.Saknas, Remark(i),
             ];
             for (var c = 0; c < cells.Length; c++) KfWorkbook.SetText(ws.Cell(r, c + 1), cells[c]);
+            ws.Row(r).Style.Alignment.WrapText = true;
+            ws.Row(r).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+            // Calc does not size wrapped rows itself: about one character per width unit at 10 pt.
+            ws.Row(r).Height = 13 * Math.Max(Lines(cells[2], Widths[2]), Lines(cells[8], Widths[8]));
             r++;
         }
         if (r == 2) KfWorkbook.SetText(ws.Cell(r++, 1), "Inga beslut att redovisa");
@@ -61,6 +65,7 @@ public static class AvgiftList
         ws.PageSetup.PageOrientation = XLPageOrientation.Landscape;
         ws.PageSetup.FitToPages(1, 0);
         ws.PageSetup.SetRowsToRepeatAtTop(1, 1);
+        ws.PageSetup.Margins.Left = ws.PageSetup.Margins.Right = 0.5;
         ws.PageSetup.Header.Center.AddText($"Särskild avgift (uppskattning) per beslut {q.Swedish} – begränsad åtkomst");
         var path = Path.Combine(folder, FileName(q));
         using var xlsx = new MemoryStream();
@@ -69,6 +74,8 @@ public static class AvgiftList
         RestrictedFiles.Write(path, xlsx.WriteTo);
         return new("Särskild avgift, uppskattning per beslut (xlsx)", path);
     }
+
+    private static int Lines(string text, double width) => Math.Max(1, (int)Math.Ceiling(text.Length / (width - 1)));
 
     private static string Remark(AvgiftItem i) => i.Clamp switch
     {

@@ -4,7 +4,7 @@ using StatsReporting.Reports;
 namespace StatsReporting.Avgift;
 
 /// The sheet "Särskild avgift (uppskattning)" of a KF workbook: sums per insats, no beslut_id (those are in the
-/// restricted list). Landscape A4 at 100 %: the widths add up to less than the printable width.
+/// restricted list). Landscape A4 at 100 % (10 pt as printed by LibreOffice): the widths add up to less than the printable width.
 public static class AvgiftSheet
 {
     public const string Name = "Särskild avgift (uppskattning)";
@@ -15,7 +15,7 @@ public static class AvgiftSheet
         "Försening över 6 mån", "Över 9 mån", "Över 12 mån",
     ];
 
-    private static readonly double[] Widths = [46, 9, 11, 14, 13, 15, 12, 9, 9];
+    private static readonly double[] Widths = [40, 8, 10, 13, 12, 14, 11, 9, 9];
 
     public static void Add(XLWorkbook wb, AvgiftReport a)
     {
@@ -76,8 +76,8 @@ public static class AvgiftSheet
     {
         KfWorkbook.SetText(ws.Cell(r, 1), text);
         ws.Cell(r, 1).Style.Alignment.WrapText = true;
-        // Calc does not size wrapped rows by itself: one line per ~50 characters at this width.
-        ws.Row(r).Height = 13.5 * Math.Max(1, Math.Ceiling(text.Length / 50.0));
+        // Calc does not size wrapped rows by itself: one line per ~40 characters at this width.
+        ws.Row(r).Height = 13.5 * Math.Max(1, Math.Ceiling(text.Length / 40.0));
     }
 
     private static void Number(IXLCell cell, decimal value, string format = "#,##0")
@@ -93,6 +93,6 @@ public static class AvgiftSheet
         KfWorkbook.SetText(range.FirstCell(), text);
         range.Style.Alignment.WrapText = true;
         range.Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
-        ws.Row(r).Height = 13.5 * Math.Max(1, Math.Ceiling(text.Length / 150.0));
+        ws.Row(r).Height = 13.5 * Math.Max(1, Math.Ceiling(text.Length / (1.0 * ws.Columns(1, columns).Sum(c => c.Width))));
     }
 }

@@ -17,7 +17,7 @@ public static class BevakningWorkbook
     public static string[] Columns(bool snart) =>
         ["Beslut-id", "Lag", "Verksamhet", "Insats", "Enhet", "Klockstart", "Från", "Sista dag", snart ? "Dagar kvar" : "Dagar sena", "Orsak"];
 
-    private static readonly double[] Widths = [12, 5, 13, 27, 17, 11, 7, 11, 7, 27];
+    private static readonly double[] Widths = [11, 5, 12, 26, 16, 11, 7, 11, 6, 24];
 
     public static void Write(BevakningList list, string path)
     {
