@@ -10,6 +10,7 @@ var verbs = new Dictionary<string, Func<Args, int>>
     ["report"] = ReportCommand.Run,
     ["run"] = RunCommand.Run,
     ["ivo"] = IvoCommand.Run,
+    ["bevakning"] = BevakningCommand.Run,
     ["check"] = CheckCommand.Run,
     ["import-table"] = ImportTableCommand.Run,
     ["keys"] = KeysCommand.Run,

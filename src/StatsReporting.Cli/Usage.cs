@@ -9,6 +9,7 @@ public static class Usage
           report --period 2025Q2             skriv KF-arbetsböckerna, diagrammen och kontrollerna för ett kvartal
           run --period 2025Q2                kvartalsjobbet: importera inkorgen, rapportera, skriv IVO-individrapporten
           ivo --period 2025Q2 | ivo status   IVO-individrapporten; vilka kvartal som ska rapporteras till IVO
+          bevakning                          beslut som snart når tre månader, och försenade som ännu inte rapporterats
           check <tabell>                     kontrollera summorna i en publicerad tabell (CSV/XLSX)
           import-table <tabell>              lagra en publicerad tabell som historik för ett tidigare kvartal
           keys add|list|revoke               API-nycklar för webbtjänsten
@@ -51,6 +52,14 @@ public static class Usage
             statsreporting ivo status [--today ÅÅÅÅ-MM-DD] [--db SÖKVÄG]
               Vilka kvartal som ska rapporteras till IVO nu, vilka som är försenade och vilka ärenden som
               behöver en avslutande rapport.
+            """,
+        ["bevakning"] = """
+            statsreporting bevakning [--today ÅÅÅÅ-MM-DD] [--days N] [--format json] [--out MAPP] [--db SÖKVÄG]
+              Bevakningslistan: öppna beslut vars tremånadersgräns infaller inom N dagar (standard Bevakning:Days, 30)
+              och beslut som redan är försenade men inte har kommit med i någon rapport än. Skriver
+              bevakning-<dag>.xlsx i MAPP (standard Bevakning:Folder, annars reports/bevakning/).
+              --today    dagen listan gäller (standard dagens datum i Europe/Stockholm)
+              --format json  listan som JSON på standard output
             """,
         ["check"] = """
             statsreporting check <tabell> [--compare <tabell>] [--format json]

@@ -15,6 +15,7 @@ builder.AddAccess();
 builder.AddReports();
 builder.AddImports();
 builder.AddScheduler();
+builder.AddBevakning();
 
 var app = builder.Build();
 app.UseProxy();
@@ -29,6 +30,7 @@ app.MapReports();
 app.MapImports();
 app.MapRuns();
 app.MapHealth();
+app.MapBevakning();
 app.MapScheduler();
 app.Run();
 

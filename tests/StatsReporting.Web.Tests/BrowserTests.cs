@@ -53,6 +53,44 @@ public class BrowserTests : IDisposable
     }
 
     [Fact]
+    public async Task Controller_sees_the_bevakning_counts_per_enhet_and_downloads_the_list()
+    {
+        // Three decisions reaching three months 7–25 days from today (the service's clock is the real one); the
+        // sample's own decisions are all long done or reported by now.
+        var today = ServiceData.Settings.Bevakning.Today(TimeProvider.System);
+        string Beslut(int days) => today.AddMonths(-3).AddDays(days).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var csv = Path.Combine(_data.Dir, "nya.csv");
+        File.WriteAllText(csv, string.Join("\r\n",
+            "beslut_id;person_id;kon;lag;verksamhet;insats;enhet;beslutsdatum;avbrottsdatum;verkstallt_datum;avslutat_datum;orsak;kommentar",
+            $"W-1;19400101-T010;M;SoL;ÄO;Särskilt boende;Fyren;{Beslut(10)};;;;SAKNAS_PLATS;hemlig kommentar",
+            $"W-2;19400101-T020;K;SoL;IFO;Bostad;Krongyllen;{Beslut(20)};;;;;",
+            $"W-3;19400101-T030;M;LSS;;9 § 4;;{Beslut(25)};;;;;") + "\r\n");
+        new StatsReporting.Import.Importer(_data.Db, new StatsReporting.Decisions.Catalog(ServiceData.Settings.Catalog),
+            Path.Combine(_data.Dir, "arkiv"), TimeProvider.System).Import(csv);
+        var served = Serve(_data.Dir, _data.Db.Path, _data.Reports);
+        var key = await served.Key("controller", "Bevakningstest");
+        await served.Start();
+        var downloads = Folder("nedladdat");
+        var seen = await served.Browse("bevakning.mjs", key, downloads);
+
+        var iso = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal("Bevakning: beslut som närmar sig tre månader", seen.GetProperty("heading").GetString());
+        Assert.Equal($"{iso}: 3 beslut når tre månader inom 30 dagar, 0 är redan försenade och kommer med i nästa kvartalsrapport.",
+            seen.GetProperty("summary").GetString());
+        Assert.Equal(["Lag", "Verksamhet", "Enhet", "Inom 30 dagar", "Redan försenade"], seen.GetProperty("columns").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(["LSS|–|–|1|0", "SoL|IFO|Krongyllen|1|0", "SoL|ÄO|Fyren|1|0"],
+            seen.GetProperty("rows").EnumerateArray().Select(r => string.Join('|', r.EnumerateArray().Select(c => c.GetString()))));
+        Assert.Equal($"Bevakningslista {iso}.xlsx", seen.GetProperty("suggestedFilename").GetString());
+        Assert.Equal($"Hämta Bevakningslista {iso}.xlsx", seen.GetProperty("link").GetString());
+        Assert.Empty(seen.GetProperty("errors").EnumerateArray());
+
+        using var wb = new XLWorkbook(seen.GetProperty("saved").GetString()!);
+        Assert.Equal(["W-1", "W-2", "W-3"], wb.Worksheet("Närmar sig tre månader").Column(1).CellsUsed().Skip(1)
+            .Select(c => c.GetString()).Where(t => t.StartsWith("W-")));
+        ServedPage.KeepScreenshots(downloads);
+    }
+
+    [Fact]
     public async Task Controller_sees_the_latest_quarters_tables_findings_and_charts_downloads_the_zip_and_the_page_fits_390_px()
     {
         // A stored published table for 2025Q1 that disagrees with the records: SoL gets findings, 2025Q2's counts stay.

@@ -46,7 +46,7 @@ public class RunTests(ServiceHost host)
 
         Assert.Equal(("2025Q2", QuarterlyJob.Manual, RunHistory.Succeeded), (run.Period, run.Trigger, run.Status));
         Assert.Equal("Test admin", run.StartedBy); // the name of the key that pressed "Kör nu"
-        Assert.Equal("2025 kv2 rapporterat per 2025-07-01, 25 filer skrivna. Inkorgen: 1 fil, 0 nya importer med 0 nya beslut.", run.Message);
+        Assert.Equal("2025 kv2 rapporterat per 2025-07-01, 26 filer skrivna. Inkorgen: 1 fil, 0 nya importer med 0 nya beslut.", run.Message);
         Assert.NotNull(run.FinishedAt);
         using var wb = new XLWorkbook(workbook);
         var total = wb.Worksheet("Sammanställning").RowsUsed().Single(r => r.Cell(1).GetString() == "Totalt samtliga verksamheter");

@@ -20,6 +20,8 @@ public sealed partial class ReportFiles(AppSettings settings, Db db)
 
     public string Ivo(Period p) => Under(IvoRoot, p.ToString(), $"ivo-individrapport-{p}.xlsx");
 
+    public string Avgift(Period p) => Under(IvoRoot, p.ToString(), StatsReporting.Avgift.AvgiftList.FileName(p));
+
     public string Findings(Period p) => Under(ReportsRoot, p.ToString(), $"kontroller-{p}.json");
 
     public string Summary(Period p) => Under(ReportsRoot, p.ToString(), SummaryFile.FileName(p));

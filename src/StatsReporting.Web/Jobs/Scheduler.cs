@@ -40,6 +40,16 @@ public static class Scheduler
         {
             throw new InvalidOperationException($"appsettings.json: StatsReporting:Schedule:Cron '{schedule.Cron}' är inget giltigt cron-uttryck.", e);
         }
+        var bevakning = app.Services.GetRequiredService<AppSettings>().Bevakning;
+        try
+        {
+            app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<BevakningJob>(BevakningJob.RecurringId,
+                job => job.Run(), bevakning.Cron, new RecurringJobOptions { TimeZone = bevakning.Zone });
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException($"appsettings.json: StatsReporting:Bevakning:Cron '{bevakning.Cron}' är inget giltigt cron-uttryck.", e);
+        }
         // Authorised by our role policy, not Hangfire's "local requests only" (which also says 401 inside a test host).
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], DashboardTitle = "StatsReporting: jobb", AppPath = "/" })
             .RequireAuthorization(Roles.Admin);

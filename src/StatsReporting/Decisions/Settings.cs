@@ -76,6 +76,8 @@ public sealed partial class AppSettings
         Schedule.Validate();
         Web.Validate();
         Access.Validate();
+        Bevakning.Validate();
+        Avgift.Validate();
     }
 }
 

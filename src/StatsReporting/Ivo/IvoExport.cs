@@ -1,3 +1,4 @@
+using StatsReporting.Avgift;
 using StatsReporting.Decisions;
 using StatsReporting.Reports;
 using StatsReporting.Storage;
@@ -25,8 +26,9 @@ public sealed record IvoExportResult(Period Period, string Folder, IReadOnlyList
 public sealed class IvoExport(Db db, Catalog catalog, AppSettings settings, TimeProvider clock)
 {
     /// Writes <root>/<q>/ivo-individrapport-<q>.xlsx and .csv. `kfRoot` is where this run's KF reports go, if not
-    /// the configured folder: the IVO folder may lie inside neither.
-    public IvoExportResult Write(Period q, string root, string? kfRoot = null)
+    /// the configured folder: the IVO folder may lie inside neither. The set also holds the särskild avgift estimate
+    /// per beslut_id as of `asOf` (default the quarter's last day), restricted like the individrapport.
+    public IvoExportResult Write(Period q, string root, string? kfRoot = null, DateOnly? asOf = null)
     {
         foreach (var kf in new[] { settings.Paths.Reports, kfRoot }.OfType<string>())
             if (IsWithin(root, kf))
@@ -57,7 +59,8 @@ public sealed class IvoExport(Db db, Catalog catalog, AppSettings settings, Time
             var (xlsx, csv) = (Path.Combine(dir, IvoFiles.FileName(q, "xlsx")), Path.Combine(dir, IvoFiles.FileName(q, "csv")));
             IvoFiles.WriteXlsx(rows, forsvunna, findings, q, xlsx);
             IvoFiles.WriteCsv(rows, csv);
-            return [new("IVO-individrapport (xlsx)", xlsx), new("IVO-individrapport (csv)", csv)];
+            var avgift = AvgiftList.Write(decisions, q, asOf ?? q.End, catalog, settings.Avgift, dir);
+            return [new("IVO-individrapport (xlsx)", xlsx), new("IVO-individrapport (csv)", csv), avgift];
         }, ownerOnly: true);
         var result = new IvoExportResult(q, folder, files, rows, forsvunna, findings);
         store.RecordExport(result, importId, clock.GetUtcNow());

@@ -33,7 +33,8 @@ public sealed class QuarterJob(Db db, Catalog catalog, AppSettings settings, Tim
         }
         var files = new ReportService(db, catalog, settings).Write(period, asOf, outRoot, progress);
         progress?.Report("Skriver IVO-individrapporten …");
-        var ivo = new IvoExport(db, catalog, settings, clock).Write(period, ivoRoot, outRoot);
+        // The individrapport and the särskild avgift per beslut_id (as of the same day as the KF sheets), one restricted set.
+        var ivo = new IvoExport(db, catalog, settings, clock).Write(period, ivoRoot, outRoot, asOf);
         return new(period, asOf, imports, [.. files, .. ivo.Files], ivo);
     }
 

@@ -28,4 +28,6 @@ public sealed record KfReport(Lag Lag, Period Period, DateOnly AsOf, ReportTable
     /// The sentence naming the records the report was made from (set when the report is written from the database).
     public string? Basis { get; init; }
     public int Total => Sammanstallning.Rows[^1].Values[^1] ?? 0;
+    /// The särskild avgift estimate (ReportService adds it); null writes no such sheet.
+    public StatsReporting.Avgift.AvgiftReport? Avgift { get; init; }
 }

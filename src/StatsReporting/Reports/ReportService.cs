@@ -73,7 +73,8 @@ public sealed class ReportService(Db db, Catalog catalog, AppSettings settings)
         var basis = Basis(c, upToImport);
         var decisions = DecisionStore.Current(c, basis?.Id);
         // The Text sheet names the records the report was made from, so that it can be made again exactly.
-        var reports = Build(c, decisions, period, asOf).Select(r => r with { Text = [.. r.Text, BasisLine(basis)], Basis = BasisLine(basis) }).ToList();
+        var reports = Build(c, decisions, period, asOf).Select(r => Avgift.AvgiftReport.Attach(r, decisions, catalog, settings.Avgift))
+            .Select(r => r with { Text = [.. r.Text, BasisLine(basis)], Basis = BasisLine(basis) }).ToList();
         var agg = new KfAggregation(catalog, settings.Report);
         // The trend takes its quarters where the Jämförelse does: records, else stored published tables, else "uppgift saknas".
         var trends = reports.Select(r => TrendHistory.From(agg.Jamforelse(decisions, r.Lag, period.Window(TrendHistory.Quarters), History(c, r.Lag)), r.Lag, period)).ToList();

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using StatsReporting.Access;
+using StatsReporting.Avgift;
+using StatsReporting.Bevakning;
+using StatsReporting.Decisions;
+using StatsReporting.Storage;
+using StatsReporting.Web.Jobs;
+
+namespace StatsReporting.Web.Endpoints;
+
+/// The bevakningslista for controllers (counts per lag, verksamhet and enhet, and the workbook), and the restricted
+/// särskild avgift list per beslut_id for ivo.
+public static class BevakningEndpoints
+{
+    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static WebApplicationBuilder AddBevakning(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddTransient(sp => new BevakningService(sp.GetRequiredService<Db>(), sp.GetRequiredService<Catalog>(), sp.GetRequiredService<AppSettings>()));
+        builder.Services.AddTransient<BevakningJob>();
+        return builder;
+    }
+
+    public static WebApplication MapBevakning(this WebApplication app)
+    {
+        app.MapGet("/api/bevakning", Summary).RequireAuthorization(Roles.Controller);
+        app.MapGet("/api/bevakning/workbook", Workbook).RequireAuthorization(Roles.Controller);
+        app.MapGet("/api/periods/{period}/avgift", Avgift).RequireAuthorization(Roles.Ivo);
+        return app;
+    }
+
+    public sealed record SummaryDto(string Today, int Days, int Snart, int Sena, IReadOnlyList<BevakningCount> PerEnhet, string Workbook, string WorkbookName);
+
+    private static Ok<SummaryDto> Summary(BevakningService service, AppSettings settings, TimeProvider clock)
+    {
+        var list = service.List(settings.Bevakning.Today(clock));
+        return TypedResults.Ok(new SummaryDto(Iso(list.Today), list.Days, list.Snart.Count, list.Sena.Count,
+            BevakningService.Counts(list), "/api/bevakning/workbook", DisplayName(list.Today)));
+    }
+
+    /// Today's list, written (atomically, as the weekly job does) and then served from the handle ReportFiles checked.
+    private static IResult Workbook(BevakningService service, AppSettings settings, TimeProvider clock, ReportFiles files)
+    {
+        var list = service.List(settings.Bevakning.Today(clock));
+        return files.Open(Path.GetFullPath(service.WriteWorkbook(list))) is { } file
+            ? TypedResults.File(file, XlsxType, DisplayName(list.Today))
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: "Bevakningslistan kunde inte lämnas ut.");
+    }
+
+    private static IResult Avgift(string period, ReportFiles files, HttpResponse response)
+    {
+        if (!Period.TryParse(period, out var p)) return ReportEndpoints.BadPeriod(period);
+        if (files.Open(files.Avgift(p)) is not { } file)
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"Uppskattningen av särskild avgift för {p.Swedish} är inte skriven än.");
+        response.Headers.CacheControl = "no-store";
+        return TypedResults.File(file, XlsxType, $"Särskild avgift (uppskattning) {p.Swedish}.xlsx");
+    }
+
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string DisplayName(DateOnly today) => $"Bevakningslista {Iso(today)}.xlsx";
+}

@@ -1,0 +1,38 @@
+// The page's bevakning section: for a signed-in controller (or higher), how many decisions reach three months within
+// the configured days and how many are already late, per lag, verksamhet and enhet, with the workbook to download.
+// Its own file and scope (app.js is the rest of the page); every text from the server goes in with textContent.
+'use strict';
+
+(() => {
+  const $ = (id) => document.getElementById(id);
+  const cell = (text) => Object.assign(document.createElement('td'), { textContent: text });
+
+  async function visaBevakning() {
+    const svar = await fetch('/api/bevakning');
+    if (!svar.ok) return;
+    const b = await svar.json();
+    $('bevakning-dagar').textContent = `Inom ${b.days} dagar`;
+    $('bevakning-summa').textContent = `${b.today}: ${b.snart} beslut når tre månader inom ${b.days} dagar, `
+      + `${b.sena} är redan försenade och kommer med i nästa kvartalsrapport.`;
+    $('bevakning-rader').replaceChildren(...b.perEnhet.map((r) => {
+      const tr = document.createElement('tr');
+      tr.append(cell(r.lag), cell(r.verksamhet ?? '–'), cell(r.enhet ?? '–'), cell(String(r.snart)), cell(String(r.sena)));
+      return tr;
+    }));
+    $('bevakning-tabell').hidden = b.perEnhet.length === 0;
+    Object.assign($('bevakning-hamta'), { href: b.workbook, download: b.workbookName, textContent: `Hämta ${b.workbookName}` });
+    $('bevakningslista').hidden = false;
+  }
+
+  // Asked once app.js has shown who is signed in: a second /api/session here would renew the antiforgery cookie
+  // under the login form's token. Without that marker (a rewritten page), ask at once; 401/403 keep it hidden.
+  const inloggad = $('inloggad');
+  if (!inloggad) { visaBevakning(); return; }
+  if (!inloggad.hidden) { visaBevakning(); return; }
+  const observer = new MutationObserver(() => {
+    if (inloggad.hidden) return;
+    observer.disconnect();
+    visaBevakning();
+  });
+  observer.observe(inloggad, { attributes: true, attributeFilter: ['hidden'] });
+})();
