@@ -45,7 +45,7 @@ public class DownloadTests(ServiceHost host)
     [InlineData("/api/periods/2025Q2/workbooks/kf", HttpStatusCode.NotFound)]
     [InlineData("/api/periods/2025Q2/charts/sol-saknas.png", HttpStatusCode.NotFound)]
     [InlineData("/api/periods/2025Q5/findings", HttpStatusCode.BadRequest)]
-    [InlineData("/api/periods/2025Q2/documents/sol", HttpStatusCode.NotFound)] // no tjänsteskrivelse written
+    [InlineData("/api/periods/2025Q3/documents/sol", HttpStatusCode.NotFound)] // a valid quarter not yet reported
     [InlineData("/api/periods/2025Q2/documents/ivo", HttpStatusCode.NotFound)]
     [InlineData("/api/periods/2025Q3/zip", HttpStatusCode.NotFound)]
     [InlineData("/api/periods/2025Q3/summary", HttpStatusCode.NotFound)]

@@ -21,7 +21,7 @@ public class CliRunHistoryTests : IDisposable
         var run = Assert.Single(new RunHistory(_env.Db, TimeProvider.System).All());
         Assert.Equal(("2025Q2", "cli", "succeeded"), (run.Period, run.Trigger, run.Status));
         Assert.Equal($"{Environment.UserName}@{Environment.MachineName}", run.StartedBy);
-        Assert.Equal("2025 kv2 rapporterat per 2025-06-30, 23 filer skrivna. Inkorgen: 1 fil, 1 ny import med 309 nya beslut.", run.Message);
+        Assert.Equal("2025 kv2 rapporterat per 2025-06-30, 26 filer skrivna. Inkorgen: 1 fil, 1 ny import med 309 nya beslut.", run.Message);
         Assert.NotNull(run.FinishedAt);
     }
 
