@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -21,13 +22,17 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
     public ImportOutcome Import(string path, string? displayName = null)
     {
         var name = displayName ?? Path.GetFileName(path);
-        byte[] bytes;
-        try { bytes = File.ReadAllBytes(path); }
+        // Hashed as a stream: the file is never held in memory whole.
+        string sha;
+        try
+        {
+            using var file = File.OpenRead(path);
+            sha = Convert.ToHexStringLower(SHA256.HashData(file));
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new ImportFailedException([new(name, 1, null, "filen kan inte läsas (det är en mapp, eller läsrätt saknas).")]);
         }
-        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
 
         const string imported = "SELECT id FROM imports WHERE sha256 = @sha";
         using var c = db.Open();
@@ -53,10 +58,15 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
         var archive = Path.Combine(archiveDir, sha + Path.GetExtension(path).ToLowerInvariant());
         var archivedNow = !File.Exists(archive);
         // The archive holds the case system's files as they came, personal data included: owner-only.
-        if (archivedNow) RestrictedFiles.Write(archive, s => s.Write(bytes));
+        if (archivedNow)
+            RestrictedFiles.Write(archive, s =>
+            {
+                using var file = File.OpenRead(path);
+                file.CopyTo(s);
+            });
         try
         {
-            var outcome = Store(c, tx, name, sha, archive, result, clock.GetUtcNow());
+            var outcome = Store(c, tx, name, sha, archive, result.Decisions, result.Problems.Where(p => p.IsWarning).ToList(), clock.GetUtcNow());
             tx.Commit();
             return outcome;
         }
@@ -67,57 +77,39 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
         }
     }
 
+    /// Streams the decisions into the store: one scan of the newest stored versions, then one reused INSERT per new
+    /// or changed decision and one UPDATE per version leaving its law's snapshot (migration 0006).
     private static ImportOutcome Store(SqliteConnection c, SqliteTransaction tx, string name, string sha, string archive,
-        RecordValidator.Result result, DateTimeOffset now)
+        IEnumerable<Decision> decisions, IReadOnlyList<ImportError> warnings, DateTimeOffset now)
     {
         const string insertImport = """
             INSERT INTO imports (file_name, sha256, archive_path, imported_at, row_count, laws)
-            VALUES (@name, @sha, @archive, @at, @rows, @laws) RETURNING id
+            VALUES (@name, @sha, @archive, @at, 0, '') RETURNING id
             """;
-        const string latest = """
-            SELECT id AS Id, version AS Version, beslut_id AS BeslutId, person_id AS PersonId, kon AS Kon, lag AS Lag, verksamhet AS Verksamhet,
-                   insats AS Insats, enhet AS Enhet, beslutsdatum AS Beslutsdatum, avbrottsdatum AS Avbrottsdatum,
-                   verkstallt_datum AS VerkstalltDatum, avslutat_datum AS AvslutatDatum, orsak AS Orsak, kommentar AS Kommentar,
-                   fodelsedatum AS Fodelsedatum
-            FROM decision_versions WHERE beslut_id = @BeslutId ORDER BY version DESC LIMIT 1
-            """;
-        const string insertVersion = """
-            INSERT INTO decision_versions (beslut_id, version, import_id, person_id, kon, lag, verksamhet, insats, enhet,
-                beslutsdatum, avbrottsdatum, verkstallt_datum, avslutat_datum, orsak, kommentar, fodelsedatum)
-            VALUES (@BeslutId, @Version, @ImportId, @PersonId, @Kon, @Lag, @Verksamhet, @Insats, @Enhet,
-                @Beslutsdatum, @Avbrottsdatum, @VerkstalltDatum, @AvslutatDatum, @Orsak, @Kommentar, @Fodelsedatum) RETURNING id
-            """;
-        const string link = "INSERT INTO import_decisions (import_id, beslut_id, version_id) VALUES (@importId, @beslutId, @versionId)";
-
-        var laws = string.Join(",", result.Decisions.Select(d => d.Lag.ToString()).Distinct().Order());
-        var importId = c.ExecuteScalar<long>(insertImport,
-            new { name, sha, archive, at = now.ToString("O"), rows = result.Decisions.Count, laws }, tx);
-        int added = 0, changed = 0, same = 0;
-        foreach (var d in result.Decisions)
+        const string counted = "UPDATE imports SET row_count = @rows, laws = @laws WHERE id = @importId";
+        var importId = c.ExecuteScalar<long>(insertImport, new { name, sha, archive, at = now.ToString("O") }, tx);
+        var latest = LatestVersions.Load(c, tx);
+        var laws = new HashSet<Lag>();
+        int rows = 0, added = 0, changed = 0, same = 0;
+        using (var store = new DecisionVersions(c, tx, importId))
         {
-            var row = StoredVersion.Of(d, importId);
-            var prev = c.QuerySingleOrDefault<StoredVersion>(latest, new { d.BeslutId }, tx);
-            long versionId;
-            if (prev is not null && prev.SameContent(row)) { versionId = prev.Id; same++; }
-            else
+            foreach (var d in decisions)
             {
-                versionId = c.ExecuteScalar<long>(insertVersion, row with { Version = (prev?.Version ?? 0) + 1 }, tx);
-                if (prev is null) added++; else changed++;
+                rows++;
+                laws.Add(d.Lag);
+                var hash = DecisionVersions.Hash(d);
+                ref var prev = ref latest.Find(d.BeslutId);
+                if (Unsafe.IsNullRef(ref prev)) { store.Insert(d, 1, hash); added++; continue; }
+                prev.Seen = true;
+                if (prev.Hash == hash) same++; else changed++;
+                if (prev.Open && prev.Hash == hash) continue;
+                // Changed, or back unchanged after missing from a snapshot: a new version; the old one is never overwritten.
+                if (prev.Open) store.Gone(prev.Id);
+                store.Insert(d, prev.Version + 1, hash);
             }
-            c.Execute(link, new { importId, beslutId = d.BeslutId, versionId }, tx);
+            foreach (var id in latest.OpenNotSeen(laws).ToList()) store.Gone(id);
         }
-        return new(name, importId, false, result.Decisions.Count, added, changed, same, result.Problems.Where(p => p.IsWarning).ToList());
-    }
-
-    /// A stored version: the decision's columns plus the version's own.
-    private sealed record StoredVersion : DecisionStore.DecisionRow
-    {
-        public long Id { get; init; }
-        public long Version { get; init; }
-        public long ImportId { get; init; }
-
-        public static StoredVersion Of(Decision d, long importId) => Of<StoredVersion>(d) with { ImportId = importId };
-
-        public bool SameContent(StoredVersion o) => this with { Id = 0, Version = 0, ImportId = 0 } == o with { Id = 0, Version = 0, ImportId = 0 };
+        c.Execute(counted, new { rows, laws = string.Join(",", laws.Select(l => l.ToString()).Order(StringComparer.Ordinal)), importId }, tx);
+        return new(name, importId, false, rows, added, changed, same, warnings);
     }
 }
