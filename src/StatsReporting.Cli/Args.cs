@@ -65,5 +65,6 @@ public static class Usage
                                                           skapa en API-nyckel (visas en gång; bara hashen sparas)
           keys list | keys revoke <id>                    visa eller spärra nycklar
           serve [--urls http://127.0.0.1:5080]            starta webbtjänsten med schemalagt kvartalsjobb
+          bench [--records 10000,100000] [--out MAPP]     prestandamätning mot sqlite3 på en syntetisk kommun
         """;
 }

@@ -14,6 +14,7 @@ var verbs = new Dictionary<string, Func<Args, int>>
     ["import-table"] = ImportTableCommand.Run,
     ["keys"] = KeysCommand.Run,
     ["serve"] = ServeCommand.Run,
+    ["bench"] = BenchCommand.Run,
 };
 
 if (args.Length == 0 || !verbs.TryGetValue(args[0], out var verb))

@@ -26,7 +26,8 @@ public sealed class IvoExport(Db db, Catalog catalog, AppSettings settings, Time
 {
     /// Writes <root>/<q>/ivo-individrapport-<q>.xlsx and .csv. `kfRoot` is where this run's KF reports go, if not
     /// the configured folder: the IVO folder may lie inside neither.
-    public IvoExportResult Write(Period q, string root, string? kfRoot = null)
+    /// `records`: the run's records for q, read once for the KF reports and this export (latest import).
+    public IvoExportResult Write(Period q, string root, string? kfRoot = null, QuarterRecords? records = null)
     {
         foreach (var kf in new[] { settings.Paths.Reports, kfRoot }.OfType<string>())
             if (IsWithin(root, kf))
@@ -36,13 +37,10 @@ public sealed class IvoExport(Db db, Catalog catalog, AppSettings settings, Time
             throw new ArgumentException($"'{Path.Combine(root, q.ToString())}' innehåller KF-rapporter: individrapporten innehåller personuppgifter och ska ligga i en egen mapp.");
 
         var store = new IvoStore(db);
-        IReadOnlyList<Decision> decisions;
-        long? importId;
-        using (var c = db.Open())
-        {
-            decisions = DecisionStore.Current(c);
-            importId = DecisionStore.LatestImportId(c);
-        }
+        if (records is null)
+            using (var c = db.Open()) records = QuarterRecords.Load(c, q);
+        if (records.Period != q) throw new ArgumentException("Internt fel: underlaget som skickades in gäller en annan period.");
+        var (decisions, importId) = (records.Decisions, records.ImportId);
         var forsvunna = store.Forsvunna(catalog, q);
         var codes = store.Codes(decisions.Where(d => ReportingRule.IsReportable(d, q)), clock.GetUtcNow());
         var rows = IvoRules.Rows(decisions, q, catalog, d => codes.TryGetValue(d.PersonId, out var a) ? a.Code : d.PersonId);

@@ -27,9 +27,12 @@ public sealed class QuarterJob(Db db, Catalog catalog, AppSettings settings, Tim
             progress?.Report($"Importerar {Path.GetFileName(file)} …");
             imports.Add(importer.Import(file));
         }
-        var files = new ReportService(db, catalog, settings).Write(period, asOf, outRoot, progress);
+        // Read once: both KF workbooks, their charts, Jämförelse, trend and the IVO export share these records.
+        QuarterRecords records;
+        using (var c = db.Open()) records = QuarterRecords.Load(c, period);
+        var files = new ReportService(db, catalog, settings).Write(period, asOf, outRoot, progress, records: records);
         progress?.Report("Skriver IVO-individrapporten …");
-        var ivo = new IvoExport(db, catalog, settings, clock).Write(period, ivoRoot ?? settings.Paths.IvoFor(db.Path), outRoot);
+        var ivo = new IvoExport(db, catalog, settings, clock).Write(period, ivoRoot ?? settings.Paths.IvoFor(db.Path), outRoot, records);
         return new(period, asOf, imports, [.. files, .. ivo.Files], ivo);
     }
 
