@@ -39,8 +39,11 @@ public static class BenchSteps
             var watch = Stopwatch.StartNew();
             QuarterRecords records;
             using (var c = db.Open()) records = QuarterRecords.Load(c, Quarter);
-            new ReportService(db, catalog, settings).Write(Quarter, asOf, Path.Combine(outDir, $"kf{round}"), records: records);
+            var progress = new Timed(watch);
+            new ReportService(db, catalog, settings).Write(Quarter, asOf, Path.Combine(outDir, $"kf{round}"), progress, records: records);
+            progress.Report("IVO-exporten …");
             new IvoExport(db, catalog, settings, TimeProvider.System).Write(Quarter, Path.Combine(outDir, $"ivo{round}"), Path.Combine(outDir, $"kf{round}"), records);
+            progress.Report("klart");
             return watch.Elapsed;
         }
         var cold = Outputs(1);
@@ -61,6 +64,12 @@ public static class BenchSteps
             ("total_sol", reports[0].Total.ToString(CultureInfo.InvariantCulture)),
             ("total_lss", reports[1].Total.ToString(CultureInfo.InvariantCulture)),
             ("groups", string.Join("|", groups).Replace(' ', '_')));
+    }
+
+    /// Each step of the outputs on stderr with the time since they began, to see where the time goes.
+    private sealed class Timed(Stopwatch watch) : IProgress<string>
+    {
+        public void Report(string value) => Console.Error.WriteLine($"{watch.Elapsed.TotalMilliseconds,8:F0} ms  {value}");
     }
 
     /// The peak resident set of this process so far (VmHWM), in kB; 0 where /proc is missing.
