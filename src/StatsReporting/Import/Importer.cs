@@ -16,12 +16,17 @@ public sealed record ImportOutcome(string FileName, long ImportId, bool AlreadyI
 }
 
 /// Imports one file in one transaction: either every row is stored, or nothing is (spec §2).
-public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProvider clock)
+public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProvider clock, ImportLimits? limits = null)
 {
-    public ImportOutcome Import(string path, string? displayName = null)
+    private readonly ImportLimits _limits = limits ?? ImportLimits.Default;
+
+    public ImportOutcome Import(string path, string? displayName = null, CancellationToken ct = default)
     {
         var name = displayName ?? Path.GetFileName(path);
         byte[] bytes;
+        // A FIFO or a device is refused before anything opens it, and so is a file over Import:MaxFileBytes.
+        try { InputFile.Check(path, _limits); }
+        catch (NotATableException e) { throw new ImportFailedException([new(name, 1, null, e.Message)]); }
         try { bytes = File.ReadAllBytes(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -34,15 +39,18 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
         if (c.QuerySingleOrDefault<long?>(imported, new { sha }) is { } id) return new(name, id, true, 0, 0, 0, 0, []);
 
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        RawTable table;
-        try { table = RawTableReader.Read(path, name); }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        RecordValidator.Result result;
+        try
+        {
+            using var source = RowSource.Open(path, name, _limits, ct);
+            result = RecordValidator.Validate(source, catalog, today, _limits);
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
         {
             var kind = Path.GetExtension(path).Equals(".xlsx", StringComparison.OrdinalIgnoreCase) ? "en XLSX-fil" : "en CSV-fil";
-            throw new ImportFailedException([new(name, e is NotATableException n ? n.Row : 1, null, RawTableReader.WhyUnreadable(e)
+            throw new ImportFailedException([new(name, e is NotATableException n ? n.Row : 1, (e as NotATableException)?.Column, RawTableReader.WhyUnreadable(e)
                 ?? $"filen kan inte läsas som {kind}; spara den på nytt från verksamhetssystemet eller Excel.")]);
         }
-        var result = RecordValidator.Validate(table, catalog, today);
         if (!result.Ok) throw new ImportFailedException(result.Problems);
 
         // BEGIN IMMEDIATE: one writer at a time, in this process or another. The same file sent twice at once (two
