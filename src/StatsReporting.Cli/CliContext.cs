@@ -20,7 +20,7 @@ public sealed class CliContext
         Db.Migrate();
     }
 
-    public Importer Importer() => new(Db, Catalog, Settings.Paths.ArchiveFor(Db.Path), TimeProvider.System);
+    public Importer Importer() => new(Db, Catalog, Settings.Paths.ArchiveFor(Db.Path), TimeProvider.System, Settings.Import);
 
     public ReportService Reports() => new(Db, Catalog, Settings);
 

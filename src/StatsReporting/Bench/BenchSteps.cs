@@ -18,7 +18,7 @@ public static class BenchSteps
     {
         var db = new Db(dbPath);
         db.Migrate();
-        var importer = new Importer(db, new Catalog(settings.Catalog), settings.Paths.ArchiveFor(db.Path), TimeProvider.System);
+        var importer = new Importer(db, new Catalog(settings.Catalog), settings.Paths.ArchiveFor(db.Path), TimeProvider.System, settings.Import);
         var watch = Stopwatch.StartNew();
         var outcome = importer.Import(file);
         watch.Stop();

@@ -14,6 +14,7 @@ public sealed partial class AppSettings
     public ScheduleSettings Schedule { get; set; } = new();
     public WebSettings Web { get; set; } = new();
     public AccessSettings Access { get; set; } = new();
+    public Import.ImportLimits Import { get; set; } = new();
 
     /// appsettings.json from the working folder if there is one, else the copy beside the program,
     /// then environment variables (StatsReporting__Paths__Database=…).
@@ -74,6 +75,7 @@ public sealed partial class AppSettings
         Schedule.Validate();
         Web.Validate();
         Access.Validate();
+        Import.Validate();
     }
 }
 

@@ -16,12 +16,20 @@ public sealed record ImportOutcome(string FileName, long ImportId, bool AlreadyI
           + (Warnings.Count > 0 ? $", {Warnings.Count} varningar." : ".");
 }
 
-/// Imports one file in one transaction: either every row is stored, or nothing is (spec §2).
-public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProvider clock)
+/// Imports one file in one transaction: either every row is stored, or nothing is (spec §2). The file streams through
+/// reader, validator and store in one pass (never held in memory whole); its rows are stored as they come, inside
+/// the transaction, which is rolled back when any row had an error, so every error is still reported with row and
+/// column and a file with any error stores nothing.
+public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProvider clock, ImportLimits? limits = null)
 {
-    public ImportOutcome Import(string path, string? displayName = null)
+    private readonly ImportLimits _limits = limits ?? ImportLimits.Default;
+
+    public ImportOutcome Import(string path, string? displayName = null, CancellationToken ct = default)
     {
         var name = displayName ?? Path.GetFileName(path);
+        // A FIFO or a device is refused before anything opens it, and so is a file over Import:MaxFileBytes.
+        try { InputFile.Check(path, _limits); }
+        catch (NotATableException e) { throw new ImportFailedException([new(name, 1, null, e.Message)]); }
         // Hashed as a stream: the file is never held in memory whole.
         string sha;
         try
@@ -39,16 +47,8 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
         if (c.QuerySingleOrDefault<long?>(imported, new { sha }) is { } id) return new(name, id, true, 0, 0, 0, 0, []);
 
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        RawTable table;
-        try { table = RawTableReader.Read(path, name); }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            var kind = Path.GetExtension(path).Equals(".xlsx", StringComparison.OrdinalIgnoreCase) ? "en XLSX-fil" : "en CSV-fil";
-            throw new ImportFailedException([new(name, e is NotATableException n ? n.Row : 1, null, RawTableReader.WhyUnreadable(e)
-                ?? $"filen kan inte läsas som {kind}; spara den på nytt från verksamhetssystemet eller Excel.")]);
-        }
-        var result = RecordValidator.Validate(table, catalog, today);
-        if (!result.Ok) throw new ImportFailedException(result.Problems);
+        using var source = Open(path, name, ct);
+        var validator = new RecordValidator(source.FileName, source.Header, catalog, today, _limits);
 
         // BEGIN IMMEDIATE: one writer at a time, in this process or another. The same file sent twice at once (two
         // uploads, an upload and the quarterly job) is looked up again under the lock, and the archive is written and,
@@ -56,19 +56,21 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
         using var tx = c.BeginTransaction();
         if (c.QuerySingleOrDefault<long?>(imported, new { sha }, tx) is { } raced) return new(name, raced, true, 0, 0, 0, 0, []);
         var archive = Path.Combine(archiveDir, sha + Path.GetExtension(path).ToLowerInvariant());
+        var outcome = Store(c, tx, name, sha, archive, Guarded(validator.Decisions(source.Rows), name, path), () => validator.Ok, clock.GetUtcNow());
+        var problems = source.Warnings.Concat(validator.Problems).ToList();
+        if (!validator.Ok) throw new ImportFailedException(problems);   // the transaction rolls back: nothing stored
         var archivedNow = !File.Exists(archive);
-        // The archive holds the case system's files as they came, personal data included: owner-only.
-        if (archivedNow)
-            RestrictedFiles.Write(archive, s =>
-            {
-                using var file = File.OpenRead(path);
-                file.CopyTo(s);
-            });
         try
         {
-            var outcome = Store(c, tx, name, sha, archive, result.Decisions, result.Problems.Where(p => p.IsWarning).ToList(), clock.GetUtcNow());
+            // The archive holds the case system's files as they came, personal data included: owner-only.
+            if (archivedNow)
+                RestrictedFiles.Write(archive, s =>
+                {
+                    using var file = File.OpenRead(path);
+                    file.CopyTo(s);
+                });
             tx.Commit();
-            return outcome;
+            return outcome with { Warnings = problems.Where(p => p.IsWarning).ToList() };
         }
         catch
         {
@@ -77,10 +79,38 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
         }
     }
 
+    private RowSource Open(string path, string name, CancellationToken ct)
+    {
+        try { return RowSource.Open(path, name, _limits, ct); }
+        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException)) { throw Unreadable(e, name, path); }
+    }
+
+    /// A reading failure the validator does not turn into a row's error (a damaged workbook, say) refuses the file.
+    private static IEnumerable<Decision> Guarded(IEnumerable<Decision> decisions, string name, string path)
+    {
+        using var e = decisions.GetEnumerator();
+        while (true)
+        {
+            try
+            {
+                if (!e.MoveNext()) yield break;
+            }
+            catch (Exception x) when (x is not (OutOfMemoryException or OperationCanceledException or SqliteException)) { throw Unreadable(x, name, path); }
+            yield return e.Current;
+        }
+    }
+
+    private static ImportFailedException Unreadable(Exception e, string name, string path)
+    {
+        var kind = RowSource.IsXlsx(path) ? "en XLSX-fil" : "en CSV-fil";
+        return new ImportFailedException([new(name, e is NotATableException n ? n.Row : 1, (e as NotATableException)?.Column, RawTableReader.WhyUnreadable(e)
+            ?? $"filen kan inte läsas som {kind}; spara den på nytt från verksamhetssystemet eller Excel.")]);
+    }
+
     /// Streams the decisions into the store: one scan of the newest stored versions, then one reused INSERT per new
     /// or changed decision and one UPDATE per version leaving its law's snapshot (migration 0006).
     private static ImportOutcome Store(SqliteConnection c, SqliteTransaction tx, string name, string sha, string archive,
-        IEnumerable<Decision> decisions, IReadOnlyList<ImportError> warnings, DateTimeOffset now)
+        IEnumerable<Decision> decisions, Func<bool> fileOk, DateTimeOffset now)
     {
         const string insertImport = """
             INSERT INTO imports (file_name, sha256, archive_path, imported_at, row_count, laws)
@@ -96,6 +126,8 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
             foreach (var d in decisions)
             {
                 rows++;
+                // After an error the file is refused: the rest is only read, for the errors it holds.
+                if (!fileOk()) continue;
                 laws.Add(d.Lag);
                 var hash = DecisionVersions.Hash(d);
                 ref var prev = ref latest.Find(d.BeslutId);
@@ -110,6 +142,6 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
             foreach (var id in latest.OpenNotSeen(laws).ToList()) store.Gone(id);
         }
         c.Execute(counted, new { rows, laws = string.Join(",", laws.Select(l => l.ToString()).Order(StringComparer.Ordinal)), importId }, tx);
-        return new(name, importId, false, rows, added, changed, same, warnings);
+        return new(name, importId, false, rows, added, changed, same, []);
     }
 }

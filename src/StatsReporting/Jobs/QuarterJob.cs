@@ -20,7 +20,7 @@ public sealed class QuarterJob(Db db, Catalog catalog, AppSettings settings, Tim
         string? ivoRoot = null)
     {
         if (!Directory.Exists(inbox)) throw new DirectoryNotFoundException($"Inkorgen '{inbox}' finns inte.");
-        var importer = new Importer(db, catalog, settings.Paths.ArchiveFor(db.Path), clock);
+        var importer = new Importer(db, catalog, settings.Paths.ArchiveFor(db.Path), clock, settings.Import);
         var imports = new List<ImportOutcome>();
         foreach (var file in Directory.EnumerateFiles(inbox).Where(IsDataFile).Order(StringComparer.Ordinal))
         {
