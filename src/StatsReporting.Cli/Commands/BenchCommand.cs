@@ -47,6 +47,7 @@ public static class BenchCommand
         var result = step switch
         {
             "import" => BenchSteps.Import(settings, args.Required("db"), args.Required("file")),
+            "parse" => BenchSteps.Parse(settings, args.Required("file")),
             "report" => BenchSteps.Report(settings, args.Required("db"), args.Required("out")),
             _ => throw new UsageException($"okänt steg '{step}'."),
         };

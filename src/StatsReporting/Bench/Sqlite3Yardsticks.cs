@@ -17,12 +17,12 @@ public static class Sqlite3Yardsticks
         catch (System.ComponentModel.Win32Exception) { return null; }
     }
 
-    public static TimeSpan PlainImport(string db, string csv) =>
+    public static Figure PlainImport(string db, string csv) =>
         Run(db, $".mode csv\n.separator ;\n.import '{csv}' beslut\n").Elapsed;
 
     /// Our migrations' schema (made first, not timed, as our import's database is migrated before it is timed), then
     /// one imports row and one decision_versions row per record in one transaction.
-    public static TimeSpan OurStorage(string db, string csv)
+    public static Figure OurStorage(string db, string csv)
     {
         Run(db, "BEGIN;\n" + string.Join("\n", Db.Scripts().Select(s => s.Sql)) + "\nCOMMIT;\n");
         var script = new StringBuilder();
@@ -47,7 +47,7 @@ public static class Sqlite3Yardsticks
     /// The count per law, verksamhet, insats and kön of the decisions reportable in quarter q (spec §3), from the newest
     /// version of each decision: the reference the aggregation is measured against. Three months after the clock start
     /// clamp to the month's last day, as DateOnly.AddMonths does.
-    public static (TimeSpan Elapsed, IReadOnlyDictionary<string, int> Counts) QuarterCounts(string db, Period q)
+    public static (Figure Elapsed, IReadOnlyDictionary<string, int> Counts) QuarterCounts(string db, Period q)
     {
         var (start, end) = (DecisionStore.Iso(q.Start), DecisionStore.Iso(q.End));
         var sql = $"""
@@ -71,22 +71,24 @@ public static class Sqlite3Yardsticks
         return (elapsed, counts);
     }
 
-    private static (TimeSpan Elapsed, string Output) Run(string db, string script)
+    private static (Figure Elapsed, string Output) Run(string db, string script)
     {
         var psi = new ProcessStartInfo("sqlite3", [db])
         {
             RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
-        var watch = Stopwatch.StartNew();
-        using var p = Process.Start(psi)!;
-        var output = p.StandardOutput.ReadToEndAsync();
-        var error = p.StandardError.ReadToEndAsync();
-        p.StandardInput.Write(script);
-        p.StandardInput.Close();
-        p.WaitForExit();
-        watch.Stop();
-        if (p.ExitCode != 0 || error.Result.Length > 0)
-            throw new InvalidOperationException($"sqlite3 misslyckades (kod {p.ExitCode}): {error.Result.Trim()}");
-        return (watch.Elapsed, output.Result);
+        var (exit, output, error) = (0, "", "");
+        var time = Figure.OfChild(() =>
+        {
+            using var p = Process.Start(psi)!;
+            var o = p.StandardOutput.ReadToEndAsync();
+            var e = p.StandardError.ReadToEndAsync();
+            p.StandardInput.Write(script);
+            p.StandardInput.Close();
+            p.WaitForExit();
+            (exit, output, error) = (p.ExitCode, o.Result, e.Result);
+        });
+        if (exit != 0 || error.Length > 0) throw new InvalidOperationException($"sqlite3 misslyckades (kod {exit}): {error.Trim()}");
+        return (time, output);
     }
 }

@@ -30,7 +30,7 @@ public static class DecisionStore
             """;
         const string left = $"""
             SELECT {Columns} FROM decision_versions v
-            WHERE v.gone_import <= $upTo AND {done}
+            WHERE v.gone_import IS NOT NULL AND v.gone_import <= $upTo AND {done}
               AND NOT EXISTS (SELECT 1 FROM decision_versions w
                               WHERE w.beslut_id = v.beslut_id AND w.version > v.version AND w.import_id <= $upTo)
             """;
@@ -85,7 +85,10 @@ public static class DecisionStore
         };
     }
 
-    internal static string? Iso(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    internal static string? Iso(DateOnly? d) => d is { } day ? string.Create(10, day, static (span, x) =>
+    {
+        x.TryFormat(span, out _, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }) : null;
 
     /// Stored dates are ISO text (yyyy-MM-dd); read digit by digit, as a million of them are read per report.
     internal static DateOnly? Date(string? s)

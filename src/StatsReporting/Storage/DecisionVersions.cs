@@ -50,19 +50,22 @@ internal sealed class DecisionVersions : IDisposable
         _gone.ExecuteNonQuery();
     }
 
-    /// FNV-1a over every content column (not beslut_id, the key): stable across processes, unlike string.GetHashCode.
+    /// FNV-1a over every content column (not beslut_id, the key), dates as day numbers: stable across processes,
+    /// unlike string.GetHashCode.
     public static long Hash(Decision d)
     {
         var h = 14695981039346656037UL;
+        void Mix(ulong v) => h = (h ^ v) * 1099511628211UL;
         void Add(string? s)
         {
-            if (s is null) h = (h ^ 0xFFFF) * 1099511628211UL;
-            else foreach (var ch in s) h = (h ^ ch) * 1099511628211UL;
-            h = (h ^ 0x1F) * 1099511628211UL;
+            if (s is null) Mix(0x1_0000);
+            else foreach (var ch in s) Mix(ch);
+            Mix(0x1_0001);
         }
-        Add(d.PersonId); Add(d.Kon.ToString()); Add(d.Lag.ToString()); Add(d.Verksamhet); Add(d.Insats); Add(d.Enhet);
-        Add(DecisionStore.Iso(d.Beslutsdatum)); Add(DecisionStore.Iso(d.Avbrottsdatum)); Add(DecisionStore.Iso(d.VerkstalltDatum));
-        Add(DecisionStore.Iso(d.AvslutatDatum)); Add(d.Orsak); Add(d.Kommentar); Add(DecisionStore.Iso(d.Fodelsedatum));
+        void Day(DateOnly? day) => Mix(day is { } x ? (ulong)x.DayNumber : 0x1_0000);
+        Add(d.PersonId); Mix((ulong)d.Kon); Mix((ulong)d.Lag); Add(d.Verksamhet); Add(d.Insats); Add(d.Enhet);
+        Day(d.Beslutsdatum); Day(d.Avbrottsdatum); Day(d.VerkstalltDatum); Day(d.AvslutatDatum);
+        Add(d.Orsak); Add(d.Kommentar); Day(d.Fodelsedatum);
         return unchecked((long)h);
     }
 

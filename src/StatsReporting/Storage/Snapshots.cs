@@ -25,20 +25,22 @@ public static class Snapshots
         if (CurrentImport(c, lag, upTo) is not { } current) return [];
         var laws = c.ExecuteScalar<string>("SELECT laws FROM imports WHERE id = @current", new { current });
         // A version was last seen in the last import of its law before the one it was gone from.
+        // No GROUP BY here: with one, SQLite scans the whole table in beslut_id order instead of using the index.
         var sql = $"""
             SELECT v.beslut_id AS BeslutId,
-                   MAX((SELECT MAX(i.id) FROM imports i
-                        WHERE i.id >= v.import_id AND i.id < v.gone_import AND {string.Format(Holds, "v.lag")})) AS LastSeen
+                   (SELECT MAX(i.id) FROM imports i
+                    WHERE i.id >= v.import_id AND i.id < v.gone_import AND {string.Format(Holds, "v.lag")}) AS LastSeen
             FROM decision_versions v
-            WHERE v.lag = @lag AND v.gone_import <= @current
+            WHERE v.gone_import IS NOT NULL AND v.gone_import <= @current AND v.lag = @lag
               AND NOT EXISTS (SELECT 1 FROM decision_versions w
                               WHERE w.beslut_id = v.beslut_id AND w.import_id <= @current
                                 AND (w.gone_import IS NULL OR w.gone_import > @current)
                                 AND (',' || @laws || ',') LIKE ('%,' || w.lag || ',%'))
-            GROUP BY v.beslut_id
-            ORDER BY v.beslut_id
             """;
         return c.Query<(string BeslutId, long LastSeen)>(sql, new { lag = lag.ToString(), current, laws })
+            .GroupBy(m => m.BeslutId, StringComparer.Ordinal)
+            .Select(g => (BeslutId: g.Key, LastSeen: g.Max(m => m.LastSeen)))
+            .OrderBy(m => m.BeslutId, StringComparer.Ordinal)
             .Select(m => (m.LastSeen, Decision: DecisionStore.Newest(c, m.BeslutId, current)))
             .Where(m => ReportingRule.Done(m.Decision) is null)
             .Select(m => new VanishedDecision(m.Decision, m.LastSeen, current))
