@@ -80,7 +80,10 @@ public static class BenchSteps
     /// Each step of the outputs on stderr with the time since they began, to see where the time goes.
     private sealed class Timed(Stopwatch watch) : IProgress<string>
     {
-        public void Report(string value) => Console.Error.WriteLine($"{watch.Elapsed.TotalMilliseconds,8:F0} ms  {value}");
+        private readonly TimeSpan _cpu = Process.GetCurrentProcess().TotalProcessorTime;
+
+        public void Report(string value) => Console.Error.WriteLine(
+            $"{watch.Elapsed.TotalMilliseconds,8:F0} ms (CPU {(Process.GetCurrentProcess().TotalProcessorTime - _cpu).TotalMilliseconds,6:F0} ms)  {value}");
     }
 
     /// The peak resident set of this process so far (VmHWM), in kB; 0 where /proc is missing.
