@@ -38,33 +38,6 @@ public sealed class Args
     public void Allow(string verb, params string[] names)
     {
         foreach (var name in _options.Keys.Where(n => n != "db" && !names.Contains(n)))
-            throw new UsageException($"okänd flagga --{name} för {verb}.");
+            throw new UsageException($"okänd flagga '--{name}' för {verb}.{Help.DidYouMean("--" + name, [.. names.Append("db").Select(n => "--" + n)])}");
     }
-}
-
-public static class Usage
-{
-    public const string Text = """
-        Användning: statsreporting <kommando> [flaggor]   (alla kommandon tar --db SÖKVÄG)
-          import <fil>…                                   importera beslutsunderlag (CSV/XLSX)
-          report --period 2025Q2 [--as-of ÅÅÅÅ-MM-DD] [--out MAPP] [--import N]
-                                                          skriv KF-arbetsböcker för kvartalet (--import: som
-                                                          underlaget såg ut efter import N)
-          run --period 2025Q2 [--as-of ÅÅÅÅ-MM-DD] [--out MAPP] [--inbox MAPP]
-                                                          kvartalsjobbet: importera inkorgen, rapportera, IVO-export
-          ivo --period 2025Q2 [--out MAPP]                IVO-individrapport (personuppgifter; egen mapp, standard ivo/ bredvid databasen)
-          ivo status [--today ÅÅÅÅ-MM-DD]                 vilka kvartal som ska rapporteras till IVO, försenade kvartal
-                                                          och ärenden som behöver en avslutande rapport
-          check <tabell> [--compare <tabell>] [--format json]
-                                                          kontrollera summorna i en publicerad tabell (CSV/XLSX);
-                                                          slutkod 0 = inga avvikelser, 1 = avvikelser, 2 = oläsbar fil
-          import-table <tabell> --period 2024Q4 --law SoL|LSS
-                                                          lagra en publicerad tabell som historik för ett kvartal
-                                                          som beslutsunderlaget inte täcker (kontrolleras först)
-          keys add --role controller|ivo|admin [--name TEXT] [--config]
-                                                          skapa en API-nyckel (visas en gång; bara hashen sparas)
-          keys list | keys revoke <id>                    visa eller spärra nycklar
-          serve [--urls http://127.0.0.1:5080]            starta webbtjänsten med schemalagt kvartalsjobb
-          bench [--records 10000,100000] [--out MAPP]     prestandamätning mot sqlite3 på en syntetisk kommun
-        """;
 }

@@ -17,24 +17,29 @@ var verbs = new Dictionary<string, Func<Args, int>>
     ["bench"] = BenchCommand.Run,
 };
 
-if (args.Length == 0 || !verbs.TryGetValue(args[0], out var verb))
+// No arguments is a mistake (a script that lost its arguments must not look successful): usage on stderr, exit 2.
+if (args.Length == 0)
 {
     Console.Error.WriteLine(Usage.Text);
-    return args.Length == 0 || args[0] is "-h" or "--help" or "help" ? 0 : 2;
+    return 2;
 }
+if (args[0] is "-h" or "--help" or "help") return Help.Show(verbs.Keys, args.ElementAtOrDefault(1));
+if (!verbs.TryGetValue(args[0], out var verb)) return Help.Unknown(args[0], verbs.Keys);
+if (args.Skip(1).Any(a => a is "-h" or "--help")) return Help.Show(verbs.Keys, args[0]);
 try
 {
     return verb(Args.Parse(args[1..]));
 }
 catch (UsageException e)
 {
-    Console.Error.WriteLine($"Fel: {e.Message}");
-    Console.Error.WriteLine(Usage.Text);
+    // One line, which may quote a file name: a line break in it is shown escaped too.
+    Console.Error.WriteLine($"Fel: {UserText.Escape(e.Message)}");
+    Console.Error.WriteLine(Help.Pointer(args[0]));
     return 2;
 }
 catch (ImportFailedException e)
 {
-    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(UserText.Describe(e));
     return 1;
 }
 catch (SqliteException e)
@@ -45,6 +50,7 @@ catch (SqliteException e)
 }
 catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or IOException or UnauthorizedAccessException)
 {
-    Console.Error.WriteLine($"Fel: {e.Message}");
+    // Swedish for the operating system's errors, the user's folder named, control characters escaped.
+    Console.Error.WriteLine($"Fel: {UserText.Describe(e)}");
     return 1;
 }

@@ -8,6 +8,8 @@ using StatsReporting.Web.Page;
 // same core as the CLI. This file only wires; each feature brings its own Add/Map pair.
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCore();
+builder.AddProxy();
+builder.AddRequestLog();
 builder.AddProblems();
 builder.AddAccess();
 builder.AddReports();
@@ -15,11 +17,14 @@ builder.AddImports();
 builder.AddScheduler();
 
 var app = builder.Build();
+app.UseProxy();
+app.UseRequestLog();
 app.UseSecurityHeaders();
 app.UseProblems();
 app.UsePage();
 app.UseAccess();
 app.MapLogin();
+app.MapPageTexts();
 app.MapReports();
 app.MapImports();
 app.MapRuns();

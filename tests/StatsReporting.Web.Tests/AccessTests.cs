@@ -17,6 +17,9 @@ public class AccessTests(ServiceHost host)
         ("LSS-arbetsbok", "GET", "/api/periods/2025Q2/workbooks/lss", Role.Controller, HttpStatusCode.OK),
         ("diagram", "GET", "/api/periods/2025Q2/charts/sol-kon.png", Role.Controller, HttpStatusCode.OK),
         ("kontroller", "GET", "/api/periods/2025Q2/findings", Role.Controller, HttpStatusCode.OK),
+        ("sammanställning", "GET", "/api/periods/2025Q2/summary", Role.Controller, HttpStatusCode.OK),
+        ("paket", "GET", "/api/periods/2025Q2/zip", Role.Controller, HttpStatusCode.OK),
+        ("sidans texter", "GET", "/api/page", null, HttpStatusCode.OK),
         ("individrapport", "GET", "/api/periods/2025Q2/workbooks/ivo", Role.Ivo, HttpStatusCode.OK),
         ("körhistorik", "GET", "/api/runs", Role.Admin, HttpStatusCode.OK),
         ("jobbpanel", "GET", "/hangfire", Role.Admin, HttpStatusCode.OK),
@@ -107,8 +110,14 @@ public class AccessTests(ServiceHost host)
         var q = (await controller.GetFromJsonAsync<List<PeriodEntry>>("/api/periods"))!.Single();
         Assert.Equal("2025Q2", q.Period);
         Assert.Equal(["EVB SoL 2025 kv2.xlsx", "EVB LSS 2025 kv2.xlsx"], q.Workbooks.Select(w => w.Title));
-        Assert.Equal(["LSS: kön per insats", "LSS: orsaker", "LSS: trend per verksamhet", "LSS: väntetid",
-            "SoL: kön per insats", "SoL: orsaker", "SoL: trend per verksamhet", "SoL: väntetid"], q.Charts.Select(c => c.Title));
+        // One order everywhere: SoL, then LSS; within a law kön, utveckling, orsaker, väntetid.
+        Assert.Equal(["SoL: kön per insats", "SoL: utveckling per verksamhet, åtta kvartal", "SoL: orsaker vid rapporteringstillfället",
+            "SoL: väntetid", "LSS: kön per insats", "LSS: utveckling totalt, åtta kvartal", "LSS: orsaker vid rapporteringstillfället",
+            "LSS: väntetid"], q.Charts.Select(c => c.Title));
+        Assert.Equal(["SoL", "SoL", "SoL", "SoL", "LSS", "LSS", "LSS", "LSS"], q.Charts.Select(c => c.Law));
+        Assert.Equal(("EVB 2025 kv2.zip", "/api/periods/2025Q2/zip"), (q.Zip?.Title, q.Zip?.Url));
+        Assert.Equal("/api/periods/2025Q2/summary", q.Summary?.Url);
+        Assert.Empty(q.Documents); // no tjänsteskrivelse is written yet
         Assert.Equal("/api/periods/2025Q2/findings", q.Findings?.Url);
         Assert.Null(q.Ivo);
 
@@ -119,5 +128,7 @@ public class AccessTests(ServiceHost host)
 
     public sealed record Enqueued(string JobId, string Period);
     public sealed record Download(string Title, string Url);
-    public sealed record PeriodEntry(string Period, string Name, List<Download> Workbooks, List<Download> Charts, Download? Findings, Download? Ivo);
+    public sealed record ChartDownload(string Law, string Title, string Url);
+    public sealed record PeriodEntry(string Period, string Name, List<Download> Workbooks, List<Download> Documents, Download? Zip,
+        List<ChartDownload> Charts, Download? Findings, Download? Summary, Download? Ivo);
 }

@@ -1,45 +1,42 @@
-using System.Reflection;
+using System.IO.Compression;
 using System.Text.Json;
 using ClosedXML.Excel;
+using StatsReporting.Checks;
+using StatsReporting.Decisions;
+using StatsReporting.Reports;
+using StatsReporting.Storage;
 using StatsReporting.Web.Tests.Support;
 
 namespace StatsReporting.Web.Tests;
 
-/// The whole way a controller goes, in Debian's Chromium against the real program: `statsreporting keys add`
-/// makes the key, `statsreporting serve` runs Kestrel on a free loopback port, Playwright logs in and downloads.
+/// The whole way a controller goes, in Debian's Chromium against the real program (see ServedPage).
 public class BrowserTests : IDisposable
 {
     private readonly ServiceData _data = new();
-    private ChildProcess? _server;
+    private readonly List<IDisposable> _cleanup = [];
 
-    private static string Scripts => typeof(BrowserTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-        .Single(a => a.Key == "BrowserScripts").Value!;
+    private ServedPage Serve(string dir, string db, string reports)
+    {
+        var page = new ServedPage(dir, db, reports, _data.Ivo, _data.Inbox);
+        _cleanup.Add(page);
+        return page;
+    }
+
+    private string Folder(string name) => Directory.CreateDirectory(Path.Combine(_data.Dir, name)).FullName;
 
     [Fact]
     public async Task Controller_logs_in_sees_2025Q2_and_downloads_the_sol_workbook_as_valid_xlsx()
     {
-        var key = (await ChildProcess.Run(ChildProcess.Dotnet,
-            ChildProcess.Cli("keys", "add", "--role", "controller", "--name", "Webbläsartest", "--db", _data.Db.Path), _data.Dir,
-            TimeSpan.FromMinutes(1))).Trim();
-        var baseUrl = $"http://127.0.0.1:{ChildProcess.FreePort()}";
-        _server = new ChildProcess(ChildProcess.Dotnet, ChildProcess.Cli("serve", "--db", _data.Db.Path, "--urls", baseUrl), _data.Dir,
-            new Dictionary<string, string>
-            {
-                ["StatsReporting__Paths__Inbox"] = _data.Inbox,
-                ["StatsReporting__Paths__Reports"] = _data.Reports,
-                ["StatsReporting__Paths__Ivo"] = _data.Ivo,
-            });
-        await WaitUntilUp(baseUrl);
-
-        var downloads = Directory.CreateDirectory(Path.Combine(_data.Dir, "nedladdat")).FullName;
-        var output = await ChildProcess.Run("node", [Path.Combine(Scripts, "login-download.mjs"), baseUrl, key, downloads], Scripts,
-            TimeSpan.FromMinutes(2));
-        var seen = JsonDocument.Parse(output.Trim().Split('\n')[^1]).RootElement;
+        var served = Serve(_data.Dir, _data.Db.Path, _data.Reports);
+        var key = await served.Key("controller", "Webbläsartest");
+        await served.Start();
+        var downloads = Folder("nedladdat");
+        var seen = await served.Browse("login-download.mjs", key, downloads);
 
         Assert.Equal("2025 kv2 (2025Q2)", seen.GetProperty("heading").GetString());
         Assert.Equal("Inloggad: Webbläsartest (controller)", seen.GetProperty("signedInAs").GetString());
         // The individrapport lies in the data folder too, but a controller is never shown it; nor upload or runs.
-        Assert.Equal(["KF-arbetsbok: EVB SoL 2025 kv2.xlsx", "KF-arbetsbok: EVB LSS 2025 kv2.xlsx", "Kontroller 2025 kv2 (JSON)"],
+        Assert.Equal(["KF-arbetsbok: EVB SoL 2025 kv2.xlsx", "KF-arbetsbok: EVB LSS 2025 kv2.xlsx", "Allt i ett paket (zip): EVB 2025 kv2.zip"],
             seen.GetProperty("links").EnumerateArray().Select(l => l.GetString()));
         Assert.False(seen.GetProperty("importVisible").GetBoolean());
         Assert.False(seen.GetProperty("runsVisible").GetBoolean());
@@ -50,31 +47,94 @@ public class BrowserTests : IDisposable
         using var wb = new XLWorkbook(seen.GetProperty("saved").GetString()!);
         var total = wb.Worksheet("Sammanställning").RowsUsed().Single(r => r.Cell(1).GetString() == "Totalt samtliga verksamheter");
         Assert.Equal([44, 38, 82], Enumerable.Range(2, 3).Select(c => total.Cell(c).GetValue<int>()));
-
-        // Kept beside the test binaries for a person to look at.
-        var shots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
-        File.Copy(Path.Combine(downloads, "sida-controller.png"), Path.Combine(shots, "sida-controller.png"), overwrite: true);
+        ServedPage.KeepScreenshots(downloads);
     }
 
-    private async Task WaitUntilUp(string baseUrl)
+    [Fact]
+    public async Task Controller_sees_the_latest_quarters_tables_findings_and_charts_downloads_the_zip_and_the_page_fits_390_px()
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        for (var i = 0; i < 600; i++)
-        {
-            if (_server!.HasExited) throw new InvalidOperationException($"statsreporting serve avslutades:\n{_server.Output}");
-            try
-            {
-                if ((await http.GetAsync($"{baseUrl}/healthz")).IsSuccessStatusCode) return;
-            }
-            catch (HttpRequestException) { } // not listening yet
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"statsreporting serve svarade inte på {baseUrl}/healthz inom 60 s:\n{_server!.Output}");
+        // A stored published table for 2025Q1 that disagrees with the records: SoL gets findings, 2025Q2's counts stay.
+        PublishedTableStore.Import(_data.Db, Path.Combine(AppContext.BaseDirectory, "Fixtures", "published", "sol-2025Q2-tabell.csv"),
+            Lag.SoL, new Period(2025, 1), TimeProvider.System);
+        var settings = ServiceData.Settings;
+        new ReportService(_data.Db, new Catalog(settings.Catalog), settings).Write(new Period(2025, 1), new Period(2025, 1).End, _data.Reports);
+        new ReportService(_data.Db, new Catalog(settings.Catalog), settings).Write(ServiceData.Q2, ServiceData.Q2.End, _data.Reports);
+        var served = Serve(_data.Dir, _data.Db.Path, _data.Reports);
+        var key = await served.Key("controller", "Controller");
+        await served.Start();
+        var shots = Folder("bilder");
+        var seen = await served.Browse("quarter-page.mjs", key, shots);
+
+        // Opens on the latest of the two quarters.
+        Assert.Equal("2025Q2", seen.GetProperty("selected").GetString());
+        Assert.Equal(["2025 kv2 (2025Q2)", "2025 kv1 (2025Q1)"], Strings(seen, "options"));
+        Assert.Equal(["SoL – socialtjänstlagen", "LSS – lagen om stöd och service till vissa funktionshindrade"], Strings(seen, "lawHeadings"));
+        Assert.Equal(["44", "38", "82"], Strings(seen, "sol"));
+        Assert.Equal(["35", "16", "51"], Strings(seen, "lss"));
+        Assert.Equal("Totalt 82 ej verkställda beslut i 2025 kv2. Förändring: −4 jämfört med 2025 kv1 (86), −13 jämfört med 2024 kv4 (95).",
+            seen.GetProperty("solTotal").GetString());
+        var findings = Strings(seen, "findings");
+        Assert.StartsWith("Kontroller 11 avvikelser i underlaget: Lagrade tabeller som avviker från beslutsunderlaget (11) ", findings[0]);
+        Assert.Contains("Särskilt boende, ÄO: Jämförelse SoL anger 41 (2025-03-31)", findings[0]);
+        Assert.Equal("Kontroller Inga avvikelser", findings[1]);
+        Assert.Equal(["SoL: kön per insats", "SoL: utveckling per verksamhet, åtta kvartal", "SoL: orsaker vid rapporteringstillfället",
+            "SoL: väntetid", "LSS: kön per insats", "LSS: utveckling totalt, åtta kvartal", "LSS: orsaker vid rapporteringstillfället",
+            "LSS: väntetid"], Strings(seen, "chartCaptions"));
+        Assert.True(seen.GetProperty("chartWidth").GetInt32() >= 400, "diagrammen visas minst 400 px breda");
+        Assert.InRange(seen.GetProperty("tabsToPicker").GetInt32(), 1, 29); // the quarter picker is reached with Tab
+        Assert.Equal("SoL: kön per insats", seen.GetProperty("enlarged").GetString()); // opened with Enter on the chart
+        Assert.True(seen.GetProperty("closed").GetBoolean());
+        Assert.Equal(settings.Web.LoginHelp, seen.GetProperty("loginHelp").GetString());
+        Assert.Equal("sv", seen.GetProperty("lang").GetString());
+        Assert.Empty(seen.GetProperty("unlabelled").EnumerateArray());
+        Assert.Equal(0, seen.GetProperty("overflow1280").GetInt32());
+        var contrast = seen.GetProperty("contrast");
+        Assert.True(contrast.GetProperty("ratio").GetDouble() >= 4.5, $"kontrast {contrast.GetProperty("ratio")} för '{contrast.GetProperty("text")}'");
+        Assert.Equal(0, seen.GetProperty("overflow390").GetInt32());
+        Assert.True(seen.GetProperty("printHidden").GetBoolean());
+
+        using var zip = ZipFile.OpenRead(seen.GetProperty("zip").GetString()!);
+        Assert.Contains("evb-sol-2025Q2.xlsx", zip.Entries.Select(e => e.FullName));
+        Assert.Contains("evb-lss-2025Q2.xlsx", zip.Entries.Select(e => e.FullName));
+        using var sol = new XLWorkbook(zip.GetEntry("evb-sol-2025Q2.xlsx")!.Open().CopyToMemory());
+        var total = sol.Worksheet("Sammanställning").RowsUsed().Single(r => r.Cell(1).GetString() == "Totalt samtliga verksamheter");
+        Assert.Equal([44, 38, 82], Enumerable.Range(2, 3).Select(c => total.Cell(c).GetValue<int>()));
+        ServedPage.KeepScreenshots(shots);
     }
+
+    [Fact]
+    public async Task An_empty_database_shows_the_empty_state_not_an_empty_page()
+    {
+        var dir = Folder("tom");
+        var db = new Db(Path.Combine(dir, "tom.db"));
+        db.Migrate();
+        var served = Serve(dir, db.Path, Folder("tom/reports"));
+        var key = await served.Key("admin", "Ny admin");
+        await served.Start();
+        var shots = Folder("tomma-bilder");
+        var seen = await served.Browse("quarter-page.mjs", key, shots, "empty");
+
+        Assert.StartsWith("Inga rapporter ännu — en administratör kör kvartalsjobbet", seen.GetProperty("empty").GetString()!.Trim());
+        Assert.False(seen.GetProperty("pickerVisible").GetBoolean());
+        ServedPage.KeepScreenshots(shots);
+    }
+
+    private static string[] Strings(JsonElement seen, string name) => seen.GetProperty(name).EnumerateArray().Select(e => e.GetString()!).ToArray();
 
     public void Dispose()
     {
-        _server?.Dispose();
+        foreach (var c in _cleanup) c.Dispose();
         _data.Dispose();
+    }
+}
+
+internal static class StreamCopy
+{
+    public static MemoryStream CopyToMemory(this Stream s)
+    {
+        var m = new MemoryStream();
+        using (s) s.CopyTo(m);
+        m.Position = 0;
+        return m;
     }
 }

@@ -17,6 +17,8 @@ public class DownloadTests(ServiceHost host)
     [InlineData(Roles.Ivo, "/api/periods/2025Q2/workbooks/ivo", "ivo/2025Q2/ivo-individrapport-2025Q2.xlsx", XlsxType, "IVO individrapport 2025 kv2.xlsx")]
     [InlineData(Roles.Controller, "/api/periods/2025Q2/charts/sol-kon.png", "reports/2025Q2/diagram/sol-kon.png", "image/png", null)]
     [InlineData(Roles.Controller, "/api/periods/2025Q2/findings", "reports/2025Q2/kontroller-2025Q2.json", "application/json", null)]
+    [InlineData(Roles.Controller, "/api/periods/2025Q2/summary", "reports/2025Q2/sammanstallning-2025Q2.json", "application/json", null)]
+    [InlineData(Roles.Controller, "/api/periods/2025Q2/zip", "reports/2025Q2/evb-2025Q2.zip", "application/zip", "EVB 2025 kv2.zip")]
     public async Task Download_streams_the_stored_file_with_type_and_swedish_name(string role, string url, string stored, string type, string? name)
     {
         using var client = host.As(Enum.Parse<Role>(role, ignoreCase: true));
@@ -41,6 +43,10 @@ public class DownloadTests(ServiceHost host)
     [InlineData("/api/periods/2025Q2/workbooks/kf", HttpStatusCode.NotFound)]
     [InlineData("/api/periods/2025Q2/charts/sol-saknas.png", HttpStatusCode.NotFound)]
     [InlineData("/api/periods/2025Q5/findings", HttpStatusCode.BadRequest)]
+    [InlineData("/api/periods/2025Q2/documents/sol", HttpStatusCode.NotFound)] // no tjänsteskrivelse written
+    [InlineData("/api/periods/2025Q2/documents/ivo", HttpStatusCode.NotFound)]
+    [InlineData("/api/periods/2025Q3/zip", HttpStatusCode.NotFound)]
+    [InlineData("/api/periods/2025Q3/summary", HttpStatusCode.NotFound)]
     [InlineData("/api/periods/senaste/workbooks/sol", HttpStatusCode.BadRequest)]
     public async Task Missing_file_is_404_and_invalid_period_400_as_problem_details(string url, HttpStatusCode status)
     {

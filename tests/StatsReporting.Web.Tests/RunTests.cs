@@ -1,3 +1,4 @@
+using StatsReporting.Storage;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -26,7 +27,7 @@ public class RunTests(ServiceHost host)
         Assert.Equal(ServiceHost.Cron, job.Cron);
         Assert.Equal("Europe/Stockholm", job.TimeZoneId);
         Assert.Equal((typeof(QuarterlyJob), nameof(QuarterlyJob.Run)), (job.Job.Type, job.Job.Method.Name));
-        Assert.Equal([null, QuarterlyJob.Scheduled, null], job.Job.Args);
+        Assert.Equal([null, QuarterlyJob.Scheduled, null, null], job.Job.Args); // period, trigger, started by, Hangfire context
     }
 
     [Fact]
@@ -44,7 +45,8 @@ public class RunTests(ServiceHost host)
         var run = await host.WaitForRun(jobId, before);
 
         Assert.Equal(("2025Q2", QuarterlyJob.Manual, RunHistory.Succeeded), (run.Period, run.Trigger, run.Status));
-        Assert.Equal("2025 kv2 rapporterat per 2025-07-01, 22 filer skrivna. Inkorgen: 1 fil, 0 nya importer med 0 nya beslut.", run.Message);
+        Assert.Equal("Test admin", run.StartedBy); // the name of the key that pressed "Kör nu"
+        Assert.Equal("2025 kv2 rapporterat per 2025-07-01, 23 filer skrivna. Inkorgen: 1 fil, 0 nya importer med 0 nya beslut.", run.Message);
         Assert.NotNull(run.FinishedAt);
         using var wb = new XLWorkbook(workbook);
         var total = wb.Worksheet("Sammanställning").RowsUsed().Single(r => r.Cell(1).GetString() == "Totalt samtliga verksamheter");
@@ -96,14 +98,17 @@ public class RunTests(ServiceHost host)
             var jobId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("jobId").GetString()!;
             var run = await host.WaitForRun(jobId, before);
 
-            Assert.Equal((RunHistory.Failed, "oväntat fel (DirectoryNotFoundException); detaljerna finns i loggen."), (run.Status, run.Message));
+            // In Swedish, naming the configured folder the admin knows, never the hidden staging folder or the runtime's English.
+            Assert.Equal((RunHistory.Failed, $"Kunde inte skriva '{blocker}': det ligger en fil med det namnet där mappen ska vara. Inget har ändrats; de tidigare filerna ligger kvar."),
+                (run.Status, run.Message));
             Assert.Equal("Failed", await ServiceHost.WaitForJobState(jobId, "Failed"));
-            // The dashboard shows what Hangfire stored: the same text, not the library's (which names the server's folders).
+            // The dashboard shows what Hangfire stored: the same text, not the library's (which names the staging folder).
             var failed = JobStorage.Current.GetMonitoringApi().JobDetails(jobId).History.First(h => h.StateName == "Failed").Data;
             Assert.Equal(run.Message, failed["ExceptionMessage"]);
-            Assert.DoesNotContain(host.Data.Dir, failed["ExceptionDetails"]);
+            Assert.DoesNotContain(".2025Q1.", failed["ExceptionDetails"]);
+            Assert.DoesNotContain("Could not", failed["ExceptionDetails"]);
             // The whole exception is in the log.
-            Assert.Contains(host.Log.Entries, e => e.Message == $"Kvartalsjobbet för 2025Q1 misslyckades (körning {run.Id})." && e.Exception is IOException);
+            Assert.Contains(host.Log.Entries, e => e.Message == $"Kvartalsjobbet för 2025Q1 misslyckades (körning {run.Id})." && e.Exception is OutputFailedException);
         }
         finally { File.Delete(blocker); }
     }

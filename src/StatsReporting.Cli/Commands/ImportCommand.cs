@@ -12,6 +12,7 @@ public static class ImportCommand
         {
             if (Directory.Exists(file)) throw new UsageException($"'{file}' är en mapp, inte en fil.");
             if (!File.Exists(file)) throw new UsageException($"filen '{file}' finns inte.");
+            CliContext.Progress($"Importerar {file} …");
             var outcome = importer.Import(file);
             foreach (var w in outcome.Warnings) Console.Error.WriteLine($"Varning: {w}");
             Console.WriteLine(outcome.Summary);

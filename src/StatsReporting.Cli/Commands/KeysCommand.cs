@@ -37,9 +37,10 @@ public static class KeysCommand
         if (args.Flag("config"))
         {
             var (entry, configKey) = KeyStore.ForConfiguration(role, name);
-            Console.Error.WriteLine("Nyckeln visas bara nu. Lägg raden nedanför den i StatsReporting:Access:Keys i appsettings.json:");
+            // The key alone on stdout (key=$(statsreporting keys add …) works); the line for appsettings.json on stderr.
+            Console.Error.WriteLine("Nyckeln (på standard output) visas bara nu. Lägg den här raden i StatsReporting:Access:Keys i appsettings.json:");
+            Console.Error.WriteLine(JsonSerializer.Serialize(entry, new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
             Console.WriteLine(configKey);
-            Console.WriteLine(JsonSerializer.Serialize(entry, new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
             return 0;
         }
         var (holder, key) = store.Add(role, name, DateTimeOffset.UtcNow);

@@ -31,14 +31,23 @@ public static class AccessSetup
                 // An API answers with a status code, not a redirect to a login page.
                 o.Events.OnRedirectToLogin = ctx => StatusOnly(ctx.Response, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = ctx => StatusOnly(ctx.Response, StatusCodes.Status403Forbidden);
-                o.Events.OnValidatePrincipal = ctx =>
+                // Every request asks the server: the key still active, the session (SessionStore) still open and not idle.
+                // A rejected cookie is also deleted, so the browser stops sending it.
+                o.Events.OnValidatePrincipal = async ctx =>
                 {
+                    var services = ctx.HttpContext.RequestServices;
+                    var (keys, sessions) = (services.GetRequiredService<KeyStore>(), services.GetRequiredService<SessionStore>());
                     var id = ctx.Principal?.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
-                    if (id is null || !ctx.HttpContext.RequestServices.GetRequiredService<KeyStore>().IsActive(id)) ctx.RejectPrincipal();
-                    return Task.CompletedTask;
+                    var sid = ctx.Principal?.FindFirst(SessionStore.Claim)?.Value;
+                    var keyActive = id is not null && keys.IsActive(id);
+                    if (id is not null && !keyActive) sessions.EndAllFor(id);
+                    if (keyActive && sid is not null && sessions.Continue(sid, id!)) return;
+                    ctx.RejectPrincipal();
+                    await ctx.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
                 };
             });
         builder.Services.AddSingleton<KeyGuessLimit>();
+        builder.Services.AddSingleton<SessionStore>();
         builder.Services.AddAuthorizationBuilder()
             // Whatever is not explicitly open needs a key.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())

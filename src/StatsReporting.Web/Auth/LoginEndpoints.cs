@@ -27,7 +27,7 @@ public static class LoginEndpoints
         return TypedResults.Ok(new SessionInfo(Principals.RoleOf(http.User)?.Name(), http.User.Identity?.Name, token));
     }
 
-    private static async Task<IResult> Login(HttpContext http, KeyStore keys, KeyGuessLimit limit)
+    private static async Task<IResult> Login(HttpContext http, KeyStore keys, KeyGuessLimit limit, SessionStore sessions)
     {
         if (!http.Request.HasFormContentType)
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, detail: "Skicka nyckeln från inloggningsformuläret.");
@@ -39,12 +39,16 @@ public static class LoginEndpoints
             return TypedResults.Redirect("/?inloggning=fel");
         }
         var scheme = CookieAuthenticationDefaults.AuthenticationScheme;
-        await http.SignInAsync(scheme, Principals.For(holder, scheme));
+        var principal = Principals.For(holder, scheme);
+        ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(new(SessionStore.Claim, sessions.Start(holder.Id)));
+        await http.SignInAsync(scheme, principal);
         return TypedResults.Redirect("/");
     }
 
-    private static async Task<RedirectHttpResult> Logout(HttpRequest request)
+    /// Ends the session on the server too: the cookie, replayed, no longer opens anything.
+    private static async Task<RedirectHttpResult> Logout(HttpRequest request, SessionStore sessions)
     {
+        if (request.HttpContext.User.FindFirst(SessionStore.Claim)?.Value is { } sid) sessions.End(sid);
         await request.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return TypedResults.Redirect("/");
     }

@@ -48,8 +48,14 @@ public static class ImportEndpoints
         return await next(context);
     }
 
-    private static async Task<IResult> Upload(HttpRequest request, Importer importer, CancellationToken ct)
+    private static async Task<IResult> Upload(HttpRequest request, Importer importer, StatsReporting.Storage.Db db, CancellationToken ct)
     {
+        // The service may have run for months: the file is checked again before anything is written (Db.Check).
+        try { db.Check(); }
+        catch (InvalidOperationException e)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Databasen kan inte användas", detail: e.Message);
+        }
         var form = await request.ReadFormAsync(ct); // already read by ReadBody
         if ((form.Files.GetFile("fil") ?? form.Files.FirstOrDefault()) is not { } file) return Bad("Ingen fil i fältet 'fil'.");
 

@@ -10,6 +10,7 @@ namespace StatsReporting.Web.Endpoints;
 public static class ReportEndpoints
 {
     private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     public static WebApplicationBuilder AddReports(this WebApplicationBuilder builder)
     {
@@ -20,81 +21,86 @@ public static class ReportEndpoints
     public static WebApplication MapReports(this WebApplication app)
     {
         var periods = app.MapGroup("/api/periods");
-        periods.MapGet("/", List).RequireAuthorization(Roles.Controller);
+        periods.MapGet("/", (ReportFiles files, ClaimsPrincipal user) => TypedResults.Ok(PeriodListing.For(files, user)))
+            .RequireAuthorization(Roles.Controller);
         // The literal "ivo" wins over {law}, so the restricted file has its own, stricter rule.
         periods.MapGet("/{period}/workbooks/ivo", Ivo).RequireAuthorization(Roles.Ivo);
         periods.MapGet("/{period}/workbooks/{law}", Workbook).RequireAuthorization(Roles.Controller);
         periods.MapGet("/{period}/charts/{name}.png", Chart).RequireAuthorization(Roles.Controller);
         periods.MapGet("/{period}/findings", Findings).RequireAuthorization(Roles.Controller);
+        periods.MapGet("/{period}/summary", Summary).RequireAuthorization(Roles.Controller);
+        periods.MapGet("/{period}/zip", Zip).RequireAuthorization(Roles.Controller);
+        periods.MapGet("/{period}/documents/{law}", Document).RequireAuthorization(Roles.Controller);
         return app;
     }
-
-    public sealed record Download(string Title, string Url);
-    public sealed record PeriodEntry(string Period, string Name, IReadOnlyList<Download> Workbooks, IReadOnlyList<Download> Charts,
-        Download? Findings, Download? Ivo);
-
-    private static Ok<List<PeriodEntry>> List(ReportFiles files, ClaimsPrincipal user) =>
-        TypedResults.Ok(files.Periods().Select(p =>
-        {
-            var url = $"/api/periods/{p}";
-            var workbooks = new[] { Lag.SoL, Lag.LSS }.Where(l => files.Exists(files.Workbook(l, p)))
-                .Select(l => new Download(ReportService.WorkbookDisplayName(l, p), $"{url}/workbooks/{l.ToString().ToLowerInvariant()}")).ToList();
-            var charts = files.Charts(p).Select(n => new Download(ChartTitle(n), $"{url}/charts/{n}.png")).ToList();
-            var findings = files.Exists(files.Findings(p)) ? new Download($"Kontroller {p.Swedish} (JSON)", $"{url}/findings") : null;
-            var ivo = user.IsInRole(Roles.Ivo) && files.Exists(files.Ivo(p)) ? new Download(IvoDisplayName(p), $"{url}/workbooks/ivo") : null;
-            return new PeriodEntry(p.ToString(), p.Swedish, workbooks, charts, findings, ivo);
-        }).ToList());
 
     private static IResult Workbook(string period, string law, ReportFiles files)
     {
         if (!Period.TryParse(period, out var p)) return BadPeriod(period);
-        Lag? lag = law switch { "sol" => Lag.SoL, "lss" => Lag.LSS, _ => null };
+        var lag = ParseLaw(law);
         if (lag is null) return Missing("Det finns ingen sådan arbetsbok; välj sol, lss eller ivo.");
-        var path = files.Workbook(lag.Value, p);
-        return files.Exists(path)
-            ? TypedResults.PhysicalFile(path, XlsxType, ReportService.WorkbookDisplayName(lag.Value, p))
+        return files.Open(files.Workbook(lag.Value, p)) is { } file
+            ? TypedResults.File(file, XlsxType, ReportService.WorkbookDisplayName(lag.Value, p))
             : Missing($"KF-arbetsboken för {lag} {p.Swedish} är inte skriven än.");
     }
 
     private static IResult Ivo(string period, ReportFiles files, HttpResponse response)
     {
         if (!Period.TryParse(period, out var p)) return BadPeriod(period);
-        var path = files.Ivo(p);
-        if (!files.Exists(path)) return Missing($"Individrapporten för {p.Swedish} är inte skriven än.");
+        if (files.Open(files.Ivo(p)) is not { } file) return Missing($"Individrapporten för {p.Swedish} är inte skriven än.");
         response.Headers.CacheControl = "no-store"; // personal data: no copies in caches on the way
-        return TypedResults.PhysicalFile(path, XlsxType, IvoDisplayName(p));
+        return TypedResults.File(file, XlsxType, IvoDisplayName(p));
     }
 
     private static IResult Chart(string period, string name, ReportFiles files)
     {
         if (!Period.TryParse(period, out var p)) return BadPeriod(period);
-        return files.Chart(p, name) is { } path && files.Exists(path)
-            ? TypedResults.PhysicalFile(path, "image/png")
+        return files.Chart(p, name) is { } path && files.Open(path) is { } file
+            ? TypedResults.File(file, "image/png")
             : Missing($"Diagrammet finns inte för {p.Swedish}.");
     }
 
     private static IResult Findings(string period, ReportFiles files)
     {
         if (!Period.TryParse(period, out var p)) return BadPeriod(period);
-        var path = files.Findings(p);
-        return files.Exists(path)
-            ? TypedResults.PhysicalFile(path, "application/json; charset=utf-8")
+        return files.Open(files.Findings(p)) is { } file
+            ? TypedResults.File(file, "application/json; charset=utf-8")
             : Missing($"Kontrollerna för {p.Swedish} är inte körda än.");
     }
 
-    public static string IvoDisplayName(Period p) => $"IVO individrapport {p.Swedish}.xlsx";
-
-    /// "sol-kon" → "SoL: kön per insats"; a chart another helper adds later still shows, under its file name.
-    private static string ChartTitle(string name)
+    /// The page's copy of both Sammanställningar, written with the workbooks (SummaryFile).
+    private static IResult Summary(string period, ReportFiles files)
     {
-        var parts = name.Split('-', 2);
-        var lag = parts[0] switch { "sol" => "SoL", "lss" => "LSS", _ => null };
-        var chart = parts.ElementAtOrDefault(1) switch
-        {
-            "kon" => "kön per insats", "trend" => "trend per verksamhet", "orsaker" => "orsaker", "vantetid" => "väntetid", _ => null,
-        };
-        return lag is null || chart is null ? name : $"{lag}: {chart}";
+        if (!Period.TryParse(period, out var p)) return BadPeriod(period);
+        return Stored(files, files.Summary(p), "application/json; charset=utf-8", null,
+            $"Sammanställningen för {p.Swedish} är inte skriven än; kör rapporten för kvartalet igen.");
     }
+
+    private static IResult Zip(string period, ReportFiles files)
+    {
+        if (!Period.TryParse(period, out var p)) return BadPeriod(period);
+        return Stored(files, files.Zip(p), "application/zip", ZipDisplayName(p), $"Paketet för {p.Swedish} är inte skrivet än.");
+    }
+
+    private static IResult Document(string period, string law, ReportFiles files)
+    {
+        if (!Period.TryParse(period, out var p)) return BadPeriod(period);
+        if (ParseLaw(law) is not { } lag) return Missing("Det finns ingen sådan tjänsteskrivelse; välj sol eller lss.");
+        return Stored(files, files.Tjansteskrivelse(lag, p), DocxType, DocumentDisplayName(lag, p),
+            $"Tjänsteskrivelsen för {lag} {p.Swedish} är inte skriven än.");
+    }
+
+    /// The stored file with its type (and download name), or 404 with `missing`.
+    private static IResult Stored(ReportFiles files, string path, string type, string? name, string missing) =>
+        files.Exists(path) ? TypedResults.PhysicalFile(path, type, name) : Missing(missing);
+
+    public static Lag? ParseLaw(string law) => law switch { "sol" => Lag.SoL, "lss" => Lag.LSS, _ => null };
+
+    public static string ZipDisplayName(Period p) => $"EVB {p.Swedish}.zip";
+
+    public static string DocumentDisplayName(Lag lag, Period p) => $"Tjänsteskrivelse EVB {lag} {p.Swedish}.docx";
+
+    public static string IvoDisplayName(Period p) => $"IVO individrapport {p.Swedish}.xlsx";
 
     public static ProblemHttpResult BadPeriod(string text) => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest,
         title: "Ogiltig period", detail: $"'{Truncate(text)}' är ingen period; skriv år och kvartal, t.ex. 2025Q2.");

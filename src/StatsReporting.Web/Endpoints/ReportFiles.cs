@@ -2,6 +2,7 @@ using StatsReporting.Storage;
 using System.Text.RegularExpressions;
 using StatsReporting.Decisions;
 using StatsReporting.Reports;
+using StatsReporting.Reports.Charts;
 
 namespace StatsReporting.Web.Endpoints;
 
@@ -19,6 +20,13 @@ public sealed partial class ReportFiles(AppSettings settings, Db db)
 
     public string Findings(Period p) => Under(ReportsRoot, p.ToString(), $"kontroller-{p}.json");
 
+    public string Summary(Period p) => Under(ReportsRoot, p.ToString(), SummaryFile.FileName(p));
+
+    public string Zip(Period p) => Under(ReportsRoot, p.ToString(), ReportBundle.FileName(p));
+
+    /// Written by the report step beside the workbooks when the tjänsteskrivelse is made (issue 9).
+    public string Tjansteskrivelse(Lag lag, Period p) => Under(ReportsRoot, p.ToString(), $"tjansteskrivelse-{lag.ToString().ToLowerInvariant()}-{p}.docx");
+
     /// Null for a name outside the pattern (e.g. "sol-kon"): such a name is simply not found.
     public string? Chart(Period p, string name) => ChartName().IsMatch(name) ? Under(ReportsRoot, p.ToString(), "diagram", name + ".png") : null;
 
@@ -30,17 +38,37 @@ public sealed partial class ReportFiles(AppSettings settings, Db db)
             .Where(n => ChartName().IsMatch(n)).Order(StringComparer.Ordinal).ToList();
     }
 
-    /// Served only when it is a file reached without a symbolic link below its root: a link put into reports/ (by a
+    /// Listed only when it is a file reached without a symbolic link below its root: a link put into reports/ (by a
     /// script, an unzip, a colleague) could otherwise hand a controller any file the service may read, the
     /// individrapport included. The configured roots themselves are the operator's choice and may be links.
+    /// For listing only: a download goes through Open, which checks what it actually opened.
     public bool Exists(string path)
     {
         if (!File.Exists(path)) return false;
-        var root = path.StartsWith(IvoRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? IvoRoot : ReportsRoot;
+        var root = RootOf(path);
         for (var p = path; p.Length > root.Length; p = Path.GetDirectoryName(p)!)
             if (new FileInfo(p).LinkTarget is not null) return false;
         return true;
     }
+
+    /// Opens first, then checks the opened handle: on Linux the file the handle really is (/proc/self/fd/N) must lie at
+    /// exactly `path` below the root's real location. Checking the path and then opening it would leave a moment in
+    /// which a link swapped in is followed; the handle cannot change. Null (a 404) when missing or not what was asked.
+    public FileStream? Open(string path)
+    {
+        if (!OperatingSystem.IsLinux() && !Exists(path)) return null;
+        FileStream stream;
+        try { stream = new FileStream(File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read), FileAccess.Read); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
+        if (!OperatingSystem.IsLinux()) return stream;
+        var root = RootOf(path);
+        var expected = Path.Join(RealPath.Of(root), Path.GetRelativePath(root, path));
+        if (new FileInfo($"/proc/self/fd/{stream.SafeFileHandle.DangerousGetHandle()}").LinkTarget == expected) return stream;
+        stream.Dispose();
+        return null;
+    }
+
+    private string RootOf(string path) => path.StartsWith(IvoRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? IvoRoot : ReportsRoot;
 
     /// The quarters with a folder under reports/, newest first.
     public IReadOnlyList<Period> Periods()

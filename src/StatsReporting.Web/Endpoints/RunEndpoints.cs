@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Hangfire;
 using Microsoft.AspNetCore.Http.HttpResults;
 using StatsReporting.Access;
@@ -15,13 +16,13 @@ public static class RunEndpoints
     public static WebApplication MapRuns(this WebApplication app)
     {
         app.MapPost("/api/periods/{period}/runs", Start).RequireAuthorization(Roles.Admin).RequireCsrf();
-        app.MapGet("/api/runs", (RunHistory runs) => TypedResults.Ok(runs.Recent(20))).RequireAuthorization(Roles.Admin);
+        app.MapGet("/api/runs", (RunHistory runs) => TypedResults.Ok(runs.All())).RequireAuthorization(Roles.Admin);
         return app;
     }
 
     public sealed record Enqueued(string JobId, string Period);
 
-    private static IResult Start(string period, IBackgroundJobClient jobs, Db db, AppSettings settings, TimeProvider clock)
+    private static IResult Start(string period, IBackgroundJobClient jobs, Db db, AppSettings settings, TimeProvider clock, ClaimsPrincipal user)
     {
         if (!Period.TryParse(period, out var p)) return ReportEndpoints.BadPeriod(period);
         var today = settings.Schedule.Today(clock);
@@ -32,7 +33,8 @@ public static class RunEndpoints
         if (RunLock.IsHeld(db.Path))
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "En körning pågår",
                 detail: "Kvartalsjobbet körs redan. Vänta tills det är klart och försök igen.");
-        var id = jobs.Enqueue<QuarterlyJob>(job => job.Run(p.ToString(), QuarterlyJob.Manual, null));
+        var by = user.Identity?.Name;
+        var id = jobs.Enqueue<QuarterlyJob>(job => job.Run(p.ToString(), QuarterlyJob.Manual, by, null));
         return TypedResults.Accepted("/api/runs", new Enqueued(id, p.ToString()));
     }
 }

@@ -10,17 +10,31 @@ public static class SecurityHeaders
     // The API answers with data and files, never with a document that loads or runs anything.
     private const string ApiPolicy = "default-src 'none'; frame-ancestors 'none'";
 
+    // Hangfire's dashboard loads its own scripts and styles from /hangfire and sets a few style attributes; nothing
+    // from elsewhere, and no inline script.
+    private const string DashboardPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+        + "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
         app.Use((context, next) =>
         {
+            // Taken now: Hangfire's dashboard moves "/hangfire" into PathBase before the response starts.
+            var path = context.Request.PathBase + context.Request.Path;
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
                 headers.XContentTypeOptions = "nosniff";
                 headers.TryAdd("X-Frame-Options", "DENY");
                 headers.TryAdd("Referrer-Policy", "same-origin");
-                if (context.Request.Path.StartsWithSegments("/api")) headers.ContentSecurityPolicy = ApiPolicy;
+                if (path.StartsWithSegments("/api"))
+                {
+                    headers.ContentSecurityPolicy = ApiPolicy;
+                    // Workbooks, charts, findings, run history: no copies in a browser's or a proxy's cache, where the
+                    // next user of a shared computer would find them.
+                    if (!headers.ContainsKey("Cache-Control")) headers.CacheControl = "no-store";
+                }
+                if (path.StartsWithSegments("/hangfire")) headers.ContentSecurityPolicy = DashboardPolicy;
                 return Task.CompletedTask;
             });
             return next(context);

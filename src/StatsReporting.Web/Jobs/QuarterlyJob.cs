@@ -20,11 +20,11 @@ public sealed class QuarterlyJob(Db db, Catalog catalog, AppSettings settings, T
     [DisableConcurrentExecution(timeoutInSeconds: 15 * 60)]
     // No silent retries: a failed quarter waits, visibly, for someone to look and press "Kör nu".
     [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
-    public void Run(string? period, string trigger, PerformContext? context)
+    public void Run(string? period, string trigger, string? startedBy, PerformContext? context)
     {
         var today = settings.Schedule.Today(clock);
         var p = period is null ? Period.Of(today).Previous : Period.Parse(period);
-        var id = runs.Start(p, trigger, context?.BackgroundJob.Id);
+        var id = runs.Start(p, trigger, context?.BackgroundJob.Id, startedBy);
         log.LogInformation("Kvartalsjobbet startar för {Period} ({Trigger}, körning {RunId}).", p, trigger, id);
         try
         {
@@ -32,10 +32,8 @@ public sealed class QuarterlyJob(Db db, Catalog catalog, AppSettings settings, T
             using var guard = RunLock.Acquire(db.Path, TimeSpan.FromSeconds(30))
                 ?? throw new InvalidOperationException("En annan körning av kvartalsjobbet pågår redan mot samma databas.");
             var result = new QuarterJob(db, catalog, settings, clock)
-                .Run(p, today, settings.Paths.Inbox, settings.Paths.Reports, new ToHistory(runs, id));
-            var summary = $"{p.Swedish} rapporterat per {today:yyyy-MM-dd}, {Count(result.Files.Count, "fil", "filer")} skrivna. "
-                + $"Inkorgen: {Count(result.Imports.Count, "fil", "filer")}, {Count(result.Imports.Count(i => !i.AlreadyImported), "ny import", "nya importer")} "
-                + $"med {Count(result.Imports.Sum(i => i.New), "nytt beslut", "nya beslut")}.";
+                .Run(p, today, settings.Paths.Inbox, settings.Paths.Reports, runs.ProgressFor(id));
+            var summary = Summary(result);
             runs.Finish(id, RunHistory.Succeeded, summary);
             log.LogInformation("Kvartalsjobbet för {Period} är klart (körning {RunId}): {Summary}", p, id, summary);
         }
@@ -52,19 +50,22 @@ public sealed class QuarterlyJob(Db db, Catalog catalog, AppSettings settings, T
 
     /// Our own code writes Swedish messages without personal data (file, row, column at most); a message from a
     /// library may be English or quote data, so only its kind is shown and the details stay in the log.
-    private static string Describe(Exception e)
+    public static string Describe(Exception e)
     {
         var ours = e.TargetSite?.DeclaringType?.Assembly is { } a && (a == typeof(QuarterJob).Assembly || a == typeof(QuarterlyJob).Assembly);
-        var text = ours ? e.Message : $"oväntat fel ({e.GetType().Name}); detaljerna finns i loggen.";
+        // The operating system's errors (disk full, read-only) are translated the same way as in the CLI.
+        var os = e is OutputFailedException || (e is IOException or UnauthorizedAccessException && UserText.Describe(e) != e.Message);
+        var text = ours || os ? UserText.Describe(e) : $"oväntat fel ({e.GetType().Name}); detaljerna finns i loggen.";
         return text.Length <= 2000 ? text : text[..2000] + " …";
     }
 
-    private static string Count(int n, string one, string many) => $"{n} {(n == 1 ? one : many)}";
+    /// The run history's line for a finished run, the CLI's `run` included.
+    public static string Summary(QuarterJobResult result) =>
+        $"{result.Period.Swedish} rapporterat per {result.AsOf:yyyy-MM-dd}, {Count(result.Files.Count, "fil", "filer")} skrivna. "
+        + $"Inkorgen: {Count(result.Imports.Count, "fil", "filer")}, {Count(result.Imports.Count(i => !i.AlreadyImported), "ny import", "nya importer")} "
+        + $"med {Count(result.Imports.Sum(i => i.New), "nytt beslut", "nya beslut")}.";
 
-    private sealed class ToHistory(RunHistory runs, long id) : IProgress<string>
-    {
-        public void Report(string value) => runs.Progress(id, value);
-    }
+    private static string Count(int n, string one, string many) => $"{n} {(n == 1 ? one : many)}";
 }
 
 /// What Hangfire records for a failed run: the run history's message and nothing else.

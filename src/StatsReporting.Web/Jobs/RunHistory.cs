@@ -1,5 +1,6 @@
 using Dapper;
 using StatsReporting.Decisions;
+using StatsReporting.Jobs;
 using StatsReporting.Storage;
 
 namespace StatsReporting.Web.Jobs;
@@ -14,6 +15,7 @@ public sealed class RunRow
     public string? FinishedAt { get; init; }
     public string Status { get; init; } = "";
     public string? Message { get; init; }
+    public string? StartedBy { get; init; }
 }
 
 /// Our own record of every quarterly run: Hangfire's storage is in memory and forgets at restart, this table does not.
@@ -22,15 +24,18 @@ public sealed class RunHistory(Db db, TimeProvider clock)
     public const string Running = "running";
     public const string Succeeded = "succeeded";
     public const string Failed = "failed";
+    /// The trigger of a run made with the CLI's `run` (the web's are QuarterlyJob.Scheduled and Manual).
+    public const string Cli = "cli";
 
-    public long Start(Period period, string trigger, string? jobId)
+    /// `startedBy`: the admin key's name for "Kör nu", user@machine for the CLI, null for the schedule.
+    public long Start(Period period, string trigger, string? jobId, string? startedBy = null)
     {
         const string sql = """
-            INSERT INTO runs (period, trigger, job_id, started_at, status, message)
-            VALUES (@period, @trigger, @jobId, @at, @status, @message) RETURNING id
+            INSERT INTO runs (period, trigger, job_id, started_at, status, message, started_by)
+            VALUES (@period, @trigger, @jobId, @at, @status, @message, @startedBy) RETURNING id
             """;
         using var c = db.Open();
-        return c.ExecuteScalar<long>(sql, new { period = period.ToString(), trigger, jobId, at = Now(), status = Running, message = "Startar …" });
+        return c.ExecuteScalar<long>(sql, new { period = period.ToString(), trigger, jobId, at = Now(), status = Running, message = "Startar …", startedBy });
     }
 
     /// The job's latest step ("Importerar beslut.csv …"), which the page shows while the run is going.
@@ -41,6 +46,13 @@ public sealed class RunHistory(Db db, TimeProvider clock)
         c.Execute(sql, new { id, message, status = Running });
     }
 
+    public IProgress<string> ProgressFor(long id) => new Reporter(this, id);
+
+    private sealed class Reporter(RunHistory runs, long id) : IProgress<string>
+    {
+        public void Report(string value) => runs.Progress(id, value);
+    }
+
     public void Finish(long id, string status, string message)
     {
         const string sql = "UPDATE runs SET status = @status, finished_at = @at, message = @message WHERE id = @id";
@@ -48,25 +60,28 @@ public sealed class RunHistory(Db db, TimeProvider clock)
         c.Execute(sql, new { id, status, at = Now(), message });
     }
 
-    public IReadOnlyList<RunRow> Recent(int count)
+    /// Every run, newest first: a few a quarter, so the whole history is small.
+    public IReadOnlyList<RunRow> All()
     {
         const string sql = """
             SELECT id AS Id, period AS Period, trigger AS Trigger, job_id AS JobId, started_at AS StartedAt,
-                   finished_at AS FinishedAt, status AS Status, message AS Message
-            FROM runs ORDER BY id DESC LIMIT @count
+                   finished_at AS FinishedAt, status AS Status, message AS Message, started_by AS StartedBy
+            FROM runs ORDER BY id DESC
             """;
         using var c = db.Open();
-        return c.Query<RunRow>(sql, new { count }).ToList();
+        return c.Query<RunRow>(sql).ToList();
     }
 
     /// At start-up: a run still marked running belonged to a process that stopped in the middle of it (one service
-    /// per database; with several nodes this would need the run lock's owner instead).
+    /// per database; with several nodes this would need the run lock's owner instead). While the lock is held, a
+    /// run is going (e.g. the CLI's `run`), and it is left alone.
     public int AbandonUnfinished()
     {
+        if (RunLock.IsHeld(db.Path)) return 0;
         const string sql = "UPDATE runs SET status = @failed, finished_at = @at, message = @message WHERE status = @running";
         using var c = db.Open();
         return c.Execute(sql, new { failed = Failed, running = Running, at = Now(),
-            message = "Avbruten: tjänsten stoppades under körningen. Kör kvartalet igen." });
+            message = "Avbruten: programmet stoppades under körningen. Kör kvartalet igen." });
     }
 
     private string Now() => clock.GetUtcNow().ToString("O");

@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.InMemory;
 using StatsReporting.Access;
 using StatsReporting.Decisions;
+using StatsReporting.Storage;
 
 namespace StatsReporting.Web.Jobs;
 
@@ -28,10 +29,12 @@ public static class Scheduler
         // Resolved now, not at the first request: a wrong appsettings.json stops the start with the key named.
         var schedule = app.Services.GetRequiredService<AppSettings>().Schedule;
         app.Services.GetRequiredService<RunHistory>().AbandonUnfinished();
+        // What a killed process left (temporary files, half-written sets, orphan archive copies) goes at start-up.
+        StaleFiles.Sweep(app.Services.GetRequiredService<Db>(), app.Services.GetRequiredService<AppSettings>());
         try
         {
             app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<QuarterlyJob>(QuarterlyJob.RecurringId,
-                job => job.Run(null, QuarterlyJob.Scheduled, null), schedule.Cron, new RecurringJobOptions { TimeZone = schedule.Zone });
+                job => job.Run(null, QuarterlyJob.Scheduled, null, null), schedule.Cron, new RecurringJobOptions { TimeZone = schedule.Zone });
         }
         catch (ArgumentException e)
         {

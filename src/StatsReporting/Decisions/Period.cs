@@ -54,6 +54,7 @@ public readonly partial record struct Period(int Year, int Quarter) : IComparabl
     /// "2025 kv2", as controllers name the quarter in file names.
     public string Swedish => $"{Year} kv{Quarter}";
 
-    [GeneratedRegex(@"^(\d{4})[-\s]?[Qq]([1-4])$")]
+    // [0-9], not \d: \d also matches other scripts' digits ("２０２５Q2"), which int.Parse then refuses.
+    [GeneratedRegex(@"^([0-9]{4})[-\s]?[Qq]([1-4])$")]
     private static partial Regex PeriodPattern();
 }

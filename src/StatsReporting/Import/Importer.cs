@@ -26,7 +26,8 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
 
     public ImportOutcome Import(string path, string? displayName = null, CancellationToken ct = default)
     {
-        var name = displayName ?? Path.GetFileName(path);
+        // Shown in messages and the log: a name holding control characters is kept visible, never echoed raw.
+        var name = UserText.Escape(displayName ?? Path.GetFileName(path));
         // A FIFO or a device is refused before anything opens it, and so is a file over Import:MaxFileBytes.
         try { InputFile.Check(path, _limits); }
         catch (NotATableException e) { throw new ImportFailedException([new(name, 1, null, e.Message)]); }

@@ -48,13 +48,16 @@ public sealed class IvoExport(Db db, Catalog catalog, AppSettings settings, Time
             .Concat(IvoChecks.Findings(rows, codes)).ToList();
 
         // The quarter's folder is the export's own; the root may be a folder the user shares with other things.
-        var folder = RestrictedFiles.Folder(Path.Combine(RestrictedFiles.Folder(root, restrictExisting: HoldsOnlyQuarters(root)), q.ToString()));
-        var xlsx = Path.Combine(folder, IvoFiles.FileName(q, "xlsx"));
-        var csv = Path.Combine(folder, IvoFiles.FileName(q, "csv"));
-        IvoFiles.WriteXlsx(rows, forsvunna, findings, q, xlsx);
-        IvoFiles.WriteCsv(rows, csv);
-        var result = new IvoExportResult(q, folder, [new("IVO-individrapport (xlsx)", xlsx), new("IVO-individrapport (csv)", csv)],
-            rows, forsvunna, findings);
+        var folder = Path.Combine(RestrictedFiles.Folder(root, restrictExisting: HoldsOnlyQuarters(root)), q.ToString());
+        // Both files as one set (Storage/OutputSet): never an xlsx of one run beside a csv of another.
+        var files = OutputSet.Write(folder, dir =>
+        {
+            var (xlsx, csv) = (Path.Combine(dir, IvoFiles.FileName(q, "xlsx")), Path.Combine(dir, IvoFiles.FileName(q, "csv")));
+            IvoFiles.WriteXlsx(rows, forsvunna, findings, q, xlsx);
+            IvoFiles.WriteCsv(rows, csv);
+            return [new("IVO-individrapport (xlsx)", xlsx), new("IVO-individrapport (csv)", csv)];
+        }, ownerOnly: true);
+        var result = new IvoExportResult(q, folder, files, rows, forsvunna, findings);
         store.RecordExport(result, importId, clock.GetUtcNow());
         return result;
     }
@@ -70,7 +73,8 @@ public sealed class IvoExport(Db db, Catalog catalog, AppSettings settings, Time
 
     /// Whether `root` is missing or holds nothing but quarter folders: an IVO folder of its own, safe to make owner-only.
     private static bool HoldsOnlyQuarters(string root) =>
-        !Directory.Exists(root) || Directory.EnumerateFileSystemEntries(root).All(e => Directory.Exists(e) && Period.TryParse(Path.GetFileName(e), out _));
+        !Directory.Exists(root) || Directory.EnumerateFileSystemEntries(root).All(e => Directory.Exists(e)
+            && (Period.TryParse(Path.GetFileName(e), out _) || TempNames.TryParse(Path.GetFileName(e), out _, out _, out _)));
 
     private static bool IsWithin(string path, string folder)
     {

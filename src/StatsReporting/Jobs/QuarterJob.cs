@@ -19,7 +19,11 @@ public sealed class QuarterJob(Db db, Catalog catalog, AppSettings settings, Tim
     public QuarterJobResult Run(Period period, DateOnly asOf, string inbox, string outRoot, IProgress<string>? progress = null,
         string? ivoRoot = null)
     {
-        if (!Directory.Exists(inbox)) throw new DirectoryNotFoundException($"Inkorgen '{inbox}' finns inte.");
+        if (!Directory.Exists(inbox)) throw new DirectoryNotFoundException($"Inkorgen '{UserText.Escape(inbox)}' finns inte.");
+        // A long-running service checks again before each run: the file may have been damaged since it started.
+        db.Check();
+        ivoRoot ??= settings.Paths.IvoFor(db.Path);
+        StaleFiles.Sweep(db, settings, outRoot, ivoRoot);
         var importer = new Importer(db, catalog, settings.Paths.ArchiveFor(db.Path), clock, settings.Import);
         var imports = new List<ImportOutcome>();
         foreach (var file in Directory.EnumerateFiles(inbox).Where(IsDataFile).Order(StringComparer.Ordinal))
@@ -32,7 +36,7 @@ public sealed class QuarterJob(Db db, Catalog catalog, AppSettings settings, Tim
         using (var c = db.Open()) records = QuarterRecords.Load(c, period);
         var files = new ReportService(db, catalog, settings).Write(period, asOf, outRoot, progress, records: records);
         progress?.Report("Skriver IVO-individrapporten …");
-        var ivo = new IvoExport(db, catalog, settings, clock).Write(period, ivoRoot ?? settings.Paths.IvoFor(db.Path), outRoot, records);
+        var ivo = new IvoExport(db, catalog, settings, clock).Write(period, ivoRoot, outRoot, records);
         return new(period, asOf, imports, [.. files, .. ivo.Files], ivo);
     }
 

@@ -67,7 +67,7 @@ public sealed class ReportService(Db db, Catalog catalog, AppSettings settings)
             .Select(f => f with { Law = r.LawName })).ToList();
 
     /// Writes reports/<period>/: the charts, one KF workbook per law (with the charts on its Diagram sheet),
-    /// kontroller-<period>.json, then the zip of it all; each under a temporary name, then renamed. Every generated
+    /// kontroller-<period>.json, then the zip of it all, into a fresh folder that then replaces the old one whole. Every generated
     /// table is checked first; if one does not add up, nothing is written. `upToImport` re-makes the quarter from the
     /// records as they stood after that import (history is never overwritten); null takes every import.
     public IReadOnlyList<WrittenFile> Write(Period period, DateOnly asOf, string outRoot, IProgress<string>? progress = null,
@@ -86,7 +86,9 @@ public sealed class ReportService(Db db, Catalog catalog, AppSettings settings)
         var agg = new KfAggregation(catalog, settings.Report);
         // The trend takes its quarters where the Jämförelse does: records, else stored published tables, else "uppgift saknas".
         var trends = reports.Select(r => TrendHistory.From(agg.Jamforelse(decisions, r.Lag, period.Window(TrendHistory.Quarters), History(c, r.Lag)), r.Lag, period)).ToList();
-        return Write(reports, trends, Findings(c, decisions, reports, period, asOf, basis?.Id), Path.Combine(outRoot, period.ToString()), catalog, settings.Report, progress);
+        var findings = Findings(c, decisions, reports, period, asOf, basis?.Id);
+        // As one set: a fresh folder that takes the old one's place when every file is in it (Storage/OutputSet).
+        return OutputSet.Write(Path.Combine(outRoot, period.ToString()), dir => Write(reports, trends, findings, dir, catalog, settings.Report, progress));
     }
 
     public static IReadOnlyList<WrittenFile> Write(IReadOnlyList<KfReport> reports, IReadOnlyList<TrendInput> trends, IReadOnlyList<Finding> findings,
@@ -112,6 +114,7 @@ public sealed class ReportService(Db db, Catalog catalog, AppSettings settings)
         var json = Path.Combine(dir, FindingsFileName(reports[0].Period));
         AtomicFile.Write(json, s => s.Write(System.Text.Encoding.UTF8.GetBytes(Finding.ToJson(findings))));
         written.Add(new($"Kontroller ({findings.Count} {(findings.Count == 1 ? "avvikelse" : "avvikelser")})", json));
+        written.Add(SummaryFile.Write(reports, dir));
         // Last: the zip carries every file above, the findings included.
         written.Add(ReportBundle.Write(dir, reports[0].Period));
         return written;

@@ -1,7 +1,8 @@
 namespace StatsReporting.Storage;
 
 /// Writes a file under a temporary name in the same folder and renames it into place, so nobody sees half a file
-/// and a failed write leaves the previous file as it was.
+/// and a failed write leaves the previous file as it was. A temporary file a killed process left is removed by
+/// StaleFiles; an error names the file's folder, not the temporary name.
 public static class AtomicFile
 {
     /// `ownerOnly`: the temporary file is created 600, so personal data is never readable by others, not even briefly.
@@ -20,12 +21,16 @@ public static class AtomicFile
     public static void WriteVia(string path, Action<string> writeTemp)
     {
         var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(dir);
-        var tmp = Path.Combine(dir, $".{Path.GetFileNameWithoutExtension(path)}.{Guid.NewGuid():N}{Path.GetExtension(path)}");
+        var tmp = Path.Combine(dir, TempNames.For(Path.GetFileNameWithoutExtension(path), Path.GetExtension(path)));
         try
         {
+            Directory.CreateDirectory(dir);
             writeTemp(tmp);
             File.Move(tmp, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && e is not OutputFailedException)
+        {
+            throw new OutputFailedException(dir, e);
         }
         finally { if (File.Exists(tmp)) File.Delete(tmp); }
     }

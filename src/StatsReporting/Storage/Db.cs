@@ -9,13 +9,18 @@ public sealed class Db(string path)
 {
     public string Path { get; } = System.IO.Path.GetFullPath(path);
 
+    /// How long a statement waits for another process's lock before it gives up. SQLite's busy_timeout and
+    /// Microsoft.Data.Sqlite's own command timeout (30 s by default, which retries SQLITE_BUSY on top of SQLite's
+    /// wait) are both set from this, so a locked database answers after this long and not after 30 s.
+    public const int BusyTimeoutSeconds = 5;
+
     /// The file holds person codes and kommentarer: it is created owner-only (SQLite gives its journals the same mode).
     public SqliteConnection Open()
     {
         var isNew = !File.Exists(Path);
         // A missing folder is made owner-only; an existing one (/tmp, say) is left as it is.
         RestrictedFiles.Folder(System.IO.Path.GetDirectoryName(Path)!, restrictExisting: false);
-        var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path, Pooling = false }.ToString());
+        var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path, Pooling = false, DefaultTimeout = BusyTimeoutSeconds }.ToString());
         try { c.Open(); }
         catch (SqliteException e)
         {
@@ -23,7 +28,7 @@ public sealed class Db(string path)
             throw Unusable(e);
         }
         if (isNew && !OperatingSystem.IsWindows()) File.SetUnixFileMode(Path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        c.Execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;");
+        c.Execute($"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {BusyTimeoutSeconds * 1000};");
         return c;
     }
 
@@ -31,15 +36,44 @@ public sealed class Db(string path)
     /// Every verb and the service start here, so a path that holds no usable database is reported here, in Swedish.
     public IReadOnlyList<string> Migrate()
     {
+        Check();
         try { return ApplyMigrations(); }
         catch (SqliteException e) { throw Unusable(e); }
     }
 
-    private InvalidOperationException Unusable(SqliteException e) =>
-        new($"Databasen '{Path}' kan inte användas: {Reason(e)}.", e);
+    private InvalidOperationException Unusable(SqliteException e) => Unusable(Reason(e), e);
+
+    private InvalidOperationException Unusable(string reason, Exception? inner = null) =>
+        new($"Databasen '{UserText.Escape(Path)}' kan inte användas: {reason}. Inget har ändrats.", inner);
+
+    private static readonly byte[] Header = "SQLite format 3\0"u8.ToArray();
+
+    /// Refuses, before anything is written, a file that is not a whole SQLite database: an empty file (SQLite would
+    /// silently take it as a new database, all history gone), another kind of file, or one that fails PRAGMA
+    /// quick_check. A missing file is fine: it becomes a new database. Writers call this first (Migrate, the job).
+    public void Check()
+    {
+        if (!File.Exists(Path)) return;
+        var head = new byte[Header.Length];
+        int n;
+        using (var f = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite)) n = f.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        if (n == 0) throw Unusable("filen är tom (0 byte) där en databas väntades; återställ den från en säkerhetskopia");
+        if (n < Header.Length || !head.AsSpan().SequenceEqual(Header)) throw Unusable(Reason(26));
+        // Opened read-write on purpose: a hot journal left by a killed process is rolled back first, as SQLite should.
+        List<string> problems;
+        try
+        {
+            using var c = Open();
+            problems = c.Query<string>("PRAGMA quick_check").ToList();
+        }
+        catch (SqliteException e) { throw Unusable(e); }
+        if (problems is not ["ok"]) throw Unusable($"{Reason(11)} (PRAGMA quick_check: {problems.Count} fel); återställ den från en säkerhetskopia");
+    }
 
     /// What went wrong, in Swedish, for a user who cannot read SQLite's English.
-    public static string Reason(SqliteException e) => e.SqliteErrorCode switch
+    public static string Reason(SqliteException e) => Reason(e.SqliteErrorCode, e.Message);
+
+    private static string Reason(int code, string? message = null) => code switch
     {
         5 or 6 => "den är låst av en annan process; försök igen om en stund",
         8 => "den är skrivskyddad",
@@ -47,7 +81,7 @@ public sealed class Db(string path)
         13 => "disken är full",
         14 => "filen kan inte öppnas eller skapas (är sökvägen en mapp, eller saknas skrivrätt i mappen?)",
         26 => "filen är ingen SQLite-databas",
-        _ => $"SQLite-fel {e.SqliteErrorCode} ({e.Message})",
+        _ => $"SQLite-fel {code} ({message})",
     };
 
     private IReadOnlyList<string> ApplyMigrations()

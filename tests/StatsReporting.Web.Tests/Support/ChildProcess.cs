@@ -56,6 +56,23 @@ public sealed class ChildProcess : IDisposable
 
     public string Output { get { lock (_stdout) lock (_stderr) return $"{_stdout}\n{_stderr}"; } }
 
+    /// Waits until a started `serve` answers /healthz; fails with its output if it ended or stayed silent for 60 s.
+    public async Task WaitUntilUp(string baseUrl)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        for (var i = 0; i < 600; i++)
+        {
+            if (HasExited) throw new InvalidOperationException($"statsreporting serve avslutades:\n{Output}");
+            try
+            {
+                if ((await http.GetAsync($"{baseUrl}/healthz")).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException) { } // not listening yet
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"statsreporting serve svarade inte på {baseUrl}/healthz inom 60 s:\n{Output}");
+    }
+
     public static int FreePort()
     {
         using var l = new TcpListener(IPAddress.Loopback, 0);

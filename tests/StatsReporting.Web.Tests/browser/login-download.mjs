@@ -1,10 +1,8 @@
 // Drives Debian's Chromium through the page like a controller would: log in with a key, find the quarter,
 // download the SoL workbook. Run by BrowserTests.cs: node login-download.mjs <base-url> <key> <out-dir>.
 // Prints one JSON line with what it saw; the test reads the downloaded file itself.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { logIn, withChromium } from './chromium.mjs';
 
 const [baseUrl, key, outDir] = process.argv.slice(2);
 if (!baseUrl || !key || !outDir) {
@@ -12,21 +10,9 @@ if (!baseUrl || !key || !outDir) {
   process.exit(2);
 }
 
-const profile = mkdtempSync(join(tmpdir(), 'statsreporting-chromium-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  acceptDownloads: true,
-  viewport: { width: 1100, height: 800 },
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
-try {
-  const page = context.pages()[0] ?? await context.newPage();
-  page.setDefaultTimeout(20000);
+await withChromium({ width: 1100, height: 800 }, async (page) => {
   await page.goto(baseUrl);
-  await page.getByLabel('API-nyckel').fill(key);
-  await Promise.all([page.waitForURL(`${baseUrl}/`), page.getByRole('button', { name: 'Logga in' }).click()]);
+  await logIn(page, baseUrl, key);
   const quarter = page.locator('article.kvartal h3', { hasText: '2025Q2' });
   await quarter.waitFor();
   // Every chart must actually have loaded (through the cookie session) before the picture is taken.
@@ -44,14 +30,11 @@ try {
   console.log(JSON.stringify({
     heading: await quarter.textContent(),
     signedInAs: await page.locator('#vem').textContent(),
-    links: await page.locator('#kvartalslista .filer a').allTextContents(),
+    links: await page.locator('#kvartalsinnehall .filer a').allTextContents(),
     importVisible: await page.locator('#import').isVisible(),
     runsVisible: await page.locator('#korningar').isVisible(),
     chartWidths: charts,
     suggestedFilename: download.suggestedFilename(),
     saved,
   }));
-} finally {
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
-}
+});

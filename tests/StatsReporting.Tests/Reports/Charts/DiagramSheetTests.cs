@@ -55,7 +55,7 @@ public class DiagramSheetTests(ChartedReports r) : IClassFixture<ChartedReports>
         Assert.Contains(r.Files, f => f.Kind == "Diagram SoL, kön per insats (PNG)" && f.Path == r.ChartFile("sol-kon.png"));
         Assert.Contains(r.Files, f => f.Kind == "Diagram LSS, väntetid (SVG)" && f.Path == r.ChartFile("lss-vantetid.svg"));
         Assert.Equal(Path.Combine(r.PeriodDir, "evb-2025Q2.zip"), r.Files[^1].Path);
-        Assert.Equal(20, r.Files.Count);
+        Assert.Equal(21, r.Files.Count);
         Assert.All(r.Files, f => Assert.True(File.Exists(f.Path), f.Path));
         Assert.Empty(Directory.EnumerateFiles(r.PeriodDir, ".*", SearchOption.AllDirectories));
     }

@@ -1,0 +1,87 @@
+namespace StatsReporting.Cli;
+
+/// The help texts. A verb without an entry in Verbs gets the overview.
+public static class Usage
+{
+    public const string Text = """
+        Användning: statsreporting <kommando> [flaggor]
+          import <fil>…                      importera beslutsunderlag (CSV/XLSX), en transaktion per fil
+          report --period 2025Q2             skriv KF-arbetsböckerna, diagrammen och kontrollerna för ett kvartal
+          run --period 2025Q2                kvartalsjobbet: importera inkorgen, rapportera, skriv IVO-individrapporten
+          ivo --period 2025Q2 | ivo status   IVO-individrapporten; vilka kvartal som ska rapporteras till IVO
+          check <tabell>                     kontrollera summorna i en publicerad tabell (CSV/XLSX)
+          import-table <tabell>              lagra en publicerad tabell som historik för ett tidigare kvartal
+          keys add|list|revoke               API-nycklar för webbtjänsten
+          serve                              starta webbtjänsten med det schemalagda kvartalsjobbet
+          bench [--records 10000,100000]     prestandamätning mot sqlite3 på en syntetisk kommun
+
+        Alla kommandon tar --db SÖKVÄG (standard data/statsreporting.db ur appsettings.json).
+        Mer om ett kommando: statsreporting help <kommando> eller statsreporting <kommando> --help.
+        Slutkod 0 = klart, 1 = fel i indata eller körning, 2 = fel i kommandoraden (även utan argument: då skrivs
+        den här texten på standard error).
+        """;
+
+    public static readonly IReadOnlyDictionary<string, string> Verbs = new Dictionary<string, string>
+    {
+        ["import"] = """
+            statsreporting import <fil>… [--db SÖKVÄG]
+              Importerar beslutsunderlag: CSV (; eller ,) i UTF-8 eller Windows-1252, eller XLSX (första bladet).
+              Varje fil är en transaktion: ett fel ger fil, rad och kolumn och då sparas ingenting från filen.
+              Samma fil två gånger ändrar ingenting. Exempel: statsreporting import samples/beslut.csv
+            """,
+        ["report"] = """
+            statsreporting report --period 2025Q2 [--as-of ÅÅÅÅ-MM-DD] [--out MAPP] [--import N] [--db SÖKVÄG]
+              Skriver <MAPP>/2025Q2/ (standard reports/): evb-sol-2025Q2.xlsx, evb-lss-2025Q2.xlsx, diagram/,
+              kontroller-2025Q2.json, sammanstallning-2025Q2.json och evb-2025Q2.zip.
+              --as-of    dagen då status avläses ("vid rapporteringstillfället"); standard kvartalets sista dag
+              --out      rapportmappen (standard Paths:Reports)
+              --import N underlaget som det såg ut efter import N (gör om en gammal rapport exakt)
+            """,
+        ["run"] = """
+            statsreporting run --period 2025Q2 [--as-of ÅÅÅÅ-MM-DD] [--out MAPP] [--inbox MAPP] [--db SÖKVÄG]
+              Kvartalsjobbet för hand: importerar varje CSV/XLSX i inkorgen, skriver kvartalets rapporter som
+              report gör och IVO-individrapporten (i Paths:Ivo, aldrig bland KF-filerna). Körningen sparas i
+              körhistoriken som webbsidan visar. Går inte samtidigt med en annan körning mot samma databas.
+              --inbox    inkorgen (standard Paths:Inbox, samples/ i exemplet)
+              --as-of, --out som för report
+            """,
+        ["ivo"] = """
+            statsreporting ivo --period 2025Q2 [--out MAPP] [--db SÖKVÄG]
+              Skriver IVO-individrapporten (personuppgifter) som .xlsx och .csv i <MAPP>/2025Q2/ (standard ivo/
+              bredvid databasen), mappar 700 och filer 600. Slutkod 1 om det finns försvunna ärenden.
+            statsreporting ivo status [--today ÅÅÅÅ-MM-DD] [--db SÖKVÄG]
+              Vilka kvartal som ska rapporteras till IVO nu, vilka som är försenade och vilka ärenden som
+              behöver en avslutande rapport.
+            """,
+        ["check"] = """
+            statsreporting check <tabell> [--compare <tabell>] [--format json]
+              Kontrollerar en publicerad tabell (CSV/XLSX; första kolumnen radetikett, övriga antal): K + M = Summa,
+              delsummor och totalsumma. --compare jämför två tabeller för samma kvartal rad för rad.
+              Slutkod 0 = inga avvikelser, 1 = avvikelser, 2 = filen kan inte läsas. Använder ingen databas.
+            """,
+        ["import-table"] = """
+            statsreporting import-table <tabell> --period 2024Q4 --law SoL|LSS [--db SÖKVÄG]
+              Lagrar en publicerad tabell (kontrollerad först) som historik för ett kvartal som beslutsunderlaget
+              inte täcker; Jämförelse och trenddiagram visar dess tal.
+            """,
+        ["keys"] = """
+            statsreporting keys add --role controller|ivo|admin [--name TEXT] [--config] [--db SÖKVÄG]
+              Skapar en API-nyckel. Nyckeln är det enda som skrivs på standard output (en rad, visas en gång);
+              allt annat går till standard error. --config sparar ingenting utan skriver raden att lägga i
+              StatsReporting:Access:Keys i appsettings.json på standard error.
+            statsreporting keys list       visar nycklarna (id, roll, datum, status, namn; aldrig själva nyckeln)
+            statsreporting keys revoke <id>  spärrar en nyckel
+            """,
+        ["serve"] = """
+            statsreporting serve [--urls http://127.0.0.1:5080] [--db SÖKVÄG]
+              Startar webbtjänsten: sidan på /, API:t under /api, jobbpanelen på /hangfire och det schemalagda
+              kvartalsjobbet (StatsReporting:Schedule). Avsluta med Ctrl+C.
+            """,
+        ["bench"] = """
+            statsreporting bench [--records 10000,100000,1000000] [--repeat 3] [--out MAPP] [--sample MAPP]
+              Prestandamätning på en syntetisk kommun: vår import mot sqlite3:s .import och mot sqlite3 i vårt
+              schema, en andra ögonblicksbild, kvartalets utdata varmt, aggregeringen mot en referensfråga och run
+              på exemplet; skriver en tabell med tider, kvoter, topp-RSS och maskinen. --out behåller filerna.
+            """,
+    };
+}

@@ -1,0 +1,58 @@
+using System.Security.Cryptography;
+using Dapper;
+using StatsReporting.Decisions;
+using StatsReporting.Storage;
+
+namespace StatsReporting.Web.Auth;
+
+/// Server-side cookie sessions (table sessions): the cookie only names a session, and the session is valid while its
+/// row says so. Logout ends it, a revoked key ends it at its next request, and so does StatsReporting:Web:SessionIdleMinutes
+/// without a request. A cookie replayed after any of these is refused.
+public sealed class SessionStore(Db db, TimeProvider clock, AppSettings settings)
+{
+    public const string Claim = "sid";
+    private TimeSpan Idle => TimeSpan.FromMinutes(settings.Web.SessionIdleMinutes);
+
+    // last_seen_at is written at most once a minute per session, not at every request.
+    private static readonly TimeSpan TouchEvery = TimeSpan.FromMinutes(1);
+
+    public string Start(string keyId)
+    {
+        const string sql = "INSERT INTO sessions (id, key_id, created_at, last_seen_at) VALUES (@id, @keyId, @now, @now)";
+        var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        using var c = db.Open();
+        c.Execute(sql, new { id, keyId, now = Now() });
+        return id;
+    }
+
+    /// True while the session is open, belongs to `keyId` and has been used within the idle timeout; an idle one is ended.
+    public bool Continue(string id, string keyId)
+    {
+        const string find = "SELECT last_seen_at FROM sessions WHERE id = @id AND key_id = @keyId AND ended_at IS NULL";
+        const string touch = "UPDATE sessions SET last_seen_at = @now WHERE id = @id AND ended_at IS NULL";
+        var now = clock.GetUtcNow();
+        using var c = db.Open();
+        if (c.QuerySingleOrDefault<string>(find, new { id, keyId }) is not { } seen) return false;
+        var idle = now - DateTimeOffset.Parse(seen, System.Globalization.CultureInfo.InvariantCulture);
+        if (idle > Idle) { End(id); return false; }
+        if (idle >= TouchEvery) c.Execute(touch, new { id, now = now.ToString("O") });
+        return true;
+    }
+
+    public void End(string id)
+    {
+        const string sql = "UPDATE sessions SET ended_at = @now WHERE id = @id AND ended_at IS NULL";
+        using var c = db.Open();
+        c.Execute(sql, new { id, now = Now() });
+    }
+
+    /// Every open session made with the key: when it is revoked or gone from configuration.
+    public void EndAllFor(string keyId)
+    {
+        const string sql = "UPDATE sessions SET ended_at = @now WHERE key_id = @keyId AND ended_at IS NULL";
+        using var c = db.Open();
+        c.Execute(sql, new { keyId, now = Now() });
+    }
+
+    private string Now() => clock.GetUtcNow().ToString("O");
+}
