@@ -21,7 +21,7 @@ public sealed class CliContext
         StaleFiles.Sweep(Db, Settings);
     }
 
-    public Importer Importer() => new(Db, Catalog, Settings.Paths.ArchiveFor(Db.Path), TimeProvider.System);
+    public Importer Importer() => new(Db, Catalog, Settings.Paths.ArchiveFor(Db.Path), TimeProvider.System, Settings.Import);
 
     public ReportService Reports() => new(Db, Catalog, Settings);
 

@@ -15,6 +15,7 @@ var verbs = new Dictionary<string, Func<Args, int>>
     ["import-table"] = ImportTableCommand.Run,
     ["keys"] = KeysCommand.Run,
     ["serve"] = ServeCommand.Run,
+    ["bench"] = BenchCommand.Run,
 };
 
 // No arguments is a mistake (a script that lost its arguments must not look successful): usage on stderr, exit 2.

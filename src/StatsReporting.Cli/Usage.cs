@@ -14,6 +14,7 @@ public static class Usage
           import-table <tabell>              lagra en publicerad tabell som historik för ett tidigare kvartal
           keys add|list|revoke               API-nycklar för webbtjänsten
           serve                              starta webbtjänsten med det schemalagda kvartalsjobbet
+          bench [--records 10000,100000]     prestandamätning mot sqlite3 på en syntetisk kommun
 
         Alla kommandon tar --db SÖKVÄG (standard data/statsreporting.db ur appsettings.json).
         Mer om ett kommando: statsreporting help <kommando> eller statsreporting <kommando> --help.
@@ -84,6 +85,12 @@ public static class Usage
             statsreporting serve [--urls http://127.0.0.1:5080] [--db SÖKVÄG]
               Startar webbtjänsten: sidan på /, API:t under /api, jobbpanelen på /hangfire och det schemalagda
               kvartalsjobbet (StatsReporting:Schedule). Avsluta med Ctrl+C.
+            """,
+        ["bench"] = """
+            statsreporting bench [--records 10000,100000,1000000] [--repeat 3] [--out MAPP] [--sample MAPP]
+              Prestandamätning på en syntetisk kommun: vår import mot sqlite3:s .import och mot sqlite3 i vårt
+              schema, en andra ögonblicksbild, kvartalets utdata varmt, aggregeringen mot en referensfråga och run
+              på exemplet; skriver en tabell med tider, kvoter, topp-RSS och maskinen. --out behåller filerna.
             """,
     };
 }

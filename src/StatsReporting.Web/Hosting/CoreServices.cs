@@ -32,7 +32,7 @@ public static class CoreServices
         services.AddTransient(sp =>
         {
             var (settings, db) = (sp.GetRequiredService<AppSettings>(), sp.GetRequiredService<Db>());
-            return new Importer(db, sp.GetRequiredService<Catalog>(), settings.Paths.ArchiveFor(db.Path), sp.GetRequiredService<TimeProvider>());
+            return new Importer(db, sp.GetRequiredService<Catalog>(), settings.Paths.ArchiveFor(db.Path), sp.GetRequiredService<TimeProvider>(), settings.Import);
         });
         return builder;
     }

@@ -8,13 +8,16 @@ namespace StatsReporting.Checks;
 /// Only Read touches the disk; Parse is pure. Cells that are not counts become findings, never exceptions.
 public static class TableReader
 {
+    /// A published table has tens of rows: far tighter bounds than a decision file's, under the same reader.
+    public static readonly ImportLimits Limits = ImportLimits.Default with { MaxRows = 100_000, MaxCells = 2_000_000, MaxUnzippedBytes = 256L * 1024 * 1024 };
+
     public static ReadTable Read(string path)
     {
         var name = Path.GetFileName(path);
         if (Directory.Exists(path)) throw new TableReadException($"'{path}' är en mapp, inte en fil.");
         if (!File.Exists(path)) throw new TableReadException($"Filen '{path}' finns inte.");
         RawTable raw;
-        try { raw = RawTableReader.Read(path, name); }
+        try { raw = RawTableReader.Read(path, name, Limits); }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             var row = e is NotATableException { Row: > 1 } n ? $"rad {n.Row}: " : "";

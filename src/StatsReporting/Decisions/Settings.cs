@@ -15,6 +15,7 @@ public sealed partial class AppSettings
     public ScheduleSettings Schedule { get; set; } = new();
     public WebSettings Web { get; set; } = new();
     public AccessSettings Access { get; set; } = new();
+    public Import.ImportLimits Import { get; set; } = new();
 
     /// appsettings.json from the working folder if there is one, else the copy beside the program,
     /// then environment variables (StatsReporting__Paths__Database=…).
@@ -78,6 +79,7 @@ public sealed partial class AppSettings
         Access.Validate();
         Bevakning.Validate();
         Avgift.Validate();
+        Import.Validate();
     }
 }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -15,36 +16,40 @@ public sealed record ImportOutcome(string FileName, long ImportId, bool AlreadyI
           + (Warnings.Count > 0 ? $", {Warnings.Count} varningar." : ".");
 }
 
-/// Imports one file in one transaction: either every row is stored, or nothing is (spec §2).
-public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProvider clock)
+/// Imports one file in one transaction: either every row is stored, or nothing is (spec §2). The file streams through
+/// reader, validator and store in one pass (never held in memory whole); its rows are stored as they come, inside
+/// the transaction, which is rolled back when any row had an error, so every error is still reported with row and
+/// column and a file with any error stores nothing.
+public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProvider clock, ImportLimits? limits = null)
 {
-    public ImportOutcome Import(string path, string? displayName = null)
+    private readonly ImportLimits _limits = limits ?? ImportLimits.Default;
+
+    public ImportOutcome Import(string path, string? displayName = null, CancellationToken ct = default)
     {
         // Shown in messages and the log: a name holding control characters is kept visible, never echoed raw.
         var name = UserText.Escape(displayName ?? Path.GetFileName(path));
-        byte[] bytes;
-        try { bytes = File.ReadAllBytes(path); }
+        // A FIFO or a device is refused before anything opens it, and so is a file over Import:MaxFileBytes.
+        try { InputFile.Check(path, _limits); }
+        catch (NotATableException e) { throw new ImportFailedException([new(name, 1, null, e.Message)]); }
+        // Hashed as a stream: the file is never held in memory whole.
+        string sha;
+        try
+        {
+            using var file = File.OpenRead(path);
+            sha = Convert.ToHexStringLower(SHA256.HashData(file));
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new ImportFailedException([new(name, 1, null, "filen kan inte läsas (det är en mapp, eller läsrätt saknas).")]);
         }
-        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
 
         const string imported = "SELECT id FROM imports WHERE sha256 = @sha";
         using var c = db.Open();
         if (c.QuerySingleOrDefault<long?>(imported, new { sha }) is { } id) return new(name, id, true, 0, 0, 0, 0, []);
 
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        RawTable table;
-        try { table = RawTableReader.Read(path, name); }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            var kind = Path.GetExtension(path).Equals(".xlsx", StringComparison.OrdinalIgnoreCase) ? "en XLSX-fil" : "en CSV-fil";
-            throw new ImportFailedException([new(name, e is NotATableException n ? n.Row : 1, null, RawTableReader.WhyUnreadable(e)
-                ?? $"filen kan inte läsas som {kind}; spara den på nytt från verksamhetssystemet eller Excel.")]);
-        }
-        var result = RecordValidator.Validate(table, catalog, today);
-        if (!result.Ok) throw new ImportFailedException(result.Problems);
+        using var source = Open(path, name, ct);
+        var validator = new RecordValidator(source.FileName, source.Header, catalog, today, _limits);
 
         // BEGIN IMMEDIATE: one writer at a time, in this process or another. The same file sent twice at once (two
         // uploads, an upload and the quarterly job) is looked up again under the lock, and the archive is written and,
@@ -52,14 +57,21 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
         using var tx = c.BeginTransaction();
         if (c.QuerySingleOrDefault<long?>(imported, new { sha }, tx) is { } raced) return new(name, raced, true, 0, 0, 0, 0, []);
         var archive = Path.Combine(archiveDir, sha + Path.GetExtension(path).ToLowerInvariant());
+        var outcome = Store(c, tx, name, sha, archive, Guarded(validator.Decisions(source.Rows), name, path), () => validator.Ok, clock.GetUtcNow());
+        var problems = source.Warnings.Concat(validator.Problems).ToList();
+        if (!validator.Ok) throw new ImportFailedException(problems);   // the transaction rolls back: nothing stored
         var archivedNow = !File.Exists(archive);
-        // The archive holds the case system's files as they came, personal data included: owner-only.
-        if (archivedNow) RestrictedFiles.Write(archive, s => s.Write(bytes));
         try
         {
-            var outcome = Store(c, tx, name, sha, archive, result, clock.GetUtcNow());
+            // The archive holds the case system's files as they came, personal data included: owner-only.
+            if (archivedNow)
+                RestrictedFiles.Write(archive, s =>
+                {
+                    using var file = File.OpenRead(path);
+                    file.CopyTo(s);
+                });
             tx.Commit();
-            return outcome;
+            return outcome with { Warnings = problems.Where(p => p.IsWarning).ToList() };
         }
         catch
         {
@@ -68,57 +80,69 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
         }
     }
 
+    private RowSource Open(string path, string name, CancellationToken ct)
+    {
+        try { return RowSource.Open(path, name, _limits, ct); }
+        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException)) { throw Unreadable(e, name, path); }
+    }
+
+    /// A reading failure the validator does not turn into a row's error (a damaged workbook, say) refuses the file.
+    private static IEnumerable<Decision> Guarded(IEnumerable<Decision> decisions, string name, string path)
+    {
+        using var e = decisions.GetEnumerator();
+        while (true)
+        {
+            try
+            {
+                if (!e.MoveNext()) yield break;
+            }
+            catch (Exception x) when (x is not (OutOfMemoryException or OperationCanceledException or SqliteException)) { throw Unreadable(x, name, path); }
+            yield return e.Current;
+        }
+    }
+
+    private static ImportFailedException Unreadable(Exception e, string name, string path)
+    {
+        var kind = RowSource.IsXlsx(path) ? "en XLSX-fil" : "en CSV-fil";
+        return new ImportFailedException([new(name, e is NotATableException n ? n.Row : 1, (e as NotATableException)?.Column, RawTableReader.WhyUnreadable(e)
+            ?? $"filen kan inte läsas som {kind}; spara den på nytt från verksamhetssystemet eller Excel.")]);
+    }
+
+    /// Streams the decisions into the store: one scan of the newest stored versions, then one reused INSERT per new
+    /// or changed decision and one UPDATE per version leaving its law's snapshot (migration 0006).
     private static ImportOutcome Store(SqliteConnection c, SqliteTransaction tx, string name, string sha, string archive,
-        RecordValidator.Result result, DateTimeOffset now)
+        IEnumerable<Decision> decisions, Func<bool> fileOk, DateTimeOffset now)
     {
         const string insertImport = """
             INSERT INTO imports (file_name, sha256, archive_path, imported_at, row_count, laws)
-            VALUES (@name, @sha, @archive, @at, @rows, @laws) RETURNING id
+            VALUES (@name, @sha, @archive, @at, 0, '') RETURNING id
             """;
-        const string latest = """
-            SELECT id AS Id, version AS Version, beslut_id AS BeslutId, person_id AS PersonId, kon AS Kon, lag AS Lag, verksamhet AS Verksamhet,
-                   insats AS Insats, enhet AS Enhet, beslutsdatum AS Beslutsdatum, avbrottsdatum AS Avbrottsdatum,
-                   verkstallt_datum AS VerkstalltDatum, avslutat_datum AS AvslutatDatum, orsak AS Orsak, kommentar AS Kommentar,
-                   fodelsedatum AS Fodelsedatum
-            FROM decision_versions WHERE beslut_id = @BeslutId ORDER BY version DESC LIMIT 1
-            """;
-        const string insertVersion = """
-            INSERT INTO decision_versions (beslut_id, version, import_id, person_id, kon, lag, verksamhet, insats, enhet,
-                beslutsdatum, avbrottsdatum, verkstallt_datum, avslutat_datum, orsak, kommentar, fodelsedatum)
-            VALUES (@BeslutId, @Version, @ImportId, @PersonId, @Kon, @Lag, @Verksamhet, @Insats, @Enhet,
-                @Beslutsdatum, @Avbrottsdatum, @VerkstalltDatum, @AvslutatDatum, @Orsak, @Kommentar, @Fodelsedatum) RETURNING id
-            """;
-        const string link = "INSERT INTO import_decisions (import_id, beslut_id, version_id) VALUES (@importId, @beslutId, @versionId)";
-
-        var laws = string.Join(",", result.Decisions.Select(d => d.Lag.ToString()).Distinct().Order());
-        var importId = c.ExecuteScalar<long>(insertImport,
-            new { name, sha, archive, at = now.ToString("O"), rows = result.Decisions.Count, laws }, tx);
-        int added = 0, changed = 0, same = 0;
-        foreach (var d in result.Decisions)
+        const string counted = "UPDATE imports SET row_count = @rows, laws = @laws WHERE id = @importId";
+        var importId = c.ExecuteScalar<long>(insertImport, new { name, sha, archive, at = now.ToString("O") }, tx);
+        var latest = LatestVersions.Load(c, tx);
+        var laws = new HashSet<Lag>();
+        int rows = 0, added = 0, changed = 0, same = 0;
+        using (var store = new DecisionVersions(c, tx, importId))
         {
-            var row = StoredVersion.Of(d, importId);
-            var prev = c.QuerySingleOrDefault<StoredVersion>(latest, new { d.BeslutId }, tx);
-            long versionId;
-            if (prev is not null && prev.SameContent(row)) { versionId = prev.Id; same++; }
-            else
+            foreach (var d in decisions)
             {
-                versionId = c.ExecuteScalar<long>(insertVersion, row with { Version = (prev?.Version ?? 0) + 1 }, tx);
-                if (prev is null) added++; else changed++;
+                rows++;
+                // After an error the file is refused: the rest is only read, for the errors it holds.
+                if (!fileOk()) continue;
+                laws.Add(d.Lag);
+                var hash = DecisionVersions.Hash(d);
+                ref var prev = ref latest.Find(d.BeslutId);
+                if (Unsafe.IsNullRef(ref prev)) { store.Insert(d, 1, hash); added++; continue; }
+                prev.Seen = true;
+                if (prev.Hash == hash) same++; else changed++;
+                if (prev.Open && prev.Hash == hash) continue;
+                // Changed, or back unchanged after missing from a snapshot: a new version; the old one is never overwritten.
+                if (prev.Open) store.Gone(prev.Id);
+                store.Insert(d, prev.Version + 1, hash);
             }
-            c.Execute(link, new { importId, beslutId = d.BeslutId, versionId }, tx);
+            foreach (var id in latest.OpenNotSeen(laws).ToList()) store.Gone(id);
         }
-        return new(name, importId, false, result.Decisions.Count, added, changed, same, result.Problems.Where(p => p.IsWarning).ToList());
-    }
-
-    /// A stored version: the decision's columns plus the version's own.
-    private sealed record StoredVersion : DecisionStore.DecisionRow
-    {
-        public long Id { get; init; }
-        public long Version { get; init; }
-        public long ImportId { get; init; }
-
-        public static StoredVersion Of(Decision d, long importId) => Of<StoredVersion>(d) with { ImportId = importId };
-
-        public bool SameContent(StoredVersion o) => this with { Id = 0, Version = 0, ImportId = 0 } == o with { Id = 0, Version = 0, ImportId = 0 };
+        c.Execute(counted, new { rows, laws = string.Join(",", laws.Select(l => l.ToString()).Order(StringComparer.Ordinal)), importId }, tx);
+        return new(name, importId, false, rows, added, changed, same, []);
     }
 }

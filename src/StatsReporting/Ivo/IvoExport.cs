@@ -28,7 +28,8 @@ public sealed class IvoExport(Db db, Catalog catalog, AppSettings settings, Time
     /// Writes <root>/<q>/ivo-individrapport-<q>.xlsx and .csv. `kfRoot` is where this run's KF reports go, if not
     /// the configured folder: the IVO folder may lie inside neither. The set also holds the särskild avgift estimate
     /// per beslut_id as of `asOf` (default the quarter's last day), restricted like the individrapport.
-    public IvoExportResult Write(Period q, string root, string? kfRoot = null, DateOnly? asOf = null)
+    /// `records`: the run's records for q, read once for the KF reports and this export (latest import).
+    public IvoExportResult Write(Period q, string root, string? kfRoot = null, QuarterRecords? records = null, DateOnly? asOf = null)
     {
         foreach (var kf in new[] { settings.Paths.Reports, kfRoot }.OfType<string>())
             if (IsWithin(root, kf))
@@ -38,13 +39,10 @@ public sealed class IvoExport(Db db, Catalog catalog, AppSettings settings, Time
             throw new ArgumentException($"'{Path.Combine(root, q.ToString())}' innehåller KF-rapporter: individrapporten innehåller personuppgifter och ska ligga i en egen mapp.");
 
         var store = new IvoStore(db);
-        IReadOnlyList<Decision> decisions;
-        long? importId;
-        using (var c = db.Open())
-        {
-            decisions = DecisionStore.Current(c);
-            importId = DecisionStore.LatestImportId(c);
-        }
+        if (records is null)
+            using (var c = db.Open()) records = QuarterRecords.Load(c, q);
+        if (records.Period != q) throw new ArgumentException("Internt fel: underlaget som skickades in gäller en annan period.");
+        var (decisions, importId) = (records.Decisions, records.ImportId);
         var forsvunna = store.Forsvunna(catalog, q);
         var codes = store.Codes(decisions.Where(d => ReportingRule.IsReportable(d, q)), clock.GetUtcNow());
         var rows = IvoRules.Rows(decisions, q, catalog, d => codes.TryGetValue(d.PersonId, out var a) ? a.Code : d.PersonId);
@@ -53,7 +51,7 @@ public sealed class IvoExport(Db db, Catalog catalog, AppSettings settings, Time
 
         // The quarter's folder is the export's own; the root may be a folder the user shares with other things.
         var folder = Path.Combine(RestrictedFiles.Folder(root, restrictExisting: HoldsOnlyQuarters(root)), q.ToString());
-        // Both files as one set (Storage/OutputSet): never an xlsx of one run beside a csv of another.
+        // The files as one set (Storage/OutputSet): never an xlsx of one run beside a csv of another.
         var files = OutputSet.Write(folder, dir =>
         {
             var (xlsx, csv) = (Path.Combine(dir, IvoFiles.FileName(q, "xlsx")), Path.Combine(dir, IvoFiles.FileName(q, "csv")));

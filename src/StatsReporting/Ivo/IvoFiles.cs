@@ -33,7 +33,7 @@ public static class IvoFiles
     {
         var sb = new StringBuilder();
         foreach (var cells in rows.Select(Cells).Prepend(Columns))
-            sb.Append(string.Join(';', cells.Select(Quote))).Append("\r\n");
+            sb.Append(string.Join(';', cells.Select(c => Quote(Neutralise(c))))).Append("\r\n");
         var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true).GetPreamble().Concat(Encoding.UTF8.GetBytes(sb.ToString())).ToArray();
         RestrictedFiles.Write(path, s => s.Write(bytes));
     }
@@ -79,6 +79,13 @@ public static class IvoFiles
         .Replace("Rapporteringsperiod", "Rapporterings\u00ADperiod").Replace("datum", "\u00ADdatum").Replace(" \u00ADdatum", " datum");
 
     private static string Iso(DateOnly? d) => DecisionStore.Iso(d) ?? "";
+
+    /// Excel and Calc run a CSV cell that starts with = + - @ (or a tab or CR before one) as a formula: such a cell
+    /// gets a leading apostrophe. Why an apostrophe and not a space: a leading space does not stop every spreadsheet
+    /// (Excel strips it and still evaluates "+cmd|..." in some versions), and the rapportör would copy an invisible
+    /// space into IVO's form; a visible ' is obviously not part of the text and is what Excel itself uses to mark
+    /// text. The IVO workbook, where every cell is a text cell, stays the file to copy from.
+    public static string Neutralise(string s) => s.Length > 0 && s[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + s : s;
 
     private static string Quote(string s) =>
         s.IndexOfAny([';', '"', '\r', '\n']) < 0 ? s : $"\"{s.Replace("\"", "\"\"")}\"";

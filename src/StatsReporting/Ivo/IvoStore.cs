@@ -22,9 +22,12 @@ public sealed class IvoStore(Db db)
         using var tx = c.BeginTransaction();
         var codes = c.Query<StoredCode>(stored, transaction: tx)
             .ToDictionary(s => s.Pseudonym, s => new AssignedCode(s.IvoCode, Enum.Parse<Kon>(s.Kon), s.BirthDateKnown != 0), StringComparer.Ordinal);
-        var taken = codes.Values.Select(a => a.Code)
+        // Every stored person code is read only when some pseudonym still needs a code (a million decisions: seconds).
+        var list = decisions as IReadOnlyCollection<Decision> ?? decisions.ToList();
+        var needed = list.Any(d => !codes.ContainsKey(d.PersonId) && PersonCode.Classify(d.PersonId) == PersonCode.Kind.Pseudonym);
+        var taken = !needed ? [] : codes.Values.Select(a => a.Code)
             .Concat(c.Query<string>(direct, transaction: tx).Where(p => PersonCode.Classify(p) == PersonCode.Kind.IvoCode));
-        foreach (var (pseudonym, a) in PseudonymCodes.Make(decisions, codes.Keys.ToHashSet(StringComparer.Ordinal), taken))
+        foreach (var (pseudonym, a) in PseudonymCodes.Make(list, codes.Keys.ToHashSet(StringComparer.Ordinal), taken))
         {
             c.Execute(insert, new { pseudonym, code = a.Code, kon = a.Kon.ToString(), known = a.BirthDateKnown ? 1 : 0, at = now.ToString("O") }, tx);
             codes[pseudonym] = a;

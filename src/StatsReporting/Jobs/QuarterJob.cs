@@ -24,17 +24,20 @@ public sealed class QuarterJob(Db db, Catalog catalog, AppSettings settings, Tim
         db.Check();
         ivoRoot ??= settings.Paths.IvoFor(db.Path);
         StaleFiles.Sweep(db, settings, outRoot, ivoRoot);
-        var importer = new Importer(db, catalog, settings.Paths.ArchiveFor(db.Path), clock);
+        var importer = new Importer(db, catalog, settings.Paths.ArchiveFor(db.Path), clock, settings.Import);
         var imports = new List<ImportOutcome>();
         foreach (var file in Directory.EnumerateFiles(inbox).Where(IsDataFile).Order(StringComparer.Ordinal))
         {
             progress?.Report($"Importerar {Path.GetFileName(file)} …");
             imports.Add(importer.Import(file));
         }
-        var files = new ReportService(db, catalog, settings).Write(period, asOf, outRoot, progress);
+        // Read once: both KF workbooks, their charts, Jämförelse, trend and the IVO export share these records.
+        QuarterRecords records;
+        using (var c = db.Open()) records = QuarterRecords.Load(c, period);
+        var files = new ReportService(db, catalog, settings).Write(period, asOf, outRoot, progress, records: records);
         progress?.Report("Skriver IVO-individrapporten …");
         // The individrapport and the särskild avgift per beslut_id (as of the same day as the KF sheets), one restricted set.
-        var ivo = new IvoExport(db, catalog, settings, clock).Write(period, ivoRoot, outRoot, asOf);
+        var ivo = new IvoExport(db, catalog, settings, clock).Write(period, ivoRoot, outRoot, records, asOf);
         return new(period, asOf, imports, [.. files, .. ivo.Files], ivo);
     }
 

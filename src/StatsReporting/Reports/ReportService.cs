@@ -27,7 +27,14 @@ public sealed class ReportService(Db db, Catalog catalog, AppSettings settings)
     public IReadOnlyList<KfReport> Build(Period period, DateOnly asOf)
     {
         using var c = db.Open();
-        return Build(c, DecisionStore.Current(c), period, asOf);
+        return Build(c, DecisionStore.Current(c, doneFrom: QuarterRecords.NeededFrom(period)), period, asOf);
+    }
+
+    /// Both laws' reports from records already read (QuarterRecords): the aggregation alone.
+    public IReadOnlyList<KfReport> Build(IReadOnlyList<Decision> decisions, Period period, DateOnly asOf)
+    {
+        using var c = db.Open();
+        return Build(c, decisions, period, asOf);
     }
 
     private IReadOnlyList<KfReport> Build(SqliteConnection c, IReadOnlyList<Decision> decisions, Period period, DateOnly asOf)
@@ -43,7 +50,7 @@ public sealed class ReportService(Db db, Catalog catalog, AppSettings settings)
         using var c = db.Open();
         var history = History(c, lag);
         if (!settings.Report.RecordsCover(q) && !history.ContainsKey(q)) return null;
-        var table = new KfAggregation(catalog, settings.Report).Jamforelse(DecisionStore.Current(c), lag, [q], history);
+        var table = new KfAggregation(catalog, settings.Report).Jamforelse(DecisionStore.Current(c, doneFrom: q.Start), lag, [q], history);
         return table.Rows.Select(r => new RowCount(r.Label, r.Kind, r.Values[0])).ToList();
     }
 
@@ -51,7 +58,7 @@ public sealed class ReportService(Db db, Catalog catalog, AppSettings settings)
     public IReadOnlyList<Finding> Findings(IReadOnlyList<KfReport> reports, Period period, DateOnly asOf)
     {
         using var c = db.Open();
-        return Findings(c, DecisionStore.Current(c), reports, period, asOf);
+        return Findings(c, DecisionStore.Current(c, doneFrom: QuarterRecords.NeededFrom(period)), reports, period, asOf);
     }
 
     private IReadOnlyList<Finding> Findings(SqliteConnection c, IReadOnlyList<Decision> decisions, IReadOnlyList<KfReport> reports,
@@ -65,13 +72,16 @@ public sealed class ReportService(Db db, Catalog catalog, AppSettings settings)
     /// table is checked first; if one does not add up, nothing is written. `upToImport` re-makes the quarter from the
     /// records as they stood after that import (history is never overwritten); null takes every import.
     public IReadOnlyList<WrittenFile> Write(Period period, DateOnly asOf, string outRoot, IProgress<string>? progress = null,
-        long? upToImport = null)
+        long? upToImport = null, QuarterRecords? records = null)
     {
         if (asOf < period.End)
             throw new ArgumentException($"Rapportdatum {asOf:yyyy-MM-dd} ligger före kvartalets sista dag {period.End:yyyy-MM-dd}.");
         using var c = db.Open();
         var basis = Basis(c, upToImport);
-        var decisions = DecisionStore.Current(c, basis?.Id);
+        // A run passes the records it has read once for all its outputs; they must be the ones this report is made from.
+        if (records is not null && (records.Period != period || records.ImportId != basis?.Id))
+            throw new ArgumentException("Internt fel: underlaget som skickades in gäller en annan period eller import.");
+        var decisions = (records ?? QuarterRecords.Load(c, period, basis?.Id)).Decisions;
         // The Text sheet names the records the report was made from, so that it can be made again exactly.
         var reports = Build(c, decisions, period, asOf).Select(r => Avgift.AvgiftReport.Attach(r, decisions, catalog, settings.Avgift))
             .Select(r => r with { Text = [.. r.Text, BasisLine(basis)], Basis = BasisLine(basis) }).ToList();

@@ -1,5 +1,5 @@
+using System.Data.Common;
 using System.Globalization;
-using Dapper;
 using Microsoft.Data.Sqlite;
 using StatsReporting.Decisions;
 
@@ -8,63 +8,99 @@ namespace StatsReporting.Storage;
 /// Reads stored decisions back as records.
 public static class DecisionStore
 {
+    private const string Columns = """
+        v.beslut_id, v.person_id, v.kon, v.lag, v.verksamhet, v.insats, v.enhet, v.beslutsdatum, v.avbrottsdatum,
+        v.verkstallt_datum, v.avslutat_datum, v.orsak, v.kommentar, v.fodelsedatum
+        """;
+
     /// The newest version of every decision, as the records stood after import `upToImport` (all imports when null):
-    /// an old quarter is re-made exactly by passing the import its report was based on.
-    public static IReadOnlyList<Decision> Current(SqliteConnection c, long? upToImport = null)
+    /// an old quarter is re-made exactly by passing the import its report was based on. `doneFrom` leaves out the
+    /// decisions verkställda or avslutade before that day: no quarter starting on or after it can report them
+    /// (ReportingRule.IsReportable), so a report reads only what its quarters need.
+    ///
+    /// Without a sub-query per row (migration 0006): a version still in its law's snapshot at `upToImport` is the
+    /// decision's newest one then, because making a new version ends the old one's span; the few versions that had
+    /// left their snapshot are looked up through their own index, and kept when nothing newer was made by then.
+    public static IReadOnlyList<Decision> Current(SqliteConnection c, long? upToImport = null, DateOnly? doneFrom = null)
     {
-        const string sql = """
-            SELECT v.beslut_id AS BeslutId, v.person_id AS PersonId, v.kon AS Kon, v.lag AS Lag, v.verksamhet AS Verksamhet,
-                   v.insats AS Insats, v.enhet AS Enhet, v.beslutsdatum AS Beslutsdatum, v.avbrottsdatum AS Avbrottsdatum,
-                   v.verkstallt_datum AS VerkstalltDatum, v.avslutat_datum AS AvslutatDatum, v.orsak AS Orsak, v.kommentar AS Kommentar,
-                   v.fodelsedatum AS Fodelsedatum
-            FROM decision_versions v
-            WHERE v.version = (SELECT MAX(w.version) FROM decision_versions w
-                               WHERE w.beslut_id = v.beslut_id AND (@upTo IS NULL OR w.import_id <= @upTo))
-            ORDER BY v.beslut_id
+        const string done = "(COALESCE(v.verkstallt_datum, v.avslutat_datum) IS NULL OR COALESCE(v.verkstallt_datum, v.avslutat_datum) >= $from)";
+        const string open = $"""
+            SELECT {Columns} FROM decision_versions v
+            WHERE v.import_id <= $upTo AND (v.gone_import IS NULL OR v.gone_import > $upTo) AND {done}
             """;
-        return c.Query<DecisionRow>(sql, new { upTo = upToImport }).Select(r => r.ToDecision()).ToList();
+        const string left = $"""
+            SELECT {Columns} FROM decision_versions v
+            WHERE v.gone_import IS NOT NULL AND v.gone_import <= $upTo AND {done}
+              AND NOT EXISTS (SELECT 1 FROM decision_versions w
+                              WHERE w.beslut_id = v.beslut_id AND w.version > v.version AND w.import_id <= $upTo)
+            """;
+        var pool = new Dictionary<string, string>(StringComparer.Ordinal);
+        var list = new List<Decision>();
+        foreach (var sql in new[] { open, left })
+        {
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = sql;
+            cmd.Parameters.AddWithValue("$upTo", upToImport ?? long.MaxValue);
+            cmd.Parameters.AddWithValue("$from", Iso(doneFrom) ?? "");
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) list.Add(Read(r, 0, 1, pool));
+        }
+        list.Sort((a, b) => string.CompareOrdinal(a.BeslutId, b.BeslutId));
+        return list;
     }
 
-    public static long? LatestImportId(SqliteConnection c) => c.ExecuteScalar<long?>("SELECT MAX(id) FROM imports");
-
-    internal static string? Iso(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    internal static DateOnly? Date(string? s) =>
-        string.IsNullOrEmpty(s) ? null : DateOnly.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    /// A stored decision's columns as text: Dapper maps SQLite rows onto this, and it onto the record (Dapper cannot
-    /// map TEXT to DateOnly). The importer extends it with the version's own columns.
-    internal record DecisionRow
+    /// One decision's newest version as it stood after import `upToImport`.
+    public static Decision Newest(SqliteConnection c, string beslutId, long upToImport)
     {
-        public string BeslutId { get; init; } = "";
-        public string PersonId { get; init; } = "";
-        public string Kon { get; init; } = "";
-        public string Lag { get; init; } = "";
-        public string? Verksamhet { get; init; }
-        public string Insats { get; init; } = "";
-        public string? Enhet { get; init; }
-        public string Beslutsdatum { get; init; } = "";
-        public string? Avbrottsdatum { get; init; }
-        public string? VerkstalltDatum { get; init; }
-        public string? AvslutatDatum { get; init; }
-        public string? Orsak { get; init; }
-        public string? Kommentar { get; init; }
-        public string? Fodelsedatum { get; init; }
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = $"SELECT {Columns} FROM decision_versions v WHERE v.beslut_id = $id AND v.import_id <= $upTo ORDER BY v.version DESC LIMIT 1";
+        cmd.Parameters.AddWithValue("$id", beslutId);
+        cmd.Parameters.AddWithValue("$upTo", upToImport);
+        using var r = cmd.ExecuteReader();
+        if (!r.Read()) throw new InvalidOperationException($"Internt fel: beslut {beslutId} finns inte i databasen.");
+        return Read(r, 0, 1);
+    }
 
-        public Decision ToDecision() => new()
-        {
-            BeslutId = BeslutId, PersonId = PersonId, Kon = Enum.Parse<Kon>(Kon), Lag = Enum.Parse<Lag>(Lag),
-            Verksamhet = Verksamhet, Insats = Insats, Enhet = Enhet, Beslutsdatum = Date(Beslutsdatum)!.Value,
-            Avbrottsdatum = Date(Avbrottsdatum), VerkstalltDatum = Date(VerkstalltDatum), AvslutatDatum = Date(AvslutatDatum),
-            Orsak = Orsak, Kommentar = Kommentar, Fodelsedatum = Date(Fodelsedatum),
-        };
+    public static long? LatestImportId(SqliteConnection c)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT MAX(id) FROM imports";
+        return cmd.ExecuteScalar() is long id ? id : null;
+    }
 
-        public static T Of<T>(Decision d) where T : DecisionRow, new() => new()
+    /// A decision from a row holding beslut_id at `idAt` and the content columns, in table order, from `contentAt`.
+    /// `pool` shares the many equal catalog texts (insats, enhet, orsak) between records.
+    internal static Decision Read(DbDataReader r, int idAt, int contentAt, Dictionary<string, string>? pool = null)
+    {
+        string? Text(int i) => r.IsDBNull(contentAt + i) ? null : r.GetString(contentAt + i);
+        string? Shared(int i) => Text(i) is not { } s ? null : pool is null ? s
+            : pool.TryGetValue(s, out var same) ? same : pool[s] = s;
+        DateOnly? Day(int i) => Date(Text(i));
+        return new()
         {
-            BeslutId = d.BeslutId, PersonId = d.PersonId, Kon = d.Kon.ToString(), Lag = d.Lag.ToString(),
-            Verksamhet = d.Verksamhet, Insats = d.Insats, Enhet = d.Enhet, Beslutsdatum = Iso(d.Beslutsdatum)!,
-            Avbrottsdatum = Iso(d.Avbrottsdatum), VerkstalltDatum = Iso(d.VerkstalltDatum), AvslutatDatum = Iso(d.AvslutatDatum),
-            Orsak = d.Orsak, Kommentar = d.Kommentar, Fodelsedatum = Iso(d.Fodelsedatum),
+            BeslutId = r.GetString(idAt), PersonId = Text(0)!, Kon = Text(1) == "K" ? Kon.K : Kon.M,
+            Lag = Text(2) == "LSS" ? Lag.LSS : Lag.SoL, Verksamhet = Shared(3), Insats = Shared(4)!, Enhet = Shared(5),
+            Beslutsdatum = Day(6)!.Value, Avbrottsdatum = Day(7), VerkstalltDatum = Day(8), AvslutatDatum = Day(9),
+            Orsak = Shared(10), Kommentar = Text(11), Fodelsedatum = Day(12),
         };
+    }
+
+    internal static string? Iso(DateOnly? d) => d is { } day ? string.Create(10, day, static (span, x) =>
+    {
+        x.TryFormat(span, out _, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }) : null;
+
+    /// Stored dates are ISO text (yyyy-MM-dd); read digit by digit, as a million of them are read per report.
+    internal static DateOnly? Date(string? s)
+    {
+        if (string.IsNullOrEmpty(s)) return null;
+        if (s.Length != 10 || s[4] != '-' || s[7] != '-') return DateOnly.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        int N(int at, int len)
+        {
+            var n = 0;
+            for (var i = at; i < at + len; i++) n = n * 10 + (s[i] - '0');
+            return n;
+        }
+        return new DateOnly(N(0, 4), N(5, 2), N(8, 2));
     }
 }

@@ -63,6 +63,6 @@ public class CheckCommandTests : IDisposable
         var path = Path.Combine(_dir, "tabell.xlsx");
         File.WriteAllText(path, "ingen arbetsbok");
         var e = Assert.Throws<StatsReporting.Checks.TableReadException>(() => StatsReporting.Checks.TableReader.Read(path));
-        Assert.Equal("tabell.xlsx: filen kan inte läsas som CSV eller XLSX; spara den på nytt från Excel.", e.Message);
+        Assert.Equal("tabell.xlsx: filen är ingen giltig .xlsx-fil (zip-arkivet är skadat); spara den på nytt från Excel.", e.Message);
     }
 }

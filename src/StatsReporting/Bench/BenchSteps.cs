@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Globalization;
+using StatsReporting.Decisions;
+using StatsReporting.Import;
+using StatsReporting.Ivo;
+using StatsReporting.Reports;
+using StatsReporting.Storage;
+
+namespace StatsReporting.Bench;
+
+/// What the benchmark times, each run in a process of its own (`bench --step …`) so that its peak RSS is its own.
+/// A step ends by printing one line "BENCH key=value …" that the benchmark reads.
+public static class BenchSteps
+{
+    public static readonly Period Quarter = Period.Of(SyntheticMunicipality.AsOf);
+
+    public static IReadOnlyDictionary<string, string> Import(AppSettings settings, string dbPath, string file)
+    {
+        var db = new Db(dbPath);
+        db.Migrate();
+        var importer = new Importer(db, new Catalog(settings.Catalog), settings.Paths.ArchiveFor(db.Path), TimeProvider.System, settings.Import);
+        var (outcome, time) = Figure.Of(() => importer.Import(file));
+        return Result(("ms", Ms(time.WallMs)), ("cpu_ms", Ms(time.CpuMs)), ("rows", outcome.Rows.ToString(CultureInfo.InvariantCulture)),
+            ("changed", outcome.Changed.ToString(CultureInfo.InvariantCulture)));
+    }
+
+    /// The import's reading and validation alone, storing nothing: what the import costs before the store.
+    public static IReadOnlyDictionary<string, string> Parse(AppSettings settings, string file)
+    {
+        var ((rows, ok), time) = Figure.Of(() =>
+        {
+            using var source = RowSource.Open(file, null, settings.Import);
+            var validator = new RecordValidator(source.FileName, source.Header, new Catalog(settings.Catalog), DateOnly.FromDateTime(DateTime.Today), settings.Import);
+            return (validator.Decisions(source.Rows).Count(), validator.Ok);
+        });
+        if (!ok) throw new InvalidOperationException("den syntetiska filen har fel.");
+        return Result(("ms", Ms(time.WallMs)), ("cpu_ms", Ms(time.CpuMs)), ("rows", rows.ToString(CultureInfo.InvariantCulture)));
+    }
+
+    /// One quarter's complete outputs twice in one process (the second is the warm figure), then the aggregation
+    /// alone: reading the records the quarter needs, and counting them into both KF reports.
+    public static IReadOnlyDictionary<string, string> Report(AppSettings settings, string dbPath, string outDir)
+    {
+        var db = new Db(dbPath);
+        db.Migrate();
+        var catalog = new Catalog(settings.Catalog);
+        var asOf = Quarter.End;
+        Figure Outputs(int round) => Figure.Of(() =>
+        {
+            var watch = Stopwatch.StartNew();
+            QuarterRecords records;
+            using (var c = db.Open()) records = QuarterRecords.Load(c, Quarter);
+            var progress = new Timed(watch);
+            new ReportService(db, catalog, settings).Write(Quarter, asOf, Path.Combine(outDir, $"kf{round}"), progress, records: records);
+            progress.Report("IVO-exporten …");
+            new IvoExport(db, catalog, settings, TimeProvider.System).Write(Quarter, Path.Combine(outDir, $"ivo{round}"), Path.Combine(outDir, $"kf{round}"), records);
+            progress.Report("klart");
+            return 0;
+        }).Time;
+        var cold = Outputs(1);
+        var warm = Outputs(2);
+
+        var (data, load) = Figure.Of(() =>
+        {
+            using var c = db.Open();
+            return QuarterRecords.Load(c, Quarter);
+        });
+        var (reports, agg) = Figure.Of(() => new ReportService(db, catalog, settings).Build(data.Decisions, Quarter, asOf));
+        var groups = data.Decisions.Where(d => ReportingRule.IsReportable(d, Quarter))
+            .GroupBy(d => $"{d.Lag};{d.Verksamhet};{d.Insats};{d.Kon}")
+            .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}={g.Count()}");
+        return Result(("cold_ms", Ms(cold.WallMs)), ("warm_ms", Ms(warm.WallMs)), ("warm_cpu_ms", Ms(warm.CpuMs)),
+            ("agg_ms", Ms((load + agg).WallMs)), ("agg_cpu_ms", Ms((load + agg).CpuMs)),
+            ("records", data.Decisions.Count.ToString(CultureInfo.InvariantCulture)),
+            ("total_sol", reports[0].Total.ToString(CultureInfo.InvariantCulture)),
+            ("total_lss", reports[1].Total.ToString(CultureInfo.InvariantCulture)),
+            ("groups", string.Join("|", groups).Replace(' ', '_')));
+    }
+
+    /// Each step of the outputs on stderr with the time since they began, to see where the time goes.
+    private sealed class Timed(Stopwatch watch) : IProgress<string>
+    {
+        private readonly TimeSpan _cpu = Process.GetCurrentProcess().TotalProcessorTime;
+
+        public void Report(string value) => Console.Error.WriteLine(
+            $"{watch.Elapsed.TotalMilliseconds,8:F0} ms (CPU {(Process.GetCurrentProcess().TotalProcessorTime - _cpu).TotalMilliseconds,6:F0} ms)  {value}");
+    }
+
+    /// The peak resident set of this process so far (VmHWM), in kB; 0 where /proc is missing.
+    public static long PeakRssKb()
+    {
+        const string status = "/proc/self/status";
+        if (!File.Exists(status)) return 0;
+        var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return line is null ? 0 : long.Parse(line[6..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+    }
+
+    public static string Line(IReadOnlyDictionary<string, string> result) =>
+        "BENCH " + string.Join(" ", result.Append(new("hwm_kb", PeakRssKb().ToString(CultureInfo.InvariantCulture))).Select(kv => $"{kv.Key}={kv.Value}"));
+
+    private static Dictionary<string, string> Result(params (string Key, string Value)[] pairs) => pairs.ToDictionary(p => p.Key, p => p.Value);
+
+    private static string Ms(double ms) => ms.ToString("F1", CultureInfo.InvariantCulture);
+}

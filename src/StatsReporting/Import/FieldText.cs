@@ -1,0 +1,38 @@
+using System.Globalization;
+using System.Text;
+
+namespace StatsReporting.Import;
+
+/// Text as it comes out of case systems and Excel: invisible characters, odd spaces and double-decoded å/ä/ö.
+public static class FieldText
+{
+    /// Without format characters (U+FEFF, U+200B–U+200F, U+2060, soft hyphen) anywhere, and without white space
+    /// of any kind (no-break space included) at either end: what a person sees is what is compared.
+    public static string Clean(string s)
+    {
+        var needs = false;
+        foreach (var ch in s)
+            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.Format) { needs = true; break; }
+        if (!needs) return s.Trim();
+        var sb = new StringBuilder(s.Length);
+        foreach (var ch in s)
+            if (CharUnicodeInfo.GetUnicodeCategory(ch) != UnicodeCategory.Format) sb.Append(ch);
+        return sb.ToString().Trim();
+    }
+
+    /// An identifier may hold letters, digits, punctuation and plain spaces; another space or a control character
+    /// inside it would make a twin that looks the same.
+    public static bool IsPlainIdentifier(string s)
+    {
+        foreach (var ch in s)
+            if (char.IsControl(ch) || (char.IsWhiteSpace(ch) && ch != ' ')) return false;
+        return true;
+    }
+
+    // What UTF-8's two-byte å, ä, ö, Å, Ä, Ö, é, ü become when their bytes are read as Windows-1252 (or Latin-1).
+    private static readonly string[] Mojibake = ["Ã¥", "Ã¤", "Ã¶", "Ã…", "Ã„", "Ã–", "Ã©", "Ã¼", "Ã\u0085", "Ã\u0084", "Ã\u0096"];
+
+    /// Text that was UTF-8 read as Windows-1252 somewhere upstream ("VÃ¤ntar" for "Väntar").
+    public static bool LooksDoubleDecoded(string s) =>
+        s.Contains('Ã') && Mojibake.Any(m => s.Contains(m, StringComparison.Ordinal));
+}

@@ -1,0 +1,107 @@
+using System.Text;
+
+namespace StatsReporting.Import;
+
+/// What the bytes of a CSV file are, found by one pass over them (bounded memory): the encoding, the separator of
+/// the first line, and the lines where a stray non-UTF-8 byte sits in an otherwise UTF-8 file.
+public sealed record TextEncoding(Encoding Encoding, int Preamble, char Separator, IReadOnlyList<int> StrayLines)
+{
+    public static readonly Encoding Windows1252 = Cp1252();
+
+    private static Encoding Cp1252()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding(1252);
+    }
+
+    /// UTF-8 (with or without BOM) when the bytes are valid UTF-8; Windows-1252, as Swedish Excel writes, when they hold
+    /// no UTF-8 sequence at all; UTF-8 with each stray byte read as Windows-1252 when both occur (one line edited in
+    /// another program), with those lines named. A BOM does not prove UTF-8: some tools keep it when saving as "ANSI".
+    public static TextEncoding Detect(Stream s)
+    {
+        var head = new byte[3];
+        var n = s.ReadAtLeast(head, 3, throwOnEndOfStream: false);
+        if (n >= 2 && head[0] == 0xFF && head[1] == 0xFE) return Utf16(s, Encoding.Unicode);
+        if (n >= 2 && head[0] == 0xFE && head[1] == 0xFF) return Utf16(s, Encoding.BigEndianUnicode);
+        var bom = n == 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF ? 3 : 0;
+        s.Position = bom;
+
+        var buffer = new byte[1 << 16];
+        int line = 1, pending = 0, semis = 0, commas = 0, valid = 0;
+        bool firstLine = true, lastCr = false;
+        var stray = new List<int>();
+        var strayCount = 0;
+        for (int read; (read = s.Read(buffer)) > 0;)
+            for (var i = 0; i < read; i++)
+            {
+                var b = buffer[i];
+                if (b == 0) throw new NotATableException(LooksUtf16(buffer.AsSpan(0, read))
+                    ? "filen verkar vara UTF-16-text utan BOM; spara den som CSV UTF-8."
+                    : "filen är ingen CSV-text (kanske en .xls- eller PDF-fil); spara den som CSV eller .xlsx.", line);
+                if (pending > 0)
+                {
+                    if ((b & 0xC0) == 0x80) { if (--pending == 0) valid++; continue; }
+                    pending = 0;
+                    Stray();
+                }
+                if (b < 0x80)
+                {
+                    if (b == '\n') { if (!lastCr) line++; firstLine = false; }
+                    else if (b == '\r') { line++; firstLine = false; }
+                    else if (firstLine && b == ';') semis++;
+                    else if (firstLine && b == ',') commas++;
+                    lastCr = b == '\r';
+                    continue;
+                }
+                lastCr = false;
+                pending = b switch { >= 0xC2 and <= 0xDF => 1, >= 0xE0 and <= 0xEF => 2, >= 0xF0 and <= 0xF4 => 3, _ => 0 };
+                if (pending == 0) Stray();
+            }
+        if (pending > 0) Stray();
+
+        void Stray()
+        {
+            strayCount++;
+            if ((stray.Count == 0 || stray[^1] != line) && stray.Count < 20) stray.Add(line);
+        }
+        var sep = semis >= commas ? ';' : ',';
+        if (strayCount == 0) return new(new UTF8Encoding(false), bom, sep, []);
+        if (valid == 0) return new(Windows1252, bom, sep, []);
+        return new(new UTF8Encoding(false, false) { DecoderFallback = new Cp1252Fallback() }, bom, sep, stray);
+    }
+
+    private static TextEncoding Utf16(Stream s, Encoding e)
+    {
+        // Count the separators of the first line in the decoded text; 64 KB is enough to tell ';' from ','.
+        s.Position = 2;
+        var buffer = new byte[1 << 16];
+        var n = s.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        var text = e.GetString(buffer, 0, n - n % 2);
+        var first = text.Split('\n', '\r')[0];
+        return new(e, 2, first.Count(c => c == ';') >= first.Count(c => c == ',') ? ';' : ',', []);
+    }
+
+    private static bool LooksUtf16(ReadOnlySpan<byte> b)
+    {
+        var zeros = 0;
+        for (var i = 1; i < Math.Min(b.Length, 200); i += 2) if (b[i] == 0) zeros++;
+        return zeros > Math.Min(b.Length, 200) / 4;
+    }
+
+    /// Reads each byte that is not UTF-8 as the Windows-1252 character it would be.
+    private sealed class Cp1252Fallback : DecoderFallback
+    {
+        public override int MaxCharCount => 4;
+        public override DecoderFallbackBuffer CreateFallbackBuffer() => new Buffer();
+
+        private sealed class Buffer : DecoderFallbackBuffer
+        {
+            private string _chars = "";
+            private int _pos;
+            public override bool Fallback(byte[] bytesUnknown, int index) { _chars = Windows1252.GetString(bytesUnknown); _pos = 0; return true; }
+            public override char GetNextChar() => _pos < _chars.Length ? _chars[_pos++] : '\0';
+            public override bool MovePrevious() { if (_pos == 0) return false; _pos--; return true; }
+            public override int Remaining => _chars.Length - _pos;
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Xml;
+
+namespace StatsReporting.Import;
+
+/// The rows of an XLSX's first visible sheet, one at a time, read forward from the sheet's XML: nothing is sized by
+/// what a cell reference claims (a lone cell at XFD1048576 costs one cell), and every cell is within the limits.
+public static class XlsxRows
+{
+    public static IEnumerable<RawRow> Read(Stream file, ImportLimits limits, CancellationToken ct)
+    {
+        using var package = new XlsxPackage(file, limits);
+        var (book, sheet, date1904) = XlsxParts.FirstVisibleSheet(package);
+        var dates = XlsxParts.DateStyles(package, book);
+        var strings = XlsxParts.SharedStrings(package, limits, book);
+        using var r = package.Open(sheet) ?? throw new NotATableException("arbetsbokens första synliga blad saknas i filen; spara den på nytt från Excel.");
+        var rowNumber = 0;
+        var ended = false;
+        while (Next(r))
+        {
+            if (r.NodeType == XmlNodeType.EndElement && r.LocalName == "sheetData") { ended = true; break; }
+            if (r.NodeType != XmlNodeType.Element || r.LocalName != "row") continue;
+            ct.ThrowIfCancellationRequested();
+            rowNumber = int.TryParse(r.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : rowNumber + 1;
+            if (r.IsEmptyElement) continue;
+            yield return ReadRow(r, rowNumber, limits, dates, strings, date1904);
+        }
+        // A sheet cut off mid-row (a truncated download) must not pass as a shorter table.
+        if (!ended) throw new NotATableException("arbetsbokens blad tar slut utan att avslutas; filen är avklippt eller skadad.", rowNumber);
+    }
+
+    private static bool Next(XmlReader r)
+    {
+        try { return r.Read(); }
+        catch (XmlException e) { throw new NotATableException($"arbetsbokens blad är ingen giltig XML (rad {e.LineNumber} i XML-delen); filen är skadad.", 1); }
+    }
+
+    private static RawRow ReadRow(XmlReader r, int row, ImportLimits limits, bool[] dates, List<string?> strings, bool date1904)
+    {
+        var depth = r.Depth;
+        var cells = new List<string>();
+        var inexact = new List<int>();
+        var col = -1;
+        while (Next(r))
+        {
+            if (r.NodeType == XmlNodeType.EndElement && r.Depth == depth) break;
+            if (r.NodeType != XmlNodeType.Element || r.LocalName != "c") continue;
+            var reference = r.GetAttribute("r");
+            col = reference is null ? col + 1 : Column(reference, row);
+            var type = r.GetAttribute("t") ?? "n";
+            var style = int.TryParse(r.GetAttribute("s"), out var s) ? s : 0;
+            var (value, inline, tooLong) = CellValue(r, limits.MaxCellChars);
+            if (value is null && inline is null && !tooLong) continue; // a formatted cell without a value is no data
+            if (col >= limits.MaxColumns)
+                throw new NotATableException($"en cell ligger i kolumn {Letters(col)}, utanför gränsen {limits.MaxColumns} kolumner (Import:MaxColumns).", row, Letters(col));
+            var text = Text(type, value, inline, strings, style >= 0 && style < dates.Length && dates[style], date1904, out var lossy);
+            if (lossy) inexact.Add(col);
+            if (text is null || tooLong)
+                throw new NotATableException($"cellen är längre än {limits.MaxCellChars} tecken (gränsen Import:MaxCellChars).", row, Letters(col));
+            while (cells.Count < col) cells.Add("");
+            if (cells.Count == col) cells.Add(text.Trim()); else cells[col] = text.Trim();
+        }
+        return new RawRow(row, cells) { InexactNumbers = inexact };
+    }
+
+    private static string? Text(string type, string? value, string? inline, List<string?> strings, bool isDate, bool date1904, out bool lossy)
+    {
+        lossy = false;
+        return type switch
+        {
+            "s" => int.TryParse(value, out var i) && i >= 0 && i < strings.Count ? strings[i] : "",
+            "inlineStr" => inline ?? "",
+            "b" => value == "1" ? "TRUE" : "FALSE",
+            "str" or "e" => value ?? "",
+            "d" => value?.Split('T')[0] ?? "",
+            _ => Number(value ?? "", isDate, date1904, out lossy),
+        };
+    }
+
+    /// The cell's <v> text and its inline string, each null when absent; TooLong when either is over max.
+    private static (string? Value, string? Inline, bool TooLong) CellValue(XmlReader r, int max)
+    {
+        if (r.IsEmptyElement) return (null, null, false);
+        var depth = r.Depth;
+        string? value = null, inline = null;
+        var tooLong = false;
+        while (Next(r))
+        {
+            if (r.NodeType == XmlNodeType.EndElement && r.Depth == depth) break;
+            if (r.NodeType != XmlNodeType.Element) continue;
+            if (r.LocalName is "v" or "is")
+            {
+                var isInline = r.LocalName == "is";
+                var text = XlsxParts.ReadText(r, max);
+                tooLong |= text is null;
+                if (isInline) inline = text ?? ""; else value = text ?? "";
+            }
+        }
+        return (value, inline, tooLong);
+    }
+
+    /// A number as the sheet stores it; a date style turns the serial into ÅÅÅÅ-MM-DD. Lossy: Excel keeps 15 significant
+    /// digits, so a whole number of 16 or more digits (an id typed into a number cell) may already have lost some.
+    private static string Number(string v, bool isDate, bool date1904, out bool lossy)
+    {
+        lossy = false;
+        if (!double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)) return v;
+        if (isDate)
+        {
+            var serial = date1904 ? d + 1462 : d;
+            // Excel counts 1900-02-29, which never was: serials before it are one day later than OLE dates say.
+            if (serial < 61 && serial >= 1) serial += 1;
+            return serial is > -657_435 and < 2_958_466 ? DateTime.FromOADate(serial).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : v;
+        }
+        lossy = Math.Abs(d) >= 1e15;
+        return d.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// "XFD1048576" → column index 16383 (0-based); a reference that is no cell reference is refused.
+    private static int Column(string reference, int row)
+    {
+        var col = 0;
+        var i = 0;
+        for (; i < reference.Length && char.IsAsciiLetter(reference[i]); i++)
+        {
+            col = col * 26 + (char.ToUpperInvariant(reference[i]) - 'A' + 1);
+            if (col > 16_384) throw new NotATableException($"cellreferensen '{Safe(reference)}' finns inte i Excel (högst kolumn XFD).", row);
+        }
+        if (i == 0) throw new NotATableException($"cellreferensen '{Safe(reference)}' är ingen cellreferens; filen är skadad.", row);
+        return col - 1;
+    }
+
+    private static string Safe(string s) => s.Length > 12 ? s[..12] + "…" : s;
+
+    public static string Letters(int col)
+    {
+        var s = "";
+        for (var c = col + 1; c > 0; c = (c - 1) / 26) s = (char)('A' + (c - 1) % 26) + s;
+        return s;
+    }
+}
