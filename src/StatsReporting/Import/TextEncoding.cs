@@ -67,7 +67,7 @@ public sealed record TextEncoding(Encoding Encoding, int Preamble, char Separato
         var sep = semis >= commas ? ';' : ',';
         if (strayCount == 0) return new(new UTF8Encoding(false), bom, sep, []);
         if (valid == 0) return new(Windows1252, bom, sep, []);
-        return new(new UTF8Encoding(false, false) { DecoderFallback = new Cp1252Fallback() }, bom, sep, stray);
+        return new(Encoding.GetEncoding(65001, EncoderFallback.ReplacementFallback, new Cp1252Fallback()), bom, sep, stray);
     }
 
     private static TextEncoding Utf16(Stream s, Encoding e)
