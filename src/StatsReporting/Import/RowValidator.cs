@@ -116,6 +116,11 @@ public sealed class RowValidator(string file, int headerWidth, Dictionary<string
             Error("person_id", "personkoden är sparad som ett tal i Excel och kan ha tappat siffror: formatera kolumnen som text och försök igen.");
             person = null;
         }
+        else if (person is not null && !FieldText.IsPlainIdentifier(person))
+        {
+            Error("person_id", "personkoden innehåller ett osynligt tecken, en tabb eller ett ovanligt mellanslag; rätta värdet i verksamhetssystemet.");
+            person = null;
+        }
         var konText = Required("kon");
         var lagText = Required("lag");
         var insatsText = Required("insats");

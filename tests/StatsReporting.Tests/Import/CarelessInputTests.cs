@@ -49,6 +49,14 @@ public class CarelessInputTests : IDisposable
             + "rätta värdet i verksamhetssystemet.", Single(e));
     }
 
+    [Fact]
+    public void A_no_break_space_inside_a_pseudonym_is_refused_without_repeating_it()
+    {
+        var e = Refused(_env, () => _env.Importer().Import(Csv(_env, "pseudonym.csv", Good.Replace("19390601-T490", "anna\u00A077"))));
+        Assert.Equal("pseudonym.csv, rad 2, kolumn person_id: personkoden innehåller ett osynligt tecken, en tabb eller ett ovanligt "
+            + "mellanslag; rätta värdet i verksamhetssystemet.", Single(e));
+    }
+
     private string Xlsx(string name, params string[][] rows)
     {
         var path = _env.PathOf(name);
