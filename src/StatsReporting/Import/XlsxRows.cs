@@ -15,11 +15,14 @@ public static class XlsxRows
         var strings = Xml(1, () => XlsxParts.SharedStrings(package, limits, book));
         using var r = package.Open(sheet) ?? throw new NotATableException("arbetsbokens första synliga blad saknas i filen; spara den på nytt från Excel.");
         var rowNumber = 0;
-        while (true)
+        // Empty (formatted) rows count too: a sheet of a hundred million <row/> is refused, not read for minutes.
+        for (var seen = 0; ; seen++)
         {
             var next = Xml(rowNumber + 1, () => NextRow(r, rowNumber));
             if (next is not { } number) break;
             ct.ThrowIfCancellationRequested();
+            if (seen > limits.MaxRows)
+                throw new NotATableException($"bladet har fler än {limits.MaxRows} rader (gränsen Import:MaxRows).", number);
             rowNumber = number;
             if (r.IsEmptyElement) continue;
             yield return Xml(rowNumber, () => ReadRow(r, number, limits, dates, strings, date1904));

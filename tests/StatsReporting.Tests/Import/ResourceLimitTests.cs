@@ -94,6 +94,16 @@ public class ResourceLimitTests : IDisposable
     }
 
     [Fact]
+    public void A_sheet_of_empty_rows_past_the_row_limit_is_refused_instead_of_read_to_its_end()
+    {
+        var path = _env.PathOf("tomma.xlsx");
+        var rows = Enumerable.Range(2, 1001).Select(r => $"<row r=\"{r}\" s=\"1\"/>").Prepend(RawXlsx.Row(1, TestEnv.RecordHeader.Split(';')));
+        RawXlsx.Write(path, [new("Beslut", RawXlsx.SheetOf(rows))]);
+        var e = Refused(_env, () => With(ImportLimits.Default with { MaxRows = 1000 }).Import(path));
+        Assert.Equal("tomma.xlsx, rad 1002: bladet har fler än 1000 rader (gränsen Import:MaxRows).", Single(e));
+    }
+
+    [Fact]
     public void A_50_MB_single_line_csv_is_refused_at_the_cell_limit_without_reading_the_line_into_memory()
     {
         var path = _env.PathOf("rad.csv");
