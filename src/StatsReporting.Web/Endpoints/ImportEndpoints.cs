@@ -92,7 +92,9 @@ public static class ImportEndpoints
         using var f = File.OpenRead(path);
         var head = new byte[4096];
         var n = f.Read(head);
-        return ext == ".xlsx" ? n >= 4 && head[..4] is [0x50, 0x4B, 0x03, 0x04] : !head.AsSpan(0, n).Contains((byte)0);
+        // UTF-16 text (with its byte-order mark) has NUL bytes in every ASCII character; the importer reads it.
+        var utf16 = n >= 2 && head[..2] is [0xFF, 0xFE] or [0xFE, 0xFF];
+        return ext == ".xlsx" ? n >= 4 && head[..4] is [0x50, 0x4B, 0x03, 0x04] : utf16 || !head.AsSpan(0, n).Contains((byte)0);
     }
 
     private static RowError Row(ImportError e) => new(e.File, e.Row, e.Column, e.Message);

@@ -23,6 +23,8 @@ public static class TableReader
             var row = e is NotATableException { Row: > 1 } n ? $"rad {n.Row}: " : "";
             throw new TableReadException($"{name}: {row}{RawTableReader.WhyUnreadable(e) ?? "filen kan inte läsas som CSV eller XLSX; spara den på nytt från Excel."}");
         }
+        // An XLSX row has no cell for an empty count, so only a CSV row can show that it stopped early.
+        if (!RowSource.IsXlsx(path) && TableShape.WhyCutOff(raw) is { } cut) throw new TableReadException(cut);
         return Parse(raw);
     }
 
@@ -31,6 +33,7 @@ public static class TableReader
         var width = Width(raw);
         if (width < 2 || raw.Rows.Count == 0)
             throw new TableReadException($"{raw.FileName}: ingen tabell att kontrollera (rubrikrad, en radetikett och minst en kolumn med tal behövs).");
+        if (TableShape.WhyNotATable(raw, width) is { } why) throw new TableReadException(why);
         var cells = new List<Finding>();
         var result = IsBreakdown(raw, width)
             ? new ReadTable(null, ParseBreakdown(raw, width, cells), cells)
@@ -46,6 +49,8 @@ public static class TableReader
         problem = null;
         var t = text.Trim();
         if (t is "" or "-" or "–" or "—") return 0;
+        // Eight digits are no count in a KF table but a birth date (or a person code): never summed, never shown.
+        if (TableShape.Shown(t) != t) { problem = $"'{TableShape.Shown(t)}' kan inte läsas som ett antal"; return null; }
         var compact = t.Replace(" ", "").Replace("\u00a0", "").Replace("\u202f", "").Replace('−', '-');
         if (!int.TryParse(compact, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
         {
@@ -63,7 +68,7 @@ public static class TableReader
         var rows = new List<TableRow>();
         foreach (var r in raw.Rows)
         {
-            var label = Cell(r.Cells, 0) is { Length: > 0 } l ? l : "(utan radetikett)";
+            var label = Cell(r.Cells, 0) is { Length: > 0 } l ? TableShape.Shown(l) : "(utan radetikett)";
             var values = new List<int?>();
             for (var i = 1; i < width; i++)
             {
@@ -84,8 +89,8 @@ public static class TableReader
         var insats = "";
         foreach (var r in raw.Rows)
         {
-            if (Cell(r.Cells, 0) is { Length: > 0 } i) insats = i;
-            var status = Cell(r.Cells, 1) is { Length: > 0 } s ? s : "Totalt";
+            if (Cell(r.Cells, 0) is { Length: > 0 } i) insats = TableShape.Shown(i);
+            var status = Cell(r.Cells, 1) is { Length: > 0 } s ? TableShape.Shown(s) : "Totalt";
             var count = ParseCount(Cell(r.Cells, width - 1), out var problem);
             if (problem is not null)
                 cells.Add(new(raw.FileName, insats, Cell(raw.Header, width - 1), null, null, Finding.Error,

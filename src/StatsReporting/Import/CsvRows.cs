@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace StatsReporting.Import;
@@ -7,74 +8,101 @@ namespace StatsReporting.Import;
 /// CRLF, LF and a lone CR (old Mac exports) all end a line. A record's number is its first line.
 public static class CsvRows
 {
+    private static readonly SearchValues<char> InQuotes = SearchValues.Create("\"\r\n");
+
     public static IEnumerable<RawRow> Read(Stream s, TextEncoding enc, ImportLimits limits, CancellationToken ct)
     {
         s.Position = enc.Preamble;
         using var reader = new StreamReader(s, enc.Encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true);
-        var sep = enc.Separator;
+        var state = new Parser(enc.Separator, limits);
         var buffer = new char[1 << 16];
-        var cells = new List<string>();
-        var cell = new StringBuilder();
-        int line = 1, recordLine = 1, quoteLine = 0;
-        bool quoted = false, quoteSeen = false, lastCr = false, blank = true;
-
-        void Add()
-        {
-            if (cells.Count >= limits.MaxColumns)
-                throw new NotATableException($"raden har fler än {limits.MaxColumns} kolumner (gränsen Import:MaxColumns).", recordLine);
-            cells.Add(cell.ToString().Trim());
-            cell.Clear();
-            blank = true;
-        }
-        void Append(char ch)
-        {
-            if (cell.Length >= limits.MaxCellChars)
-                throw new NotATableException($"cellen är längre än {limits.MaxCellChars} tecken (gränsen Import:MaxCellChars).", recordLine,
-                    (cells.Count + 1).ToString());
-            cell.Append(ch);
-            if (blank && !char.IsWhiteSpace(ch)) blank = false;
-        }
-
         for (int n; (n = reader.Read(buffer)) > 0;)
         {
             ct.ThrowIfCancellationRequested();
-            for (var i = 0; i < n; i++)
+            for (var i = 0; i < n;)
             {
-                var ch = buffer[i];
-                var afterCr = lastCr;
-                lastCr = ch == '\r';
-                if (quoteSeen)
+                i = state.Feed(buffer.AsSpan(0, n), i);
+                if (state.Completed is { } row) { state.Completed = null; yield return row; }
+            }
+        }
+        if (state.End() is { } last) yield return last;
+    }
+
+    /// The parser's state between characters; Feed consumes text up to and including one record's end at most.
+    private sealed class Parser(char sep, ImportLimits limits)
+    {
+        private readonly SearchValues<char> _plain = SearchValues.Create([sep, '"', '\r', '\n']);
+        private List<string> _cells = [];
+        private readonly StringBuilder _cell = new();
+        private int _line = 1, _recordLine = 1, _quoteLine;
+        private bool _quoted, _quoteSeen, _lastCr, _blank = true;
+        public RawRow? Completed;
+
+        public int Feed(ReadOnlySpan<char> text, int i)
+        {
+            while (i < text.Length)
+            {
+                // Runs of ordinary characters are copied at once; only separators, quotes and line ends are looked at.
+                if (!_quoteSeen)
+                {
+                    var rest = text[i..];
+                    var k = rest.IndexOfAny(_quoted ? InQuotes : _plain);
+                    var run = k < 0 ? rest : rest[..k];
+                    if (run.Length > 0) { Append(run); _lastCr = false; i += run.Length; }
+                    if (k < 0) return i;
+                }
+                var ch = text[i++];
+                var afterCr = _lastCr;
+                _lastCr = ch == '\r';
+                if (_quoteSeen)
                 {
                     // The previous character was a quote inside a quoted field: a second one is a literal quote.
-                    quoteSeen = false;
-                    if (ch == '"') { Append('"'); continue; }
-                    quoted = false;
+                    _quoteSeen = false;
+                    if (ch == '"') { Append("\""); continue; }
+                    _quoted = false;
                 }
-                if (quoted)
+                if (_quoted)
                 {
-                    if (ch == '"') { quoteSeen = true; continue; }
-                    if (ch == '\n' && !afterCr || ch == '\r') line++;
-                    Append(ch == '\r' ? '\n' : ch);
-                    if (ch == '\n' && afterCr) cell.Length--; // CRLF inside a field is one line break
+                    if (ch == '"') { _quoteSeen = true; continue; }
+                    if (ch == '\r' || !afterCr) { _line++; Append("\n"); } // CRLF inside a field is one line break
                     continue;
                 }
                 if (ch == '\n' && afterCr) continue; // the LF of a CRLF
                 // A quote opens a quoted field also after spaces ("a; "b;c""), which the cell's trim would drop anyway.
-                if (ch == '"' && blank) { cell.Clear(); quoted = true; quoteLine = line; }
+                if (ch == '"' && _blank) { _cell.Clear(); _quoted = true; _quoteLine = _line; }
                 else if (ch == sep) Add();
-                else if (ch is '\n' or '\r')
-                {
-                    Add();
-                    yield return new RawRow(recordLine, cells);
-                    cells = [];
-                    recordLine = ++line;
-                }
-                else Append(ch);
+                else if (ch is '\n' or '\r') { Add(); Completed = new RawRow(_recordLine, _cells); _cells = []; _recordLine = ++_line; return i; }
+                else Append(ch.ToString());
             }
+            return i;
         }
-        // Else every row after it would silently become part of one text.
-        if (quoted && !quoteSeen)
-            throw new NotATableException("ett citattecken (\") öppnar ett fält som aldrig avslutas; resten av filen skulle ha lästs som en enda text.", quoteLine);
-        if (cell.Length > 0 || cells.Count > 0) { Add(); yield return new RawRow(recordLine, cells); }
+
+        public RawRow? End()
+        {
+            // Else every row after it would silently become part of one text.
+            if (_quoted && !_quoteSeen)
+                throw new NotATableException("ett citattecken (\") öppnar ett fält som aldrig avslutas; resten av filen skulle ha lästs som en enda text.", _quoteLine);
+            if (_cell.Length == 0 && _cells.Count == 0) return null;
+            Add();
+            return new RawRow(_recordLine, _cells);
+        }
+
+        private void Add()
+        {
+            if (_cells.Count >= limits.MaxColumns)
+                throw new NotATableException($"raden har fler än {limits.MaxColumns} kolumner (gränsen Import:MaxColumns).", _recordLine);
+            _cells.Add(_cell.ToString().Trim());
+            _cell.Clear();
+            _blank = true;
+        }
+
+        private void Append(ReadOnlySpan<char> run)
+        {
+            if (_cell.Length + run.Length > limits.MaxCellChars)
+                throw new NotATableException($"cellen är längre än {limits.MaxCellChars} tecken (gränsen Import:MaxCellChars).", _recordLine,
+                    (_cells.Count + 1).ToString());
+            _cell.Append(run);
+            if (_blank && !run.IsWhiteSpace()) _blank = false;
+        }
     }
 }

@@ -10,6 +10,7 @@ public static class FieldText
     /// of any kind (no-break space included) at either end: what a person sees is what is compared.
     public static string Clean(string s)
     {
+        if (!s.AsSpan().ContainsAnyExceptInRange('\u0000', '\u007f')) return s.Trim(); // ASCII has no format character
         var needs = false;
         foreach (var ch in s)
             if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.Format) { needs = true; break; }

@@ -17,11 +17,13 @@ public sealed record ImportLimits
     /// All the text an XLSX's shared-string table holds; it is the one part that must be held in memory.
     public long MaxSharedStringChars { get; init; } = 50_000_000;
     public int EarliestYear { get; init; } = 1990;
-    /// Longest text per column; a column not named here may hold MaxCellChars. The output steps rely on these.
+    /// Longest text per column; a column not named here may hold MaxCellChars. The output steps rely on these: the
+    /// IVO "Fritext" cell is the reason (at most ~530 characters with a 500-character orsak) and the kommentar, and it
+    /// must fit in one Excel cell (32 767), so the kommentar gets 32 000.
     public Dictionary<string, int> MaxFieldChars { get; init; } = new()
     {
         ["beslut_id"] = 64, ["person_id"] = 64, ["kon"] = 20, ["lag"] = 20, ["verksamhet"] = 200, ["insats"] = 200,
-        ["enhet"] = 200, ["orsak"] = 500, ["kommentar"] = 32_767,
+        ["enhet"] = 200, ["orsak"] = 500, ["kommentar"] = 32_000,
     };
 
     public int MaxCharsOf(string column) => MaxFieldChars.TryGetValue(column, out var n) ? Math.Min(n, MaxCellChars) : MaxCellChars;

@@ -9,6 +9,23 @@ namespace StatsReporting.Import;
 public sealed class RowValidator(string file, int headerWidth, Dictionary<string, int> index, Catalog catalog, DateOnly today,
     ImportLimits limits)
 {
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyyMMdd"];
+
+    // Exports repeat a handful of texts a million times: each is resolved against the catalog once.
+    private readonly Dictionary<(Lag, string?, string), CatalogRow?> _insats = [];
+    private readonly Dictionary<string, string?> _verksamhet = [];
+    private readonly Dictionary<string, Orsak?> _orsak = [];
+    private readonly Dictionary<string, Kon?> _kon = [];
+    private readonly Dictionary<string, Lag?> _lag = [];
+
+    private static TValue Memo<TKey, TValue>(Dictionary<TKey, TValue> memo, TKey key, Func<TKey, TValue> resolve) where TKey : notnull
+    {
+        if (memo.TryGetValue(key, out var v)) return v;
+        v = resolve(key);
+        if (memo.Count < 10_000) memo[key] = v; // a hostile file of unique texts must not grow it without bound
+        return v;
+    }
+
     public Decision? Validate(RawRow row, List<ImportError> problems)
     {
         // Text beyond the header's last column comes from a separator inside an unquoted field: that row's text is cut or shifted.
@@ -37,14 +54,14 @@ public sealed class RowValidator(string file, int headerWidth, Dictionary<string
         string? Required(string col)
         {
             var v = Get(col);
-            if (v.Length == 0 && problems.Skip(before).All(p => p.Column != col)) Error(col, $"värde saknas i kolumnen '{col}'.");
+            if (v.Length == 0 && !HasProblem(col)) Error(col, $"värde saknas i kolumnen '{col}'.");
             return v.Length == 0 ? null : v;
         }
         DateOnly? Date(string col, bool required)
         {
             var v = required ? Required(col) : Get(col);
             if (string.IsNullOrEmpty(v)) return null;
-            if (!DateOnly.TryParseExact(v, ["yyyy-MM-dd", "yyyyMMdd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            if (!DateOnly.TryParseExact(v, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
             {
                 Error(col, $"'{v}' är inget giltigt datum (skriv ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD).");
                 return null;
@@ -57,6 +74,11 @@ public sealed class RowValidator(string file, int headerWidth, Dictionary<string
             if (d > today) { Error(col, $"datumet {d:yyyy-MM-dd} ligger efter importdagen {today:yyyy-MM-dd}."); return null; }
             return d;
         }
+        bool HasProblem(string col)
+        {
+            for (var i = before; i < problems.Count; i++) if (problems[i].Column == col) return true;
+            return false;
+        }
         bool Inexact(string col) => index.TryGetValue(col, out var i) && row.InexactNumbers.Contains(i);
 
         // A birth date is personal data: unlike other dates, its messages never repeat the value.
@@ -64,7 +86,7 @@ public sealed class RowValidator(string file, int headerWidth, Dictionary<string
         {
             var v = Get("fodelsedatum");
             if (v.Length == 0) return null;
-            if (!DateOnly.TryParseExact(v, ["yyyy-MM-dd", "yyyyMMdd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            if (!DateOnly.TryParseExact(v, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
                 Error("fodelsedatum", "födelsedatumet är inget giltigt datum (skriv ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD).");
             else if (d > (beslut ?? today))
                 Error("fodelsedatum", "födelsedatumet ligger efter beslutsdatum.");
@@ -94,6 +116,11 @@ public sealed class RowValidator(string file, int headerWidth, Dictionary<string
             Error("person_id", "personkoden är sparad som ett tal i Excel och kan ha tappat siffror: formatera kolumnen som text och försök igen.");
             person = null;
         }
+        else if (person is not null && !FieldText.IsPlainIdentifier(person))
+        {
+            Error("person_id", "personkoden innehåller ett osynligt tecken, en tabb eller ett ovanligt mellanslag; rätta värdet i verksamhetssystemet.");
+            person = null;
+        }
         var konText = Required("kon");
         var lagText = Required("lag");
         var insatsText = Required("insats");
@@ -102,23 +129,23 @@ public sealed class RowValidator(string file, int headerWidth, Dictionary<string
         var verkstallt = Date("verkstallt_datum", false);
         var avslutat = Date("avslutat_datum", false);
 
-        Kon? kon = konText is null ? null : Catalog.ResolveKon(konText);
+        Kon? kon = konText is null ? null : Memo(_kon, konText, Catalog.ResolveKon);
         if (konText is not null && kon is null) Error("kon", $"okänt kön '{konText}' (ange K eller M).");
-        Lag? lag = lagText is null ? null : Catalog.ResolveLag(lagText);
+        Lag? lag = lagText is null ? null : Memo(_lag, lagText, Catalog.ResolveLag);
         if (lagText is not null && lag is null) Error("lag", $"okänd lag '{lagText}' (ange SoL eller LSS).");
 
         string? verksamhet = null;
         if (lag == Lag.SoL)
         {
             var v = Required("verksamhet");
-            verksamhet = v is null ? null : catalog.ResolveVerksamhet(v);
+            verksamhet = v is null ? null : Memo(_verksamhet, v, catalog.ResolveVerksamhet);
             if (v is not null && verksamhet is null)
                 Error("verksamhet", $"okänd verksamhet '{v}' (ange {string.Join(", ", catalog.Verksamheter)}).");
         }
         CatalogRow? insats = null;
         if (lag is not null && insatsText is not null && (lag == Lag.LSS || verksamhet is not null))
         {
-            insats = catalog.ResolveInsats(lag.Value, verksamhet, insatsText);
+            insats = Memo(_insats, (lag.Value, verksamhet, insatsText), k => catalog.ResolveInsats(k.Item1, k.Item2, k.Item3));
             if (insats is null)
                 Error("insats", lag == Lag.LSS
                     ? $"okänd insats '{insatsText}' enligt LSS (ange 9 § 1–10)."
@@ -151,12 +178,12 @@ public sealed class RowValidator(string file, int headerWidth, Dictionary<string
             Error("avslutat_datum", "både verkstallt_datum och avslutat_datum är ifyllda; ett beslut är antingen verkställt eller avslutat.");
 
         var orsak = Get("orsak");
-        var known = catalog.ResolveOrsak(orsak);
+        var known = Memo(_orsak, orsak, catalog.ResolveOrsak);
         if (orsak.Length > 0 && known is null)
             problems.Add(new(file, row.Number, "orsak", $"okänd orsak '{orsak}' sparas som den är skriven och redovisas som Övrigt.", IsWarning: true));
         var enhet = Get("enhet");
         var kommentar = Get("kommentar");
-        foreach (var (col, text) in new[] { ("orsak", orsak), ("enhet", enhet), ("kommentar", kommentar), ("insats", insatsText ?? "") })
+        foreach (var (col, text) in (ReadOnlySpan<(string, string)>)[("orsak", orsak), ("enhet", enhet), ("kommentar", kommentar), ("insats", insatsText ?? "")])
             if (FieldText.LooksDoubleDecoded(text))
             {
                 problems.Add(new(file, row.Number, col, "texten ser felkodad ut ('Ã¤' där det ska stå 'ä'): filen har sparats med fel teckenkodning "

@@ -8,6 +8,9 @@ public sealed record TextEncoding(Encoding Encoding, int Preamble, char Separato
 {
     public static readonly Encoding Windows1252 = Cp1252();
 
+    private static readonly System.Buffers.SearchValues<byte> Interesting =
+        System.Buffers.SearchValues.Create([0, (byte)'\r', (byte)'\n', .. Enumerable.Range(0x80, 0x80).Select(b => (byte)b)]);
+
     private static Encoding Cp1252()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
@@ -34,6 +37,14 @@ public sealed record TextEncoding(Encoding Encoding, int Preamble, char Separato
         for (int read; (read = s.Read(buffer)) > 0;)
             for (var i = 0; i < read; i++)
             {
+                // Plain ASCII text needs no look, except the first line's separators: skip it in vectorised runs.
+                if (pending == 0 && !firstLine)
+                {
+                    var k = buffer.AsSpan(i, read - i).IndexOfAny(Interesting);
+                    if (k < 0) { lastCr = false; break; }
+                    if (k > 0) lastCr = false;
+                    i += k;
+                }
                 var b = buffer[i];
                 if (b == 0) throw new NotATableException(LooksUtf16(buffer.AsSpan(0, read))
                     ? "filen verkar vara UTF-16-text utan BOM; spara den som CSV UTF-8."
@@ -67,7 +78,7 @@ public sealed record TextEncoding(Encoding Encoding, int Preamble, char Separato
         var sep = semis >= commas ? ';' : ',';
         if (strayCount == 0) return new(new UTF8Encoding(false), bom, sep, []);
         if (valid == 0) return new(Windows1252, bom, sep, []);
-        return new(new UTF8Encoding(false, false) { DecoderFallback = new Cp1252Fallback() }, bom, sep, stray);
+        return new(Encoding.GetEncoding(65001, EncoderFallback.ReplacementFallback, new Cp1252Fallback()), bom, sep, stray);
     }
 
     private static TextEncoding Utf16(Stream s, Encoding e)

@@ -34,11 +34,17 @@ public sealed class XlsxPackage : IDisposable
         CloseInput = true,
     };
 
+    /// The parts around the sheet (workbook, relationships, styles) are small in any real workbook.
+    public const long MaxSmallPartBytes = 16 * 1024 * 1024;
+
     /// The part at an absolute path inside the package ("xl/worksheets/sheet1.xml"), or null when there is none.
-    public XmlReader? Open(string path)
+    public XmlReader? Open(string path, long? maxBytes = null)
     {
         var entry = _zip.GetEntry(path.TrimStart('/'));
         if (entry is null) return null;
+        if (entry.Length > (maxBytes ?? long.MaxValue))
+            throw new NotATableException($"delen {entry.FullName} i arbetsboken är {InputFile.Mb(entry.Length)} uppackad, mer än "
+                + $"{InputFile.Mb(maxBytes!.Value)} som en sådan del någonsin behöver; filen är inget beslutsunderlag.");
         try { return XmlReader.Create(new Counted(entry.Open(), entry.Length, this), Xml); }
         catch (InvalidDataException) { throw new NotATableException($"delen {path} i arbetsboken är skadad; spara den på nytt från Excel."); }
     }
@@ -49,7 +55,7 @@ public sealed class XlsxPackage : IDisposable
     {
         var dir = Path.GetDirectoryName(partPath)?.Replace('\\', '/') ?? "";
         var rels = new Dictionary<string, (string, string)>();
-        using var r = Open($"{(dir.Length > 0 ? dir + "/" : "")}_rels/{Path.GetFileName(partPath)}.rels");
+        using var r = Open($"{(dir.Length > 0 ? dir + "/" : "")}_rels/{Path.GetFileName(partPath)}.rels", MaxSmallPartBytes);
         if (r is null) return rels;
         while (r.Read())
             if (r.NodeType == XmlNodeType.Element && r.LocalName == "Relationship" && r.GetAttribute("Id") is { } id && r.GetAttribute("Target") is { } t)

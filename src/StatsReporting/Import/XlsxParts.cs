@@ -11,7 +11,7 @@ public static class XlsxParts
     {
         var book = p.Relationships("").Values.FirstOrDefault(r => r.Type.EndsWith("/officeDocument")).Target ?? "xl/workbook.xml";
         var rels = p.Relationships(book);
-        using var r = p.Open(book) ?? throw new NotATableException("filen är ingen .xlsx-arbetsbok (arbetsboksdelen saknas); spara den på nytt från Excel.");
+        using var r = p.Open(book, XlsxPackage.MaxSmallPartBytes) ?? throw new NotATableException("filen är ingen .xlsx-arbetsbok (arbetsboksdelen saknas); spara den på nytt från Excel.");
         var date1904 = false;
         string? sheet = null;
         while (r.Read())
@@ -38,7 +38,7 @@ public static class XlsxParts
     public static bool[] DateStyles(XlsxPackage p, string book)
     {
         var styles = p.Relationships(book).Values.FirstOrDefault(r => r.Type.EndsWith("/styles")).Target ?? "xl/styles.xml";
-        using var r = p.Open(styles);
+        using var r = p.Open(styles, XlsxPackage.MaxSmallPartBytes);
         if (r is null) return [];
         var custom = new Dictionary<int, bool>();
         var result = new List<bool>();

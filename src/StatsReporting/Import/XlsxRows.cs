@@ -10,29 +10,42 @@ public static class XlsxRows
     public static IEnumerable<RawRow> Read(Stream file, ImportLimits limits, CancellationToken ct)
     {
         using var package = new XlsxPackage(file, limits);
-        var (book, sheet, date1904) = XlsxParts.FirstVisibleSheet(package);
-        var dates = XlsxParts.DateStyles(package, book);
-        var strings = XlsxParts.SharedStrings(package, limits, book);
+        var (book, sheet, date1904) = Xml(1, () => XlsxParts.FirstVisibleSheet(package));
+        var dates = Xml(1, () => XlsxParts.DateStyles(package, book));
+        var strings = Xml(1, () => XlsxParts.SharedStrings(package, limits, book));
         using var r = package.Open(sheet) ?? throw new NotATableException("arbetsbokens första synliga blad saknas i filen; spara den på nytt från Excel.");
         var rowNumber = 0;
-        var ended = false;
-        while (Next(r))
+        // Empty (formatted) rows count too: a sheet of a hundred million <row/> is refused, not read for minutes.
+        for (var seen = 0; ; seen++)
         {
-            if (r.NodeType == XmlNodeType.EndElement && r.LocalName == "sheetData") { ended = true; break; }
-            if (r.NodeType != XmlNodeType.Element || r.LocalName != "row") continue;
+            var next = Xml(rowNumber + 1, () => NextRow(r, rowNumber));
+            if (next is not { } number) break;
             ct.ThrowIfCancellationRequested();
-            rowNumber = int.TryParse(r.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : rowNumber + 1;
+            if (seen > limits.MaxRows)
+                throw new NotATableException($"bladet har fler än {limits.MaxRows} rader (gränsen Import:MaxRows).", number);
+            rowNumber = number;
             if (r.IsEmptyElement) continue;
-            yield return ReadRow(r, rowNumber, limits, dates, strings, date1904);
+            yield return Xml(rowNumber, () => ReadRow(r, number, limits, dates, strings, date1904));
         }
-        // A sheet cut off mid-row (a truncated download) must not pass as a shorter table.
-        if (!ended) throw new NotATableException("arbetsbokens blad tar slut utan att avslutas; filen är avklippt eller skadad.", rowNumber);
     }
 
-    private static bool Next(XmlReader r)
+    /// Moves to the next <row> and returns its number; null at the end of sheetData. A sheet cut off mid-row (a
+    /// truncated download) is an error, never a shorter table.
+    private static int? NextRow(XmlReader r, int previous)
     {
-        try { return r.Read(); }
-        catch (XmlException e) { throw new NotATableException($"arbetsbokens blad är ingen giltig XML (rad {e.LineNumber} i XML-delen); filen är skadad.", 1); }
+        while (r.Read())
+        {
+            if (r.NodeType == XmlNodeType.EndElement && r.LocalName == "sheetData") return null;
+            if (r.NodeType != XmlNodeType.Element || r.LocalName != "row") continue;
+            return int.TryParse(r.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : previous + 1;
+        }
+        throw new NotATableException("arbetsbokens blad tar slut utan att avslutas; filen är avklippt eller skadad.", previous);
+    }
+
+    private static T Xml<T>(int row, Func<T> read)
+    {
+        try { return read(); }
+        catch (XmlException) { throw new NotATableException("arbetsboken är ingen giltig XML här; filen är avklippt eller skadad: spara den på nytt från Excel.", row); }
     }
 
     private static RawRow ReadRow(XmlReader r, int row, ImportLimits limits, bool[] dates, List<string?> strings, bool date1904)
@@ -41,7 +54,7 @@ public static class XlsxRows
         var cells = new List<string>();
         var inexact = new List<int>();
         var col = -1;
-        while (Next(r))
+        while (r.Read())
         {
             if (r.NodeType == XmlNodeType.EndElement && r.Depth == depth) break;
             if (r.NodeType != XmlNodeType.Element || r.LocalName != "c") continue;
@@ -84,7 +97,7 @@ public static class XlsxRows
         var depth = r.Depth;
         string? value = null, inline = null;
         var tooLong = false;
-        while (Next(r))
+        while (r.Read())
         {
             if (r.NodeType == XmlNodeType.EndElement && r.Depth == depth) break;
             if (r.NodeType != XmlNodeType.Element) continue;

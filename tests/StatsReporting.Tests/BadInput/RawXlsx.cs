@@ -8,7 +8,8 @@ namespace StatsReporting.Tests.BadInput;
 /// a cell at XFD1048576, a hidden first sheet, a huge shared string, a sheet cut off mid-row.
 public static class RawXlsx
 {
-    public sealed record Sheet(string Name, string Xml, string? State = null);
+    /// Write, when given, streams the sheet's XML instead of Xml (for sheets of millions of rows).
+    public sealed record Sheet(string Name, string Xml, string? State = null, Action<TextWriter>? Write = null);
 
     /// A cell value: text (inline string), a number (n:…), a date serial with the date style (d:…).
     public static string Row(int r, params string[] cells)
@@ -58,7 +59,12 @@ public static class RawXlsx
         // Style 1 shows a date (built-in number format 14), as Excel stores a typed date.
         Add("xl/styles.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
             + "<cellXfs count=\"2\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\" applyNumberFormat=\"1\"/></cellXfs></styleSheet>");
-        for (var i = 0; i < sheets.Count; i++) Add($"xl/worksheets/sheet{i + 1}.xml", sheets[i].Xml);
+        for (var i = 0; i < sheets.Count; i++)
+        {
+            if (sheets[i].Write is not { } write) { Add($"xl/worksheets/sheet{i + 1}.xml", sheets[i].Xml); continue; }
+            using var w = new StreamWriter(zip.CreateEntry($"xl/worksheets/sheet{i + 1}.xml", CompressionLevel.Fastest).Open(), new UTF8Encoding(false), 1 << 16);
+            write(w);
+        }
         sharedStrings?.Invoke(zip);
     }
 

@@ -42,6 +42,34 @@ public class ResourceLimitTests : IDisposable
     }
 
     [Fact]
+    public void A_zip_entry_that_inflates_to_more_than_it_declares_is_read_no_further_than_its_declared_size()
+    {
+        var path = _env.PathOf("ljuger.xlsx");
+        var rows = Enumerable.Range(2, 2000).Select(r => RawXlsx.Row(r, Good.Replace("A-1", $"A-{r}").Split(';')));
+        RawXlsx.Write(path, [new("Beslut", RawXlsx.SheetOf(rows.Prepend(RawXlsx.Row(1, TestEnv.RecordHeader.Split(';')))))]);
+        LieAboutSize(path, "xl/worksheets/sheet1.xml", 1000);
+        var e = Refused(_env, () => _env.Importer().Import(path));
+        // .NET's zip reader ends the entry at its declared size (XlsxPackage counts too, as a second fence): the sheet
+        // is then cut off inside row 1, which is refused like any truncated sheet.
+        Assert.Equal("ljuger.xlsx, rad 1: arbetsboken är ingen giltig XML här; filen är avklippt eller skadad: spara den på nytt från Excel.", Single(e));
+    }
+
+    /// Rewrites the uncompressed size of one entry, in its local header and in the central directory, as a zip bomb does.
+    private static void LieAboutSize(string path, string entry, uint size)
+    {
+        var b = File.ReadAllBytes(path);
+        var name = Encoding.ASCII.GetBytes(entry);
+        for (var i = 0; i + 46 < b.Length; i++)
+        {
+            if (b[i] == 0x50 && b[i + 1] == 0x4B && b[i + 2] == 3 && b[i + 3] == 4 && b.AsSpan(i + 30, name.Length).SequenceEqual(name))
+                BitConverter.TryWriteBytes(b.AsSpan(i + 22, 4), size);
+            if (b[i] == 0x50 && b[i + 1] == 0x4B && b[i + 2] == 1 && b[i + 3] == 2 && b.AsSpan(i + 46, Math.Min(name.Length, b.Length - i - 46)).SequenceEqual(name))
+                BitConverter.TryWriteBytes(b.AsSpan(i + 24, 4), size);
+        }
+        File.WriteAllBytes(path, b);
+    }
+
+    [Fact]
     public void A_shared_string_longer_than_an_Excel_cell_is_refused_on_the_cell_that_uses_it()
     {
         var path = _env.PathOf("lang.xlsx");
@@ -63,6 +91,16 @@ public class ResourceLimitTests : IDisposable
         var path = Csv(_env, "rader.csv", Good, Good.Replace("A-1", "A-2"), Good.Replace("A-1", "A-3"), Good.Replace("A-1", "A-4"));
         var e = Refused(_env, () => With(ImportLimits.Default with { MaxRows = 3 }).Import(path));
         Assert.Equal("rader.csv, rad 5: filen har fler än 3 rader (gränsen Import:MaxRows).", Single(e));
+    }
+
+    [Fact]
+    public void A_sheet_of_empty_rows_past_the_row_limit_is_refused_instead_of_read_to_its_end()
+    {
+        var path = _env.PathOf("tomma.xlsx");
+        var rows = Enumerable.Range(2, 1001).Select(r => $"<row r=\"{r}\" s=\"1\"/>").Prepend(RawXlsx.Row(1, TestEnv.RecordHeader.Split(';')));
+        RawXlsx.Write(path, [new("Beslut", RawXlsx.SheetOf(rows))]);
+        var e = Refused(_env, () => With(ImportLimits.Default with { MaxRows = 1000 }).Import(path));
+        Assert.Equal("tomma.xlsx, rad 1002: bladet har fler än 1000 rader (gränsen Import:MaxRows).", Single(e));
     }
 
     [Fact]
