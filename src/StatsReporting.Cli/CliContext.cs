@@ -5,21 +5,52 @@ using StatsReporting.Storage;
 
 namespace StatsReporting.Cli;
 
-/// Settings, catalog and a migrated database, as every verb needs them.
+/// Settings, catalog and a migrated database, as every verb needs them, scoped to the nämnd of `--namnd` (or the
+/// only one). With several nämnder and no --namnd, Db and Settings are refused: say which nämnd is meant.
 public sealed class CliContext
 {
-    public AppSettings Settings { get; }
+    private readonly AppSettings _settings;
+    private readonly Db _db;
+
     public Catalog Catalog { get; }
-    public Db Db { get; }
+    /// The nämnd of --namnd, or the only one; null when several exist and none was named.
+    public NamndSettings? Namnd { get; }
 
     public CliContext(Args args)
     {
-        Settings = AppSettings.Load();
-        Catalog = new Catalog(Settings.Catalog);
-        Db = new Db(args.Option("db") ?? Settings.Paths.Database);
-        Db.Migrate(); // checks the file first (Db.Check): a damaged database is refused before anything is written
-        StaleFiles.Sweep(Db, Settings);
+        _settings = AppSettings.Load();
+        Catalog = new Catalog(_settings.Catalog);
+        _db = new Db(args.Option("db") ?? _settings.Paths.Database);
+        _db.Migrate(); // checks the file first (Db.Check): a damaged database is refused before anything is written
+        Namnder.Sync(_db, _settings.Organisation);
+        StaleFiles.Sweep(_db, _settings);
+        try
+        {
+            Namnd = args.Option("namnd") is { } code ? _settings.Organisation.Resolve(code)
+                : _settings.Organisation.Several() ? null : _settings.Organisation.Resolve(null);
+        }
+        catch (ArgumentException e) { throw new UsageException($"--namnd: {e.Message}"); }
     }
+
+    /// Every nämnd (run without --namnd), or the one named.
+    public IReadOnlyList<NamndSettings> Selected => Namnd is { } n ? [n] : _settings.Organisation.All();
+
+    public Db Db => Namnd is { } n ? DbFor(n) : throw Unnamed();
+    public AppSettings Settings => Namnd is { } n ? SettingsFor(n) : throw Unnamed();
+    /// The installation's settings, whatever the nämnd (paths, keys).
+    public AppSettings Installation => _settings;
+
+    /// The database whatever the nämnd: for installation-wide tables (api_keys).
+    public Db InstallationDb => _db;
+
+    /// The nämnd's IVO folder: Paths:Ivo (or ivo/ beside the database), with the nämnd's code below it when there are several.
+    public string IvoRoot() => Namnder.Folder(_settings.Paths.IvoFor(_db.Path), _settings.Organisation, Db.Namnd);
+
+    public Db DbFor(NamndSettings n) => _db.For(n.Code);
+    public AppSettings SettingsFor(NamndSettings n) => _settings.ForNamnd(n);
+
+    private UsageException Unnamed() =>
+        new($"flera nämnder finns: ange --namnd ({string.Join(", ", _settings.Organisation.All().Select(n => n.Code))}).");
 
     public Importer Importer() => new(Db, Catalog, Settings.Paths.ArchiveFor(Db.Path), TimeProvider.System, Settings.Import);
 

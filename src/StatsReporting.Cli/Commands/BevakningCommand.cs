@@ -8,7 +8,7 @@ public static class BevakningCommand
 {
     public static int Run(Args args)
     {
-        args.Allow("bevakning", "today", "days", "format", "out");
+        args.Allow("bevakning", "today", "days", "format", "out", "namnd");
         var format = args.Option("format") ?? "text";
         if (format is not ("text" or "json")) throw new UsageException($"okänt format '{format}' (ange text eller json).");
         int? days = args.Option("days") is not { } text ? null

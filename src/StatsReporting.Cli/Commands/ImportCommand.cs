@@ -4,7 +4,7 @@ public static class ImportCommand
 {
     public static int Run(Args args)
     {
-        args.Allow("import");
+        args.Allow("import", "namnd");
         if (args.Positional.Count == 0) throw new UsageException("ange minst en fil att importera.");
         var ctx = new CliContext(args);
         var importer = ctx.Importer();

@@ -9,7 +9,7 @@ public static class ImportTableCommand
 {
     public static int Run(Args args)
     {
-        args.Allow("import-table", "period", "law");
+        args.Allow("import-table", "period", "law", "namnd");
         if (args.Positional.Count != 1) throw new UsageException("ange en tabell att lagra.");
         var period = ReportCommand.ParsePeriod(args);
         var lawText = args.Required("law");

@@ -7,7 +7,7 @@ public static class IvoCommand
 {
     public static int Run(Args args)
     {
-        args.Allow("ivo", "period", "out", "today");
+        args.Allow("ivo", "period", "out", "today", "namnd");
         var ctx = new CliContext(args);
         var export = new IvoExport(ctx.Db, ctx.Catalog, ctx.Settings, TimeProvider.System);
         if (args.Positional is ["status"])
@@ -18,7 +18,7 @@ public static class IvoCommand
         }
         if (args.Positional.Count > 0) throw new UsageException($"okänt underkommando '{args.Positional[0]}' (ange status eller --period).");
 
-        var result = export.Write(ReportCommand.ParsePeriod(args), ReportCommand.Folder(args, "out", ctx.Settings.Paths.IvoFor(ctx.Db.Path)));
+        var result = export.Write(ReportCommand.ParsePeriod(args), ReportCommand.Folder(args, "out", ctx.IvoRoot()));
         foreach (var f in result.Files) Console.WriteLine($"{f.Kind}: {f.Path}");
         Console.WriteLine(result.Summary);
         foreach (var w in result.Warnings) Console.Error.WriteLine(w);

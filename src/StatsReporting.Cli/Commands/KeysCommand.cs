@@ -12,7 +12,7 @@ public static class KeysCommand
     {
         args.Allow("keys", "role", "name", "config");
         var ctx = new CliContext(args);
-        var store = new KeyStore(ctx.Db, ctx.Settings.Access);
+        var store = new KeyStore(ctx.InstallationDb, ctx.Installation.Access);
         switch (args.Positional.FirstOrDefault())
         {
             case "add": return Add(args, store);

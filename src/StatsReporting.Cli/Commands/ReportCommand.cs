@@ -7,11 +7,17 @@ public static class ReportCommand
 {
     public static int Run(Args args)
     {
-        args.Allow("report", "period", "as-of", "out", "import");
+        args.Allow("report", "period", "as-of", "out", "import", "namnd");
         var ctx = new CliContext(args);
         var period = ParsePeriod(args);
-        var files = ctx.Reports().Write(period, AsOf(args, period), Folder(args, "out", ctx.Settings.Paths.Reports), new Progress(), ImportId(args));
-        foreach (var f in files) Console.WriteLine($"{f.Kind}: {f.Path}");
+        var (asOf, outRoot) = (AsOf(args, period), Folder(args, "out", ctx.Installation.Paths.Reports));
+        // Without --namnd and with several nämnder: every nämnd, then the kommun summaries.
+        foreach (var n in ctx.Selected)
+            foreach (var f in new Reports.ReportService(ctx.DbFor(n), ctx.Catalog, ctx.SettingsFor(n)).Write(period, asOf, outRoot, new Progress(), ImportId(args)))
+                Console.WriteLine($"{f.Kind}: {f.Path}");
+        if (ctx.Namnd is null)
+            foreach (var f in Reports.KommunSummaries.Write(ctx.InstallationDb, ctx.Catalog, ctx.Installation, period, asOf, outRoot))
+                Console.WriteLine($"{f.Kind}: {f.Path}");
         return 0;
     }
 

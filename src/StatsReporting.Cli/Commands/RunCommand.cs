@@ -1,28 +1,51 @@
+using StatsReporting.Decisions;
 using StatsReporting.Jobs;
 using StatsReporting.Web.Jobs;
 
 namespace StatsReporting.Cli;
 
 /// The quarterly job by hand: import every file of the inbox, then report the quarter. The run is recorded in the
-/// same history as the web's runs (trigger "cli", started by user@machine), so the page lists it too.
+/// same history as the web's runs (trigger "cli", started by user@machine), so the page lists it too. Without
+/// --namnd every nämnd is run, each in its own run with its own history row; one nämnd's failure is reported and the
+/// others still run (exit code 1 when any failed).
 public static class RunCommand
 {
     public static int Run(Args args)
     {
-        args.Allow("run", "period", "as-of", "out", "inbox");
+        args.Allow("run", "period", "as-of", "out", "inbox", "namnd");
         var ctx = new CliContext(args);
         var period = ReportCommand.ParsePeriod(args);
-        var (asOf, inbox, outRoot) = (ReportCommand.AsOf(args, period), ReportCommand.Folder(args, "inbox", ctx.Settings.Paths.Inbox),
-            ReportCommand.Folder(args, "out", ctx.Settings.Paths.Reports));
-        using var guard = RunLock.TryAcquire(ctx.Db.Path)
+        var (asOf, inbox, outRoot) = (ReportCommand.AsOf(args, period), ReportCommand.Folder(args, "inbox", ctx.Installation.Paths.Inbox),
+            ReportCommand.Folder(args, "out", ctx.Installation.Paths.Reports));
+        using var guard = RunLock.TryAcquire(ctx.InstallationDb.Path)
             ?? throw new InvalidOperationException("en annan körning av kvartalsjobbet pågår redan mot samma databas (t.ex. i webbtjänsten).");
-        var history = new RunHistory(ctx.Db, TimeProvider.System);
+        var selected = ctx.Selected;
+        Exception? failure = null;
+        foreach (var n in selected)
+        {
+            try { RunOne(ctx, n, period, asOf, inbox, outRoot); }
+            catch (Exception e) when (selected.Count > 1)
+            {
+                Console.Error.WriteLine($"Fel: {n.Name} ({n.Code}): {QuarterlyJob.Describe(e)}");
+                failure = e;
+            }
+        }
+        if (ctx.Namnd is null && failure is null)
+            foreach (var f in Reports.KommunSummaries.Write(ctx.InstallationDb, ctx.Catalog, ctx.Installation, period, asOf, outRoot))
+                Console.WriteLine($"{f.Kind}: {f.Path}");
+        return failure is null ? 0 : 1;
+    }
+
+    private static void RunOne(CliContext ctx, NamndSettings n, Decisions.Period period, DateOnly asOf, string inbox, string outRoot)
+    {
+        var db = ctx.DbFor(n);
+        var history = new RunHistory(db, TimeProvider.System);
         var id = history.Start(period, RunHistory.Cli, null, $"{Environment.UserName}@{Environment.MachineName}");
         QuarterJobResult result;
         try
         {
             var progress = new Both(new ReportCommand.Progress(), history.ProgressFor(id));
-            result = new QuarterJob(ctx.Db, ctx.Catalog, ctx.Settings, TimeProvider.System).Run(period, asOf, inbox, outRoot, progress);
+            result = new QuarterJob(db, ctx.Catalog, ctx.SettingsFor(n), TimeProvider.System).Run(period, asOf, inbox, outRoot, progress);
         }
         catch (Exception e)
         {
@@ -38,7 +61,6 @@ public static class RunCommand
         foreach (var f in result.Files) Console.WriteLine($"{f.Kind}: {f.Path}");
         Console.WriteLine(result.Ivo.Summary);
         foreach (var w in result.Ivo.Warnings) Console.Error.WriteLine(w);
-        return 0;
     }
 
     private sealed class Both(IProgress<string> a, IProgress<string> b) : IProgress<string>

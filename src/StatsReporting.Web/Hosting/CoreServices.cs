@@ -25,6 +25,7 @@ public static class CoreServices
         {
             var db = new Db(sp.GetRequiredService<AppSettings>().Paths.Database);
             db.Migrate(); // schema first: every other service expects it
+            Namnder.Sync(db, sp.GetRequiredService<AppSettings>().Organisation);
             return db;
         });
         services.AddSingleton(TimeProvider.System);

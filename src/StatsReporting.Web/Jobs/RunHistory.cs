@@ -31,8 +31,8 @@ public sealed class RunHistory(Db db, TimeProvider clock)
     public long Start(Period period, string trigger, string? jobId, string? startedBy = null)
     {
         const string sql = """
-            INSERT INTO runs (period, trigger, job_id, started_at, status, message, started_by)
-            VALUES (@period, @trigger, @jobId, @at, @status, @message, @startedBy) RETURNING id
+            INSERT INTO runs (namnd, period, trigger, job_id, started_at, status, message, started_by)
+            VALUES (namnd(), @period, @trigger, @jobId, @at, @status, @message, @startedBy) RETURNING id
             """;
         using var c = db.Open();
         return c.ExecuteScalar<long>(sql, new { period = period.ToString(), trigger, jobId, at = Now(), status = Running, message = "Startar …", startedBy });
@@ -66,7 +66,7 @@ public sealed class RunHistory(Db db, TimeProvider clock)
         const string sql = """
             SELECT id AS Id, period AS Period, trigger AS Trigger, job_id AS JobId, started_at AS StartedAt,
                    finished_at AS FinishedAt, status AS Status, message AS Message, started_by AS StartedBy
-            FROM runs ORDER BY id DESC
+            FROM runs WHERE namnd = namnd() ORDER BY id DESC
             """;
         using var c = db.Open();
         return c.Query<RunRow>(sql).ToList();

@@ -31,11 +31,11 @@ public static class Sqlite3Yardsticks
         script.AppendLine($".mode csv\n.separator ;\n.import --skip 1 '{csv}' staging");
         script.AppendLine("""
             BEGIN;
-            INSERT INTO imports (file_name, sha256, archive_path, imported_at, row_count, laws)
-            VALUES ('bench.csv', 'sha', 'archive', '2025-07-01T00:00:00Z', (SELECT COUNT(*) FROM staging), 'LSS,SoL');
-            INSERT INTO decision_versions (beslut_id, version, import_id, person_id, kon, lag, verksamhet, insats, enhet,
+            INSERT INTO imports (namnd, file_name, sha256, archive_path, imported_at, row_count, laws)
+            VALUES ('standard', 'bench.csv', 'sha', 'archive', '2025-07-01T00:00:00Z', (SELECT COUNT(*) FROM staging), 'LSS,SoL');
+            INSERT INTO decision_versions (namnd, beslut_id, version, import_id, person_id, kon, lag, verksamhet, insats, enhet,
                 beslutsdatum, avbrottsdatum, verkstallt_datum, avslutat_datum, orsak, kommentar, fodelsedatum, content_hash)
-            SELECT beslut_id, 1, 1, person_id, kon, lag, NULLIF(verksamhet, ''), insats, NULLIF(enhet, ''), beslutsdatum,
+            SELECT 'standard', beslut_id, 1, 1, person_id, kon, lag, NULLIF(verksamhet, ''), insats, NULLIF(enhet, ''), beslutsdatum,
                    NULLIF(avbrottsdatum, ''), NULLIF(verkstallt_datum, ''), NULLIF(avslutat_datum, ''), NULLIF(orsak, ''),
                    NULLIF(kommentar, ''), NULL, 0
             FROM staging;

@@ -28,7 +28,7 @@ public static class PublishedTableStore
         var findings = Checker.Check(read);
         var sha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
         using var c = db.Open();
-        const string existing = "SELECT id FROM published_tables WHERE lag = @lag AND period = @period AND sha256 = @sha";
+        const string existing = "SELECT id FROM published_tables WHERE namnd = namnd() AND lag = @lag AND period = @period AND sha256 = @sha";
         if (c.QuerySingleOrDefault<long?>(existing, new { lag = lag.ToString(), period = period.ToString(), sha }) is { } id)
             return new(id, true, table.ColumnName(column), findings);
         using var tx = c.BeginTransaction();
@@ -51,8 +51,8 @@ public static class PublishedTableStore
         IReadOnlyList<Finding> findings, DateTimeOffset now)
     {
         const string insert = """
-            INSERT INTO published_tables (lag, period, file_name, sha256, label_header, value_column, imported_at)
-            VALUES (@lag, @period, @file, @sha, @header, @column, @at) RETURNING id
+            INSERT INTO published_tables (namnd, lag, period, file_name, sha256, label_header, value_column, imported_at)
+            VALUES (namnd(), @lag, @period, @file, @sha, @header, @column, @at) RETURNING id
             """;
         var id = c.ExecuteScalar<long>(insert, new { lag = lag.ToString(), period = period.ToString(), file = t.Name, sha, header = t.LabelHeader, column, at = now.ToString("O") }, tx);
         c.Execute("INSERT INTO published_table_columns (table_id, col_no, header) VALUES (@id, @no, @header)",
@@ -75,7 +75,8 @@ public static class PublishedTableStore
         const string tables = """
             SELECT t.id AS Id, t.period AS Period, t.file_name AS FileName, t.label_header AS LabelHeader, t.value_column AS ValueColumn
             FROM published_tables t
-            WHERE t.lag = @lag AND t.id = (SELECT MAX(u.id) FROM published_tables u WHERE u.lag = t.lag AND u.period = t.period)
+            WHERE t.namnd = namnd() AND t.lag = @lag
+              AND t.id = (SELECT MAX(u.id) FROM published_tables u WHERE u.namnd = t.namnd AND u.lag = t.lag AND u.period = t.period)
             ORDER BY t.period
             """;
         return c.Query<TableHead>(tables, new { lag = lag.ToString() }).Select(t => Load(c, lag, t)).ToList();

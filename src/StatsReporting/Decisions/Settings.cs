@@ -59,6 +59,8 @@ public sealed partial class AppSettings
 
     public static AppSettings Load(string? folder = null) => From(Configuration(folder));
 
+    internal AppSettings Copy() => (AppSettings)MemberwiseClone();
+
     private void Validate()
     {
         if (Catalog.SoL.Count == 0) throw new InvalidOperationException("appsettings.json: StatsReporting:Catalog:SoL är tom.");
@@ -80,6 +82,7 @@ public sealed partial class AppSettings
         Bevakning.Validate();
         Avgift.Validate();
         Import.Validate();
+        Organisation.Validate();
     }
 }
 
@@ -104,11 +107,13 @@ public sealed class PathSettings
             : configured;
 }
 
-/// Who the reports are from: printed in every page header and as the subject of the ärende text.
+/// Who the reports are from: printed in every page header and as the subject of the ärende text. Kommun and Namnd are
+/// the one-nämnd installation (code Db.DefaultNamnd); Namnder lists several nämnder instead (Organisation/Namnder.cs).
 public sealed class OrganisationSettings
 {
     public string Kommun { get; set; } = "Exempelkommunen";
     public string Namnd { get; set; } = "Socialnämnden";
+    public List<NamndSettings> Namnder { get; set; } = [];
 }
 
 public sealed class ReportSettings
@@ -117,6 +122,8 @@ public sealed class ReportSettings
     internal OrganisationSettings Organisation { get; set; } = new();
     public string Namnd => Organisation.Namnd;
     public string Kommun => Organisation.Kommun;
+    /// The nämnd's name in output file names when the installation has several nämnder; null with one.
+    public string? NamedOutputs => Organisation.Several() ? Organisation.Namnd : null;
     public Dictionary<string, string[]> KonOrder { get; set; } = new();
     /// The first quarter the case system's records describe completely (e.g. "2024Q4"); earlier quarters come only
     /// from imported published tables, or show "uppgift saknas". Empty: every quarter is taken from the records.

@@ -22,6 +22,8 @@ public static class HeaderMap
         ("orsak", false, []),
         ("kommentar", false, []),
         ("fodelsedatum", false, ["födelsedag"]),
+        // The nämnd's code: optional, and when present it must be the nämnd the file is imported under (--namnd).
+        ("namnd", false, ["nämnd"]),
     ];
 
     /// The field each known column holds, by column index; problems get the header's errors (row 1).

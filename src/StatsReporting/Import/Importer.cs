@@ -43,13 +43,13 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
             throw new ImportFailedException([new(name, 1, null, "filen kan inte läsas (det är en mapp, eller läsrätt saknas).")]);
         }
 
-        const string imported = "SELECT id FROM imports WHERE sha256 = @sha";
+        const string imported = "SELECT id FROM imports WHERE namnd = namnd() AND sha256 = @sha";
         using var c = db.Open();
         if (c.QuerySingleOrDefault<long?>(imported, new { sha }) is { } id) return new(name, id, true, 0, 0, 0, 0, []);
 
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         using var source = Open(path, name, ct);
-        var validator = new RecordValidator(source.FileName, source.Header, catalog, today, _limits);
+        var validator = new RecordValidator(source.FileName, source.Header, catalog, today, _limits) { Namnd = db.Namnd };
 
         // BEGIN IMMEDIATE: one writer at a time, in this process or another. The same file sent twice at once (two
         // uploads, an upload and the quarterly job) is looked up again under the lock, and the archive is written and,
@@ -114,8 +114,8 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
         IEnumerable<Decision> decisions, Func<bool> fileOk, DateTimeOffset now)
     {
         const string insertImport = """
-            INSERT INTO imports (file_name, sha256, archive_path, imported_at, row_count, laws)
-            VALUES (@name, @sha, @archive, @at, 0, '') RETURNING id
+            INSERT INTO imports (namnd, file_name, sha256, archive_path, imported_at, row_count, laws)
+            VALUES (namnd(), @name, @sha, @archive, @at, 0, '') RETURNING id
             """;
         const string counted = "UPDATE imports SET row_count = @rows, laws = @laws WHERE id = @importId";
         var importId = c.ExecuteScalar<long>(insertImport, new { name, sha, archive, at = now.ToString("O") }, tx);

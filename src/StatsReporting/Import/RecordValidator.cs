@@ -14,6 +14,9 @@ public sealed class RecordValidator
     private readonly string _file;
     private readonly IReadOnlyList<string> _header;
     private readonly RowValidator _rows;
+    private readonly int? _namndAt;
+    /// The code of the nämnd the file is imported under; a `namnd` column must name it on every row.
+    public string Namnd { get; init; } = Storage.Db.DefaultNamnd;
     private readonly Dictionary<string, int> _seen = new(StringComparer.Ordinal);
     private readonly List<ImportError> _problems = [];
     private int _errors, _warningsLeftOut, _rowCount;
@@ -26,6 +29,7 @@ public sealed class RecordValidator
         if (header.Count == 0 || header.All(h => FieldText.Clean(h).Length == 0)) { Add(new(file, 1, null, "filen är tom.")); _rows = null!; return; }
         var index = HeaderMap.Map(file, header, _problems);
         _errors = _problems.Count;
+        _namndAt = index.TryGetValue("namnd", out var at) ? at : null;
         _rows = new RowValidator(file, header.Count, index, catalog, today, limits ?? ImportLimits.Default);
     }
 
@@ -42,7 +46,11 @@ public sealed class RecordValidator
         _rowCount++;
         var found = new List<ImportError>();
         var d = _rows.Validate(row, found);
+        if (_namndAt is { } n && FieldText.Clean(n < row.Cells.Count ? row.Cells[n] : "") is var code && code != Namnd)
+            found.Add(new(_file, row.Number, "namnd", $"nämnden '{Storage.UserText.Escape(code)}' stämmer inte med nämnden filen importeras till ({Namnd}); "
+                + "ange rätt --namnd eller rätta kolumnen."));
         foreach (var p in found) Add(p);
+        if (found.Count > 0 && d is not null && found.Any(p => !p.IsWarning)) return null;
         if (d is null) return null;
         if (_seen.TryGetValue(d.BeslutId, out var first))
         {

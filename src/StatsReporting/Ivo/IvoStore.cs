@@ -12,11 +12,11 @@ public sealed class IvoStore(Db db)
     /// transaction. Codes never collide with one another nor with an IVO code the records use directly.
     public IReadOnlyDictionary<string, AssignedCode> Codes(IEnumerable<Decision> decisions, DateTimeOffset now)
     {
-        const string stored = "SELECT pseudonym AS Pseudonym, ivo_code AS IvoCode, kon AS Kon, birth_date_known AS BirthDateKnown FROM ivo_person_codes";
-        const string direct = "SELECT DISTINCT person_id FROM decision_versions";
+        const string stored = "SELECT pseudonym AS Pseudonym, ivo_code AS IvoCode, kon AS Kon, birth_date_known AS BirthDateKnown FROM ivo_person_codes WHERE namnd = namnd()";
+        const string direct = "SELECT DISTINCT person_id FROM decision_versions WHERE namnd = namnd()";
         const string insert = """
-            INSERT INTO ivo_person_codes (pseudonym, ivo_code, kon, birth_date_known, created_at)
-            VALUES (@pseudonym, @code, @kon, @known, @at)
+            INSERT INTO ivo_person_codes (namnd, pseudonym, ivo_code, kon, birth_date_known, created_at)
+            VALUES (namnd(), @pseudonym, @code, @kon, @known, @at)
             """;
         using var c = db.Open();
         using var tx = c.BeginTransaction();
@@ -39,8 +39,8 @@ public sealed class IvoStore(Db db)
     public void RecordExport(IvoExportResult r, long? importId, DateTimeOffset now)
     {
         const string sql = """
-            INSERT INTO ivo_exports (period, exported_at, import_id, ny, kvarstar, avslutande, forsvunna, folder)
-            VALUES (@period, @at, @importId, @ny, @kvarstar, @avslutande, @forsvunna, @folder)
+            INSERT INTO ivo_exports (namnd, period, exported_at, import_id, ny, kvarstar, avslutande, forsvunna, folder)
+            VALUES (namnd(), @period, @at, @importId, @ny, @kvarstar, @avslutande, @forsvunna, @folder)
             """;
         using var c = db.Open();
         c.Execute(sql, new
@@ -54,7 +54,7 @@ public sealed class IvoStore(Db db)
     /// The latest export recorded for each quarter.
     public IReadOnlyDictionary<Period, DateTimeOffset> LastExports()
     {
-        const string sql = "SELECT period AS Period, MAX(exported_at) AS ExportedAt FROM ivo_exports GROUP BY period";
+        const string sql = "SELECT period AS Period, MAX(exported_at) AS ExportedAt FROM ivo_exports WHERE namnd = namnd() GROUP BY period";
         using var c = db.Open();
         return c.Query<(string Period, string ExportedAt)>(sql)
             .ToDictionary(e => Period.Parse(e.Period), e => DateTimeOffset.Parse(e.ExportedAt, CultureInfo.InvariantCulture));
@@ -66,7 +66,7 @@ public sealed class IvoStore(Db db)
         using var c = db.Open();
         var vanished = new[] { Lag.SoL, Lag.LSS }.SelectMany(lag => Snapshots.Vanished(c, lag)).ToList();
         if (vanished.Count == 0) return [];
-        var imports = c.Query<(long Id, string FileName, string ImportedAt)>("SELECT id, file_name, imported_at FROM imports")
+        var imports = c.Query<(long Id, string FileName, string ImportedAt)>("SELECT id, file_name, imported_at FROM imports WHERE namnd = namnd()")
             .ToDictionary(i => i.Id, i => $"import {i.Id} ({i.FileName}, {i.ImportedAt[..10]})");
         return vanished.OrderBy(v => v.Decision.BeslutId, StringComparer.Ordinal)
             .Select(v => ForsvunnetArende.Of(v, catalog, q, imports[v.LastSeenImport], imports[v.CurrentImport]))

@@ -19,10 +19,12 @@ public sealed class QuarterJob(Db db, Catalog catalog, AppSettings settings, Tim
     public QuarterJobResult Run(Period period, DateOnly asOf, string inbox, string outRoot, IProgress<string>? progress = null,
         string? ivoRoot = null)
     {
+        // With several nämnder each has its own inbox and IVO folder below the configured ones: <inbox>/<code>/.
+        inbox = Namnder.Folder(inbox, settings.Organisation, db.Namnd);
         if (!Directory.Exists(inbox)) throw new DirectoryNotFoundException($"Inkorgen '{UserText.Escape(inbox)}' finns inte.");
         // A long-running service checks again before each run: the file may have been damaged since it started.
         db.Check();
-        ivoRoot ??= settings.Paths.IvoFor(db.Path);
+        ivoRoot ??= Namnder.Folder(settings.Paths.IvoFor(db.Path), settings.Organisation, db.Namnd);
         StaleFiles.Sweep(db, settings, outRoot, ivoRoot);
         var importer = new Importer(db, catalog, settings.Paths.ArchiveFor(db.Path), clock, settings.Import);
         var imports = new List<ImportOutcome>();

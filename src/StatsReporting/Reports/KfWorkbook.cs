@@ -47,7 +47,7 @@ public static class KfWorkbook
     public static double LabelWidth(IEnumerable<string> labels, double rest) =>
         Math.Min(Math.Max(labels.Max(l => l.Length) + 3, MinLabelWidth), PrintLayout.PortraitWidth - rest);
 
-    private static void WriteTable(XLWorkbook wb, ReportTable t)
+    internal static void WriteTable(XLWorkbook wb, ReportTable t)
     {
         var ws = wb.Worksheets.Add(t.Sheet);
         var numbers = t.Columns.Count > 4 ? NumberWidth - 1 : NumberWidth;

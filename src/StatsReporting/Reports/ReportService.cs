@@ -90,7 +90,7 @@ public sealed class ReportService(Db db, Catalog catalog, AppSettings settings)
         var trends = reports.Select(r => TrendHistory.From(agg.Jamforelse(decisions, r.Lag, period.Window(TrendHistory.Quarters), History(c, r.Lag)), r.Lag, period)).ToList();
         var findings = Findings(c, decisions, reports, period, asOf, basis?.Id);
         // As one set: a fresh folder that takes the old one's place when every file is in it (Storage/OutputSet).
-        return OutputSet.Write(Path.Combine(outRoot, period.ToString()), dir => Write(reports, trends, findings, dir, catalog, settings.Report, progress));
+        return OutputSet.Write(Path.Combine(Namnder.Folder(outRoot, settings.Organisation, db.Namnd), period.ToString()), dir => Write(reports, trends, findings, dir, catalog, settings.Report, progress));
     }
 
     public static IReadOnlyList<WrittenFile> Write(IReadOnlyList<KfReport> reports, IReadOnlyList<TrendInput> trends, IReadOnlyList<Finding> findings,
@@ -107,12 +107,12 @@ public sealed class ReportService(Db db, Catalog catalog, AppSettings settings)
             var report = reports[i];
             progress?.Report($"Ritar {report.LawName}-diagrammen …");
             var (images, chartFiles) = ChartFiles.Write(report, trends[i], catalog, dir);
-            var path = Path.Combine(dir, WorkbookFileName(report.Lag, report.Period));
+            var path = Path.Combine(dir, WorkbookFileName(report.Lag, report.Period, settings.NamedOutputs));
             progress?.Report($"Skriver {report.LawName}-arbetsboken …");
             var own = findings.Where(f => f.Law == report.LawName).Select(f => f.Text).ToList();
             KfWorkbook.Write(report, own, path, images, made, settings.Kommun, settings.Namnd);
             written.Add(new($"KF-arbetsbok {report.LawName}", path));
-            var docx = Path.Combine(dir, Tjansteskrivelse.FileName(report.Lag, report.Period));
+            var docx = Path.Combine(dir, Tjansteskrivelse.FileName(report.Lag, report.Period, settings.NamedOutputs));
             Tjansteskrivelse.Write(report, images, catalog, settings, made, docx);
             written.Add(new($"Tjänsteskrivelse {report.LawName} (Word)", docx));
             written.AddRange(chartFiles);
@@ -122,7 +122,7 @@ public sealed class ReportService(Db db, Catalog catalog, AppSettings settings)
         written.Add(new($"Kontroller ({findings.Count} {(findings.Count == 1 ? "avvikelse" : "avvikelser")})", json));
         written.Add(SummaryFile.Write(reports, dir));
         // Last: the zip carries every file above, the findings included.
-        written.Add(ReportBundle.Write(dir, reports[0].Period));
+        written.Add(ReportBundle.Write(dir, reports[0].Period, settings.NamedOutputs));
         return written;
     }
 
@@ -132,7 +132,7 @@ public sealed class ReportService(Db db, Catalog catalog, AppSettings settings)
     {
         const string sql = """
             SELECT id AS Id, file_name AS FileName, imported_at AS ImportedAt FROM imports
-            WHERE id = (SELECT MAX(id) FROM imports WHERE @upTo IS NULL OR id <= @upTo)
+            WHERE id = (SELECT MAX(id) FROM imports WHERE namnd = namnd() AND (@upTo IS NULL OR id <= @upTo))
             """;
         var row = c.QuerySingleOrDefault<ImportRow>(sql, new { upTo = upToImport });
         if (upToImport is { } n && row?.Id != n) throw new ArgumentException($"Import {n} finns inte i databasen.");
@@ -145,7 +145,10 @@ public sealed class ReportService(Db db, Catalog catalog, AppSettings settings)
     private static IReadOnlyDictionary<Period, CheckTable> History(SqliteConnection c, Lag lag) =>
         PublishedTableStore.Latest(c, lag).ToDictionary(t => t.Period, t => t.Quarter);
 
-    public static string WorkbookFileName(Lag lag, Period p) => $"evb-{lag.ToString().ToLowerInvariant()}-{p}.xlsx";
+    /// `namnd`: the nämnd's name when the installation has several nämnder ("EVB SoL 2025 kv2 Socialnämnden.xlsx");
+    /// with one, the name is what it was before nämnder existed (README, "Flera nämnder").
+    public static string WorkbookFileName(Lag lag, Period p, string? namnd = null) =>
+        namnd is null ? $"evb-{lag.ToString().ToLowerInvariant()}-{p}.xlsx" : $"EVB {lag} {p.Swedish} {namnd}.xlsx";
 
     public static string FindingsFileName(Period p) => $"kontroller-{p}.json";
 

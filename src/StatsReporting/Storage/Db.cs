@@ -5,9 +5,19 @@ using Microsoft.Data.Sqlite;
 namespace StatsReporting.Storage;
 
 /// Opens connections to the SQLite file; one connection per operation.
-public sealed class Db(string path)
+public sealed class Db(string path, string namnd = Db.DefaultNamnd)
 {
     public string Path { get; } = System.IO.Path.GetFullPath(path);
+
+    /// The nämnd whose records this Db reads and writes (migration 0009). Every query on nämnd-owned tables compares
+    /// with the SQL function namnd(), which each connection opened here answers with this code.
+    public string Namnd { get; } = namnd;
+
+    /// The nämnd every record stored before migration 0009 belongs to: the one-nämnd installation.
+    public const string DefaultNamnd = "standard";
+
+    /// The same database file, scoped to another nämnd.
+    public Db For(string code) => new(Path, code);
 
     /// How long a statement waits for another process's lock before it gives up. SQLite's busy_timeout and
     /// Microsoft.Data.Sqlite's own command timeout (30 s by default, which retries SQLITE_BUSY on top of SQLite's
@@ -29,6 +39,8 @@ public sealed class Db(string path)
         }
         if (isNew && !OperatingSystem.IsWindows()) File.SetUnixFileMode(Path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         c.Execute($"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {BusyTimeoutSeconds * 1000};");
+        var code = Namnd;
+        c.CreateFunction("namnd", () => code, isDeterministic: true);
         return c;
     }
 

@@ -26,13 +26,13 @@ public static class DecisionStore
         const string done = "(COALESCE(v.verkstallt_datum, v.avslutat_datum) IS NULL OR COALESCE(v.verkstallt_datum, v.avslutat_datum) >= $from)";
         const string open = $"""
             SELECT {Columns} FROM decision_versions v
-            WHERE v.import_id <= $upTo AND (v.gone_import IS NULL OR v.gone_import > $upTo) AND {done}
+            WHERE v.namnd = namnd() AND v.import_id <= $upTo AND (v.gone_import IS NULL OR v.gone_import > $upTo) AND {done}
             """;
         const string left = $"""
             SELECT {Columns} FROM decision_versions v
-            WHERE v.gone_import IS NOT NULL AND v.gone_import <= $upTo AND {done}
+            WHERE v.namnd = namnd() AND v.gone_import IS NOT NULL AND v.gone_import <= $upTo AND {done}
               AND NOT EXISTS (SELECT 1 FROM decision_versions w
-                              WHERE w.beslut_id = v.beslut_id AND w.version > v.version AND w.import_id <= $upTo)
+                              WHERE w.namnd = v.namnd AND w.beslut_id = v.beslut_id AND w.version > v.version AND w.import_id <= $upTo)
             """;
         var pool = new Dictionary<string, string>(StringComparer.Ordinal);
         var list = new List<Decision>();
@@ -53,7 +53,7 @@ public static class DecisionStore
     public static Decision Newest(SqliteConnection c, string beslutId, long upToImport)
     {
         using var cmd = c.CreateCommand();
-        cmd.CommandText = $"SELECT {Columns} FROM decision_versions v WHERE v.beslut_id = $id AND v.import_id <= $upTo ORDER BY v.version DESC LIMIT 1";
+        cmd.CommandText = $"SELECT {Columns} FROM decision_versions v WHERE v.namnd = namnd() AND v.beslut_id = $id AND v.import_id <= $upTo ORDER BY v.version DESC LIMIT 1";
         cmd.Parameters.AddWithValue("$id", beslutId);
         cmd.Parameters.AddWithValue("$upTo", upToImport);
         using var r = cmd.ExecuteReader();
@@ -64,7 +64,7 @@ public static class DecisionStore
     public static long? LatestImportId(SqliteConnection c)
     {
         using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT MAX(id) FROM imports";
+        cmd.CommandText = "SELECT MAX(id) FROM imports WHERE namnd = namnd()";
         return cmd.ExecuteScalar() is long id ? id : null;
     }
 

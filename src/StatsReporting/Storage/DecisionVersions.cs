@@ -12,9 +12,9 @@ namespace StatsReporting.Storage;
 internal sealed class DecisionVersions : IDisposable
 {
     private const string InsertSql = """
-        INSERT INTO decision_versions (beslut_id, version, import_id, person_id, kon, lag, verksamhet, insats, enhet,
+        INSERT INTO decision_versions (namnd, beslut_id, version, import_id, person_id, kon, lag, verksamhet, insats, enhet,
             beslutsdatum, avbrottsdatum, verkstallt_datum, avslutat_datum, orsak, kommentar, fodelsedatum, content_hash)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
+        VALUES (namnd(), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
         """;
     private const string GoneSql = "UPDATE decision_versions SET gone_import = $gone WHERE id = $id";
 

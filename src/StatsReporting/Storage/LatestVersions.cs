@@ -30,7 +30,7 @@ internal sealed class LatestVersions
         const string sql = """
             SELECT beslut_id, id, version, gone_import, content_hash, person_id, kon, lag, verksamhet, insats, enhet,
                    beslutsdatum, avbrottsdatum, verkstallt_datum, avslutat_datum, orsak, kommentar, fodelsedatum
-            FROM decision_versions
+            FROM decision_versions WHERE namnd = namnd()
             """;
         var latest = new LatestVersions();
         var missingHash = new List<(long Id, long Hash)>();

@@ -15,7 +15,7 @@ public static class Snapshots
     private const string Holds = "(',' || i.laws || ',') LIKE ('%,' || {0} || ',%')";
 
     public static long? CurrentImport(SqliteConnection c, Lag lag, long? upTo = null) =>
-        c.ExecuteScalar<long?>($"SELECT MAX(i.id) FROM imports i WHERE (@upTo IS NULL OR i.id <= @upTo) AND {string.Format(Holds, "@lag")}",
+        c.ExecuteScalar<long?>($"SELECT MAX(i.id) FROM imports i WHERE i.namnd = namnd() AND (@upTo IS NULL OR i.id <= @upTo) AND {string.Format(Holds, "@lag")}",
             new { lag = lag.ToString(), upTo });
 
     /// Only versions that have left a snapshot can have vanished: they are found through their own index
@@ -29,11 +29,11 @@ public static class Snapshots
         var sql = $"""
             SELECT v.beslut_id AS BeslutId,
                    (SELECT MAX(i.id) FROM imports i
-                    WHERE i.id >= v.import_id AND i.id < v.gone_import AND {string.Format(Holds, "v.lag")}) AS LastSeen
+                    WHERE i.namnd = v.namnd AND i.id >= v.import_id AND i.id < v.gone_import AND {string.Format(Holds, "v.lag")}) AS LastSeen
             FROM decision_versions v
-            WHERE v.gone_import IS NOT NULL AND v.gone_import <= @current AND v.lag = @lag
+            WHERE v.namnd = namnd() AND v.gone_import IS NOT NULL AND v.gone_import <= @current AND v.lag = @lag
               AND NOT EXISTS (SELECT 1 FROM decision_versions w
-                              WHERE w.beslut_id = v.beslut_id AND w.import_id <= @current
+                              WHERE w.namnd = v.namnd AND w.beslut_id = v.beslut_id AND w.import_id <= @current
                                 AND (w.gone_import IS NULL OR w.gone_import > @current)
                                 AND (',' || @laws || ',') LIKE ('%,' || w.lag || ',%'))
             """;

@@ -8,20 +8,21 @@ namespace StatsReporting.Reports.Charts;
 /// the findings.
 public static class ReportBundle
 {
-    public static string FileName(Period p) => $"evb-{p}.zip";
+    /// `namnd`: the nämnd's name when the installation has several (Decisions.Namnder.Several), else null.
+    public static string FileName(Period p, string? namnd = null) => namnd is null ? $"evb-{p}.zip" : $"EVB {p.Swedish} {namnd}.zip";
 
     /// Written last, from the files already in the period folder; kontroller-<period>.json is taken when it exists.
-    public static WrittenFile Write(string periodDir, Period p)
+    public static WrittenFile Write(string periodDir, Period p, string? namnd = null)
     {
-        var files = new[] { ReportService.WorkbookFileName(Lag.SoL, p), ReportService.WorkbookFileName(Lag.LSS, p),
-                Document.Tjansteskrivelse.FileName(Lag.SoL, p), Document.Tjansteskrivelse.FileName(Lag.LSS, p), $"kontroller-{p}.json" }
+        var files = new[] { ReportService.WorkbookFileName(Lag.SoL, p, namnd), ReportService.WorkbookFileName(Lag.LSS, p, namnd),
+                Document.Tjansteskrivelse.FileName(Lag.SoL, p, namnd), Document.Tjansteskrivelse.FileName(Lag.LSS, p, namnd), $"kontroller-{p}.json" }
             .Select(name => Path.Combine(periodDir, name))
             .Concat(Directory.Exists(Path.Combine(periodDir, ChartFiles.Folder))
                 ? Directory.EnumerateFiles(Path.Combine(periodDir, ChartFiles.Folder)).Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal)
                 : [])
             .Where(File.Exists)
             .ToList();
-        var path = Path.Combine(periodDir, FileName(p));
+        var path = Path.Combine(periodDir, FileName(p, namnd));
         AtomicFile.Write(path, stream =>
         {
             using var zip = new ZipArchive(stream, ZipArchiveMode.Create);

@@ -12,7 +12,8 @@ namespace StatsReporting.Reports.Document;
 /// and trend charts as pictures. Its sentences are the Text sheet's (TextDraft and Wording). No person data.
 public static class Tjansteskrivelse
 {
-    public static string FileName(Lag lag, Period p) => $"tjansteskrivelse-{lag.ToString().ToLowerInvariant()}-{p}.docx";
+    public static string FileName(Lag lag, Period p, string? namnd = null) => namnd is null
+        ? $"tjansteskrivelse-{lag.ToString().ToLowerInvariant()}-{p}.docx" : $"Tjänsteskrivelse EVB {lag} {p.Swedish} {namnd}.docx";
 
     /// "Tjänsteskrivelse EVB SoL 2025 kv2.docx", the name a controller downloads it under.
     public static string DisplayName(Lag lag, Period p) => $"Tjänsteskrivelse EVB {lag} {p.Swedish}.docx";
