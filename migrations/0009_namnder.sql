@@ -92,3 +92,7 @@ WHERE (',' || i.laws || ',') LIKE ('%,' || v.lag || ',%');
 ALTER TABLE runs ADD COLUMN namnd TEXT NOT NULL DEFAULT 'standard';
 ALTER TABLE published_tables ADD COLUMN namnd TEXT NOT NULL DEFAULT 'standard';
 ALTER TABLE ivo_person_codes ADD COLUMN namnd TEXT NOT NULL DEFAULT 'standard';
+
+-- The nämnder a key may see: their codes separated by ',' (e.g. 'son,von'), or '*' for all: an installation admin,
+-- and every key made before there were nämnder.
+ALTER TABLE api_keys ADD COLUMN namnder TEXT NOT NULL DEFAULT '*';

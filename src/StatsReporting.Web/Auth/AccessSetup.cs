@@ -13,6 +13,8 @@ public static class AccessSetup
     public const string ApiKeyHeader = "X-Api-Key";
     public const string CsrfHeader = "X-CSRF-Token";
     private const string KeyOrCookie = "KeyOrCookie";
+    /// An admin of every nämnd (issue 15): the Hangfire dashboard shows every nämnd's jobs.
+    public const string InstallationAdmin = "installation-admin";
 
     public static WebApplicationBuilder AddAccess(this WebApplicationBuilder builder)
     {
@@ -53,7 +55,8 @@ public static class AccessSetup
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Roles.Controller, p => p.RequireRole(Roles.Controller))
             .AddPolicy(Roles.Ivo, p => p.RequireRole(Roles.Ivo))
-            .AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin));
+            .AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(InstallationAdmin, p => p.RequireRole(Roles.Admin).RequireAssertion(c => NamndScope.IsInstallationAdmin(c.User)));
         builder.Services.AddAntiforgery(o =>
         {
             o.HeaderName = CsrfHeader;

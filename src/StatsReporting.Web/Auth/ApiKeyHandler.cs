@@ -38,6 +38,7 @@ public static class Principals
     {
         List<Claim> claims = [new(ClaimTypes.NameIdentifier, holder.Id), new(ClaimTypes.Name, holder.Name)];
         claims.AddRange(holder.Role.Implied().Select(r => new Claim(ClaimTypes.Role, r.Name())));
+        claims.AddRange(NamndScope.Claims(holder));
         return new(new ClaimsIdentity(claims, scheme));
     }
 

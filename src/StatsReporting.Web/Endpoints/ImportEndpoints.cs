@@ -21,7 +21,8 @@ public static class ImportEndpoints
     public static WebApplication MapImports(this WebApplication app)
     {
         // The body is checked and read before the CSRF check, which reads the form itself when the token is not in a header.
-        app.MapPost("/api/imports", Upload).RequireAuthorization(Roles.Admin).AddEndpointFilter(ReadBody).RequireCsrf();
+        foreach (var prefix in new[] { "/api", "/api/namnder/{namnd}" })
+            app.MapPost(prefix + "/imports", Upload).RequireAuthorization(Roles.Admin).AddEndpointFilter(ReadBody).RequireCsrf();
         return app;
     }
 
@@ -48,8 +49,10 @@ public static class ImportEndpoints
         return await next(context);
     }
 
-    private static async Task<IResult> Upload(HttpRequest request, Importer importer, StatsReporting.Storage.Db db, CancellationToken ct)
+    private static async Task<IResult> Upload(HttpRequest request, Importer importer, StatsReporting.Storage.Db db, Auth.RequestNamnd namnd, CancellationToken ct)
     {
+        // An admin of A cannot import into B: B answers as if it did not exist.
+        if (namnd.Namnd is null) return Auth.RequestNamnd.NotFound();
         // The service may have run for months: the file is checked again before anything is written (Db.Check).
         try { db.Check(); }
         catch (InvalidOperationException e)

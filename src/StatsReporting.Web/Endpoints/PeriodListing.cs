@@ -22,13 +22,13 @@ public static class PeriodListing
 
     public static List<PeriodEntry> For(ReportFiles files, ClaimsPrincipal user) => files.Periods().Select(p =>
     {
-        var url = $"/api/periods/{p}";
+        var url = $"{files.UrlBase}/{p}";
         string Key(Lag l) => l.ToString().ToLowerInvariant();
         var workbooks = Laws.Where(l => files.Exists(files.Workbook(l, p)))
-            .Select(l => new Download(ReportService.WorkbookDisplayName(l, p), $"{url}/workbooks/{Key(l)}")).ToList();
+            .Select(l => new Download(ReportService.WorkbookDisplayName(l, p, files.NamedOutputs), $"{url}/workbooks/{Key(l)}")).ToList();
         var documents = Laws.Where(l => files.Exists(files.Document(l, p)))
-            .Select(l => new Download(Tjansteskrivelse.DisplayName(l, p), $"{url}/documents/{Key(l)}")).ToList();
-        var zip = files.Exists(files.Zip(p)) ? new Download(ReportEndpoints.ZipDisplayName(p), $"{url}/zip") : null;
+            .Select(l => new Download(Tjansteskrivelse.DisplayName(l, p, files.NamedOutputs), $"{url}/documents/{Key(l)}")).ToList();
+        var zip = files.Exists(files.Zip(p)) ? new Download(ReportEndpoints.ZipDisplayName(p, files.NamedOutputs), $"{url}/zip") : null;
         var charts = files.Charts(p).OrderBy(LawRank).ThenBy(ChartRank).ThenBy(n => n, StringComparer.Ordinal)
             .Select(n => new ChartDownload(LawOf(n), ChartTitle(n), $"{url}/charts/{n}.png")).ToList();
         var findings = files.Exists(files.Findings(p)) ? new Download($"Kontroller {p.Swedish} (JSON)", $"{url}/findings") : null;

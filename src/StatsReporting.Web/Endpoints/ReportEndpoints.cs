@@ -1,3 +1,4 @@
+using StatsReporting.Web.Auth;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using StatsReporting.Access;
@@ -15,13 +16,23 @@ public static class ReportEndpoints
 
     public static WebApplicationBuilder AddReports(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<ReportFiles>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<RequestNamnd>();
+        builder.Services.AddScoped<ReportFiles>();
         return builder;
     }
 
     public static WebApplication MapReports(this WebApplication app)
     {
-        var periods = app.MapGroup("/api/periods");
+        // The request's nämnd (Auth/RequestNamnd): /api/… is the key's first nämnd, /api/namnder/{namnd}/… any it may see.
+        foreach (var prefix in new[] { "/api", "/api/namnder/{namnd}" }) Map(app.MapGroup(prefix + "/periods"));
+        app.MapGet("/api/namnder", (AppSettings s, ClaimsPrincipal user) => TypedResults.Ok(
+            Auth.NamndScope.Visible(user, s).Select(n => new { n.Code, n.Name, n.Kommun }))).RequireAuthorization(Roles.Controller);
+        return app;
+    }
+
+    private static void Map(RouteGroupBuilder periods)
+    {
         periods.MapGet("/", (ReportFiles files, ClaimsPrincipal user) => TypedResults.Ok(PeriodListing.For(files, user)))
             .RequireAuthorization(Roles.Controller);
         // The literal "ivo" wins over {law}, so the restricted file has its own, stricter rule.
@@ -32,7 +43,6 @@ public static class ReportEndpoints
         periods.MapGet("/{period}/summary", Summary).RequireAuthorization(Roles.Controller);
         periods.MapGet("/{period}/zip", Zip).RequireAuthorization(Roles.Controller);
         periods.MapGet("/{period}/documents/{law}", Document).RequireAuthorization(Roles.Controller);
-        return app;
     }
 
     private static IResult Workbook(string period, string law, ReportFiles files)
@@ -41,7 +51,7 @@ public static class ReportEndpoints
         var lag = ParseLaw(law);
         if (lag is null) return Missing("Det finns ingen sådan arbetsbok; välj sol, lss eller ivo.");
         return files.Open(files.Workbook(lag.Value, p)) is { } file
-            ? TypedResults.File(file, XlsxType, ReportService.WorkbookDisplayName(lag.Value, p))
+            ? TypedResults.File(file, XlsxType, ReportService.WorkbookDisplayName(lag.Value, p, files.NamedOutputs))
             : Missing($"KF-arbetsboken för {lag} {p.Swedish} är inte skriven än.");
     }
 
@@ -80,14 +90,14 @@ public static class ReportEndpoints
     private static IResult Zip(string period, ReportFiles files)
     {
         if (!Period.TryParse(period, out var p)) return BadPeriod(period);
-        return Stored(files, files.Zip(p), "application/zip", ZipDisplayName(p), $"Paketet för {p.Swedish} är inte skrivet än.");
+        return Stored(files, files.Zip(p), "application/zip", ZipDisplayName(p, files.NamedOutputs), $"Paketet för {p.Swedish} är inte skrivet än.");
     }
 
     private static IResult Document(string period, string law, ReportFiles files)
     {
         if (!Period.TryParse(period, out var p)) return BadPeriod(period);
         if (ParseLaw(law) is not { } lag) return Missing("Det finns ingen sådan tjänsteskrivelse; välj sol eller lss.");
-        return Stored(files, files.Document(lag, p), DocxType, Tjansteskrivelse.DisplayName(lag, p),
+        return Stored(files, files.Document(lag, p), DocxType, Tjansteskrivelse.DisplayName(lag, p, files.NamedOutputs),
             $"Tjänsteskrivelsen för {lag} {p.Swedish} är inte skriven än.");
     }
 
@@ -98,7 +108,7 @@ public static class ReportEndpoints
 
     public static Lag? ParseLaw(string law) => law switch { "sol" => Lag.SoL, "lss" => Lag.LSS, _ => null };
 
-    public static string ZipDisplayName(Period p) => $"EVB {p.Swedish}.zip";
+    public static string ZipDisplayName(Period p, string? namnd = null) => $"EVB {p.Swedish}{ReportService.Named(namnd)}.zip";
 
     public static string IvoDisplayName(Period p) => $"IVO individrapport {p.Swedish}.xlsx";
 

@@ -1,3 +1,4 @@
+using StatsReporting.Web.Auth;
 using StatsReporting.Storage;
 using System.Text.RegularExpressions;
 using StatsReporting.Decisions;
@@ -9,14 +10,27 @@ namespace StatsReporting.Web.Endpoints;
 /// Where a quarter's files lie. Every path is built from a parsed Period (its canonical "2025Q2", never the
 /// request's text) and a name that passed a whitelist, then checked to lie under its root folder: no request can
 /// name a file anywhere else, whatever it encodes (../, %2e%2e, %2f, backslashes, absolute paths).
-public sealed partial class ReportFiles(AppSettings settings, Db db)
+///
+/// One nämnd's files (the request's, Auth/RequestNamnd): with several nämnder its roots are reports/<code> and
+/// ivo/<code>, and the files carry its name. For a nämnd the key may not see, nothing exists (every address 404).
+public sealed partial class ReportFiles(RequestNamnd request)
 {
-    private string ReportsRoot => Path.GetFullPath(settings.Paths.Reports);
-    private string IvoRoot => Path.GetFullPath(settings.Paths.IvoFor(db.Path));
+    private readonly bool _none = request.Namnd is null;
+    private readonly string? _named = request.Settings.Report.NamedOutputs;
+    private string Code => request.Db.Namnd;
+    private OrganisationSettings Org => request.Settings.Organisation;
+    private string ReportsRoot => Path.GetFullPath(Namnder.Folder(request.Settings.Paths.Reports, Org, Code));
+    private string IvoRoot => Path.GetFullPath(Namnder.Folder(request.Settings.Paths.IvoFor(request.Db.Path), Org, Code));
 
-    public string Workbook(Lag lag, Period p) => Under(ReportsRoot, p.ToString(), ReportService.WorkbookFileName(lag, p));
+    /// The name of the nämnd in file names (null with one nämnd), for the download names too.
+    public string? NamedOutputs => _named;
 
-    public string Document(Lag lag, Period p) => Under(ReportsRoot, p.ToString(), Reports.Document.Tjansteskrivelse.FileName(lag, p));
+    /// Where the nämnd's quarters are addressed: /api/periods with one nämnd, /api/namnder/<code>/periods with several.
+    public string UrlBase => _named is null ? "/api/periods" : $"/api/namnder/{Code}/periods";
+
+    public string Workbook(Lag lag, Period p) => Under(ReportsRoot, p.ToString(), ReportService.WorkbookFileName(lag, p, _named));
+
+    public string Document(Lag lag, Period p) => Under(ReportsRoot, p.ToString(), Reports.Document.Tjansteskrivelse.FileName(lag, p, _named));
 
     public string Ivo(Period p) => Under(IvoRoot, p.ToString(), $"ivo-individrapport-{p}.xlsx");
 
@@ -26,7 +40,7 @@ public sealed partial class ReportFiles(AppSettings settings, Db db)
 
     public string Summary(Period p) => Under(ReportsRoot, p.ToString(), SummaryFile.FileName(p));
 
-    public string Zip(Period p) => Under(ReportsRoot, p.ToString(), ReportBundle.FileName(p));
+    public string Zip(Period p) => Under(ReportsRoot, p.ToString(), ReportBundle.FileName(p, _named));
 
     /// Written by the report step beside the workbooks when the tjänsteskrivelse is made (issue 9).
 
@@ -47,7 +61,7 @@ public sealed partial class ReportFiles(AppSettings settings, Db db)
     /// For listing only: a download goes through Open, which checks what it actually opened.
     public bool Exists(string path)
     {
-        if (!File.Exists(path)) return false;
+        if (_none || !File.Exists(path)) return false;
         var root = RootOf(path);
         for (var p = path; p.Length > root.Length; p = Path.GetDirectoryName(p)!)
             if (new FileInfo(p).LinkTarget is not null) return false;
@@ -59,6 +73,7 @@ public sealed partial class ReportFiles(AppSettings settings, Db db)
     /// which a link swapped in is followed; the handle cannot change. Null (a 404) when missing or not what was asked.
     public FileStream? Open(string path)
     {
+        if (_none) return null;
         if (!OperatingSystem.IsLinux() && !Exists(path)) return null;
         FileStream stream;
         try { stream = new FileStream(File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read), FileAccess.Read); }
@@ -76,7 +91,7 @@ public sealed partial class ReportFiles(AppSettings settings, Db db)
     /// The quarters with a folder under reports/, newest first.
     public IReadOnlyList<Period> Periods()
     {
-        if (!Directory.Exists(ReportsRoot)) return [];
+        if (_none || !Directory.Exists(ReportsRoot)) return [];
         return Directory.EnumerateDirectories(ReportsRoot).Where(d => new DirectoryInfo(d).LinkTarget is null).Select(Path.GetFileName)
             .Select(n => Period.TryParse(n, out var p) && p.ToString() == n ? p : (Period?)null)
             .OfType<Period>().OrderDescending().ToList();

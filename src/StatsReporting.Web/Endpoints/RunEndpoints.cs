@@ -15,15 +15,22 @@ public static class RunEndpoints
 {
     public static WebApplication MapRuns(this WebApplication app)
     {
-        app.MapPost("/api/periods/{period}/runs", Start).RequireAuthorization(Roles.Admin).RequireCsrf();
-        app.MapGet("/api/runs", (RunHistory runs) => TypedResults.Ok(runs.All())).RequireAuthorization(Roles.Admin);
+        // A nämnd's own runs: an admin of A neither starts nor reads B's (Auth/RequestNamnd; 404 as if B did not exist).
+        foreach (var prefix in new[] { "/api", "/api/namnder/{namnd}" })
+        {
+            app.MapPost(prefix + "/periods/{period}/runs", Start).RequireAuthorization(Roles.Admin).RequireCsrf();
+            app.MapGet(prefix + "/runs", (RequestNamnd n, TimeProvider clock) => n.Namnd is null ? RequestNamnd.NotFound()
+                : TypedResults.Ok(new RunHistory(n.Db, clock).All())).RequireAuthorization(Roles.Admin);
+        }
         return app;
     }
 
     public sealed record Enqueued(string JobId, string Period);
 
-    private static IResult Start(string period, IBackgroundJobClient jobs, Db db, AppSettings settings, TimeProvider clock, ClaimsPrincipal user)
+    private static IResult Start(string period, IBackgroundJobClient jobs, Db db, AppSettings settings, TimeProvider clock, ClaimsPrincipal user,
+        RequestNamnd namnd)
     {
+        if (namnd.Namnd is not { } n) return RequestNamnd.NotFound();
         if (!Period.TryParse(period, out var p)) return ReportEndpoints.BadPeriod(period);
         var today = settings.Schedule.Today(clock);
         if (today < p.End)
@@ -34,7 +41,8 @@ public static class RunEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "En körning pågår",
                 detail: "Kvartalsjobbet körs redan. Vänta tills det är klart och försök igen.");
         var by = user.Identity?.Name;
-        var id = jobs.Enqueue<QuarterlyJob>(job => job.Run(p.ToString(), QuarterlyJob.Manual, by, null));
+        var code = n.Code;
+        var id = jobs.Enqueue<QuarterlyJob>(job => job.RunNamnd(p.ToString(), QuarterlyJob.Manual, by, code, null));
         return TypedResults.Accepted("/api/runs", new Enqueued(id, p.ToString()));
     }
 }

@@ -32,7 +32,8 @@ public static class CoreServices
         services.AddSingleton(sp => new KeyStore(sp.GetRequiredService<Db>(), sp.GetRequiredService<AppSettings>().Access));
         services.AddTransient(sp =>
         {
-            var (settings, db) = (sp.GetRequiredService<AppSettings>(), sp.GetRequiredService<Db>());
+            // The request's nämnd (Auth/RequestNamnd): the records go to the nämnd of the address the file was sent to.
+            var (settings, db) = (sp.GetRequiredService<AppSettings>(), sp.GetRequiredService<Web.Auth.RequestNamnd>().Db);
             return new Importer(db, sp.GetRequiredService<Catalog>(), settings.Paths.ArchiveFor(db.Path), sp.GetRequiredService<TimeProvider>(), settings.Import);
         });
         return builder;

@@ -12,26 +12,46 @@ namespace StatsReporting.Web.Jobs;
 /// history's text) so that Hangfire marks the job failed in the dashboard.
 public sealed class QuarterlyJob(Db db, Catalog catalog, AppSettings settings, TimeProvider clock, RunHistory runs, ILogger<QuarterlyJob> log)
 {
+    private readonly RunHistory runs = runs;
     public const string RecurringId = "kvartalsjobb";
     public const string Scheduled = "scheduled";
     public const string Manual = "manual";
 
-    /// `period` null: the quarter that has just ended, by the run date in the schedule's time zone.
+    /// `period` null: the quarter that has just ended, by the run date in the schedule's time zone. Every nämnd is run,
+    /// each in its own run with its own history row; one nämnd's failure does not stop the others (the job is marked
+    /// failed at the end when any failed).
     [DisableConcurrentExecution(timeoutInSeconds: 15 * 60)]
     // No silent retries: a failed quarter waits, visibly, for someone to look and press "Kör nu".
     [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     public void Run(string? period, string trigger, string? startedBy, PerformContext? context)
     {
+        var failed = new List<string>();
+        foreach (var n in settings.Organisation.All())
+        {
+            try { RunNamnd(period, trigger, startedBy, n.Code, context); }
+            catch (QuarterlyJobFailedException e) { failed.Add($"{n.Name}: {e.Message}"); }
+        }
+        if (failed.Count > 0) throw new QuarterlyJobFailedException(string.Join("\n", failed));
+    }
+
+    /// One nämnd's run ("Kör nu" of its admin).
+    [DisableConcurrentExecution(timeoutInSeconds: 15 * 60)]
+    [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+    public void RunNamnd(string? period, string trigger, string? startedBy, string code, PerformContext? context)
+    {
+        var namnd = settings.Organisation.Resolve(code);
+        var (own, ownSettings) = (db.For(code), settings.ForNamnd(namnd));
+        var runs = code == db.Namnd ? this.runs : new RunHistory(own, clock);
         var today = settings.Schedule.Today(clock);
         var p = period is null ? Period.Of(today).Previous : Period.Parse(period);
         var id = runs.Start(p, trigger, context?.BackgroundJob.Id, startedBy);
-        log.LogInformation("Kvartalsjobbet startar för {Period} ({Trigger}, körning {RunId}).", p, trigger, id);
+        log.LogInformation("Kvartalsjobbet startar för {Period}, nämnd {Namnd} ({Trigger}, körning {RunId}).", p, code, trigger, id);
         try
         {
             // DisableConcurrentExecution guards Hangfire's own workers; the file lock also keeps out the CLI's `run`.
             using var guard = RunLock.Acquire(db.Path, TimeSpan.FromSeconds(30))
                 ?? throw new InvalidOperationException("En annan körning av kvartalsjobbet pågår redan mot samma databas.");
-            var result = new QuarterJob(db, catalog, settings, clock)
+            var result = new QuarterJob(own, catalog, ownSettings, clock)
                 .Run(p, today, settings.Paths.Inbox, settings.Paths.Reports, runs.ProgressFor(id));
             var summary = Summary(result);
             runs.Finish(id, RunHistory.Succeeded, summary);

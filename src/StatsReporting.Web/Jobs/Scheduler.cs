@@ -1,3 +1,4 @@
+using StatsReporting.Web.Auth;
 using Hangfire;
 using Hangfire.InMemory;
 using StatsReporting.Access;
@@ -52,7 +53,7 @@ public static class Scheduler
         }
         // Authorised by our role policy, not Hangfire's "local requests only" (which also says 401 inside a test host).
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], DashboardTitle = "StatsReporting: jobb", AppPath = "/" })
-            .RequireAuthorization(Roles.Admin);
+            .RequireAuthorization(AccessSetup.InstallationAdmin);
         return app;
     }
 }

@@ -29,4 +29,6 @@ public sealed class ConfiguredKey
     public string Role { get; set; } = "";
     public string Salt { get; set; } = "";
     public string Hash { get; set; } = "";
+    /// The codes of the nämnder the key may see; absent or empty for all.
+    public List<string>? Namnder { get; set; }
 }

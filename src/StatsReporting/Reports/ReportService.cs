@@ -153,5 +153,8 @@ public sealed class ReportService(Db db, Catalog catalog, AppSettings settings)
     public static string FindingsFileName(Period p) => $"kontroller-{p}.json";
 
     /// The name a controller sees when downloading: "EVB SoL 2025 kv2.xlsx".
-    public static string WorkbookDisplayName(Lag lag, Period p) => $"EVB {lag} {p.Swedish}.xlsx";
+    public static string WorkbookDisplayName(Lag lag, Period p, string? namnd = null) => $"EVB {lag} {p.Swedish}{Named(namnd)}.xlsx";
+
+    /// " Socialnämnden" after a download name when the installation has several nämnder.
+    public static string Named(string? namnd) => namnd is null ? "" : " " + namnd;
 }

@@ -16,7 +16,7 @@ public static class Tjansteskrivelse
         ? $"tjansteskrivelse-{lag.ToString().ToLowerInvariant()}-{p}.docx" : $"Tjänsteskrivelse EVB {lag} {p.Swedish} {namnd}.docx";
 
     /// "Tjänsteskrivelse EVB SoL 2025 kv2.docx", the name a controller downloads it under.
-    public static string DisplayName(Lag lag, Period p) => $"Tjänsteskrivelse EVB {lag} {p.Swedish}.docx";
+    public static string DisplayName(Lag lag, Period p, string? namnd = null) => $"Tjänsteskrivelse EVB {lag} {p.Swedish}{ReportService.Named(namnd)}.docx";
 
     public static void Write(KfReport r, IReadOnlyList<ChartImage> charts, Catalog catalog, ReportSettings settings, DateOnly made, string path) =>
         AtomicFile.Write(path, stream =>

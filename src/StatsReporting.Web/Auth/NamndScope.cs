@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using StatsReporting.Access;
+using StatsReporting.Decisions;
+using StatsReporting.Storage;
+
+namespace StatsReporting.Web.Auth;
+
+/// Which nämnder a signed-in key may see (issue 15): a claim per nämnd code, or "*" for all.
+public static class NamndScope
+{
+    public const string Claim = "namnd";
+    public const string All = "*";
+
+    public static IEnumerable<Claim> Claims(KeyHolder h) => h.Namnder is null ? [new(Claim, All)] : h.Namnder.Select(c => new Claim(Claim, c));
+
+    /// A principal without any nämnd claim signed in before nämnder existed, with a key that sees every nämnd.
+    public static bool Sees(ClaimsPrincipal user, string code) =>
+        !user.HasClaim(c => c.Type == Claim) || user.HasClaim(Claim, All) || user.HasClaim(Claim, code);
+
+    /// An admin of every nämnd: the only one who sees the Hangfire dashboard.
+    public static bool IsInstallationAdmin(ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Admin) && (!user.HasClaim(c => c.Type == Claim) || user.HasClaim(Claim, All));
+
+    public static IReadOnlyList<NamndSettings> Visible(ClaimsPrincipal user, AppSettings s) =>
+        s.Organisation.All().Where(n => Sees(user, n.Code)).ToList();
+}
+
+/// The nämnd a request is about: the {namnd} of /api/namnder/{namnd}/…, else the first nämnd the key may see (the
+/// only one, for a key of one nämnd or an installation with one). Null when the key may not see it or it does not
+/// exist: then every file is missing (404, never 403, so that a nämnd's name does not leak).
+public sealed class RequestNamnd
+{
+    public NamndSettings? Namnd { get; }
+    public Db Db { get; }
+    public AppSettings Settings { get; }
+
+    public RequestNamnd(IHttpContextAccessor http, AppSettings settings, Db db)
+    {
+        var context = http.HttpContext;
+        var visible = context is null ? [] : NamndScope.Visible(context.User, settings);
+        Namnd = context?.GetRouteValue("namnd") is string code ? visible.FirstOrDefault(n => n.Code == code) : visible.FirstOrDefault();
+        Db = db.For(Namnd?.Code ?? Db.DefaultNamnd);
+        Settings = Namnd is { } n ? settings.ForNamnd(n) : settings;
+    }
+
+    /// The 404 of a nämnd the key may not see, worded like any missing page.
+    public static IResult NotFound() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: "Det finns inget här.");
+}
