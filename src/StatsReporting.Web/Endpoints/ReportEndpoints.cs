@@ -33,7 +33,8 @@ public static class ReportEndpoints
 
     private static void Map(RouteGroupBuilder periods)
     {
-        periods.MapGet("/", (ReportFiles files, ClaimsPrincipal user) => TypedResults.Ok(PeriodListing.For(files, user)))
+        periods.MapGet("/", (ReportFiles files, RequestNamnd namnd, ClaimsPrincipal user) =>
+                namnd.Namnd is null ? RequestNamnd.NotFound() : TypedResults.Ok(PeriodListing.For(files, user)))
             .RequireAuthorization(Roles.Controller);
         // The literal "ivo" wins over {law}, so the restricted file has its own, stricter rule.
         periods.MapGet("/{period}/workbooks/ivo", Ivo).RequireAuthorization(Roles.Ivo);
