@@ -24,6 +24,9 @@ public class NamndAccessTests(NamndHost host)
         ("sammanställning", "GET", "/periods/2025Q2/summary", Role.Controller, HttpStatusCode.OK),
         ("paket", "GET", "/periods/2025Q2/zip", Role.Controller, HttpStatusCode.OK),
         ("individrapport", "GET", "/periods/2025Q2/workbooks/ivo", Role.Ivo, HttpStatusCode.OK),
+        ("bevakning", "GET", "/bevakning", Role.Controller, HttpStatusCode.OK),
+        ("bevakningslista", "GET", "/bevakning/workbook", Role.Controller, HttpStatusCode.OK),
+        ("särskild avgift", "GET", "/periods/2025Q2/avgift", Role.Ivo, HttpStatusCode.OK),
         ("körhistorik", "GET", "/runs", Role.Admin, HttpStatusCode.OK),
         ("import", "POST", "/imports", Role.Admin, HttpStatusCode.OK),
     ];

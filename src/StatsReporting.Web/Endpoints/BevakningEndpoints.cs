@@ -16,31 +16,42 @@ public static class BevakningEndpoints
 
     public static WebApplicationBuilder AddBevakning(this WebApplicationBuilder builder)
     {
-        builder.Services.AddTransient(sp => new BevakningService(sp.GetRequiredService<Db>(), sp.GetRequiredService<Catalog>(), sp.GetRequiredService<AppSettings>()));
+        // The request's nämnd (Auth/RequestNamnd); the weekly job, outside a request, lists the default nämnd.
+        builder.Services.AddTransient(sp =>
+        {
+            var n = sp.GetRequiredService<Auth.RequestNamnd>();
+            return new BevakningService(n.Db, sp.GetRequiredService<Catalog>(), n.Settings);
+        });
         builder.Services.AddTransient<BevakningJob>();
         return builder;
     }
 
     public static WebApplication MapBevakning(this WebApplication app)
     {
-        app.MapGet("/api/bevakning", Summary).RequireAuthorization(Roles.Controller);
-        app.MapGet("/api/bevakning/workbook", Workbook).RequireAuthorization(Roles.Controller);
-        app.MapGet("/api/periods/{period}/avgift", Avgift).RequireAuthorization(Roles.Ivo);
+        foreach (var prefix in new[] { "/api", "/api/namnder/{namnd}" })
+        {
+            app.MapGet(prefix + "/bevakning", Summary).RequireAuthorization(Roles.Controller);
+            app.MapGet(prefix + "/bevakning/workbook", Workbook).RequireAuthorization(Roles.Controller);
+            app.MapGet(prefix + "/periods/{period}/avgift", Avgift).RequireAuthorization(Roles.Ivo);
+        }
         return app;
     }
 
     public sealed record SummaryDto(string Today, int Days, int Snart, int Sena, IReadOnlyList<BevakningCount> PerEnhet, string Workbook, string WorkbookName);
 
-    private static Ok<SummaryDto> Summary(BevakningService service, AppSettings settings, TimeProvider clock)
+    private static IResult Summary(BevakningService service, AppSettings settings, TimeProvider clock, Auth.RequestNamnd namnd, ReportFiles files)
     {
+        if (namnd.Namnd is null) return Auth.RequestNamnd.NotFound();
         var list = service.List(settings.Bevakning.Today(clock));
+        var url = files.NamedOutputs is null ? "/api/bevakning/workbook" : $"/api/namnder/{namnd.Namnd.Code}/bevakning/workbook";
         return TypedResults.Ok(new SummaryDto(Iso(list.Today), list.Days, list.Snart.Count, list.Sena.Count,
-            BevakningService.Counts(list), "/api/bevakning/workbook", DisplayName(list.Today)));
+            BevakningService.Counts(list), url, DisplayName(list.Today)));
     }
 
     /// Today's list, written (atomically, as the weekly job does) and then served from the handle ReportFiles checked.
-    private static IResult Workbook(BevakningService service, AppSettings settings, TimeProvider clock, ReportFiles files)
+    private static IResult Workbook(BevakningService service, AppSettings settings, TimeProvider clock, ReportFiles files, Auth.RequestNamnd namnd)
     {
+        if (namnd.Namnd is null) return Auth.RequestNamnd.NotFound();
         var list = service.List(settings.Bevakning.Today(clock));
         return files.Open(Path.GetFullPath(service.WriteWorkbook(list))) is { } file
             ? TypedResults.File(file, XlsxType, DisplayName(list.Today))

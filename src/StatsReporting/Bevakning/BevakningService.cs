@@ -15,7 +15,7 @@ public sealed class BevakningService(Db db, Catalog catalog, AppSettings setting
         return BevakningRule.Compute(DecisionStore.Current(c), today, days ?? settings.Bevakning.Days, catalog);
     }
 
-    public string Folder => settings.Bevakning.FolderFor(settings.Paths.Reports);
+    public string Folder => settings.Bevakning.FolderFor(Decisions.Namnder.Folder(settings.Paths.Reports, settings.Organisation, db.Namnd));
 
     /// Writes bevakning-<today>.xlsx into `folder` (default Bevakning:Folder, else reports/bevakning).
     public string WriteWorkbook(BevakningList list, string? folder = null)

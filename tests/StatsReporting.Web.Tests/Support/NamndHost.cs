@@ -23,32 +23,7 @@ public sealed class NamndHost : WebApplicationFactory<Program>
 
     public NamndHost()
     {
-        Config = new()
-        {
-            ["StatsReporting:Paths:Database"] = Path.Combine(Dir, "data", "statsreporting.db"),
-            ["StatsReporting:Paths:Inbox"] = Path.Combine(Dir, "inkorg"),
-            ["StatsReporting:Paths:Reports"] = Path.Combine(Dir, "reports"),
-            ["StatsReporting:Paths:Ivo"] = Path.Combine(Dir, "ivo"),
-            ["StatsReporting:Organisation:Namnder:0:Code"] = "a",
-            ["StatsReporting:Organisation:Namnder:0:Name"] = "Socialnämnden",
-            ["StatsReporting:Organisation:Namnder:0:Kommun"] = "Exempelkommunen",
-            ["StatsReporting:Organisation:Namnder:1:Code"] = "b",
-            ["StatsReporting:Organisation:Namnder:1:Name"] = "Vård- och omsorgsnämnden",
-            ["StatsReporting:Organisation:Namnder:1:Kommun"] = "Exempelkommunen",
-        };
-        Settings = AppSettings.From(new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
-            .AddInMemoryCollection(Config).Build());
-        Db = new Db(Config["StatsReporting:Paths:Database"]!);
-        Db.Migrate();
-        Namnder.Sync(Db, Settings.Organisation);
-        foreach (var n in Settings.Organisation.All())
-        {
-            var inbox = Path.Combine(Dir, "inkorg", n.Code);
-            Directory.CreateDirectory(inbox);
-            File.Copy(ServiceData.SampleCsv, Path.Combine(inbox, "beslut.csv"));
-            new QuarterJob(Db.For(n.Code), new Catalog(Settings.Catalog), Settings.ForNamnd(n), TimeProvider.System)
-                .Run(ServiceData.Q2, ServiceData.Q2.End, Path.Combine(Dir, "inkorg"), Path.Combine(Dir, "reports"));
-        }
+        (Config, Settings, Db) = NamndData.Create(Dir);
         var store = new KeyStore(Db);
         foreach (var scope in Scopes)
             foreach (var role in Enum.GetValues<Role>())
@@ -73,6 +48,46 @@ public sealed class NamndHost : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing) try { Directory.Delete(Dir, recursive: true); } catch (IOException) { }
     }
+}
+
+/// The data folder of a two-nämnd installation after its 2025Q2 runs (`bOnly`: quarters only b has reported as well).
+public static class NamndData
+{
+    public static (Dictionary<string, string?> Config, AppSettings Settings, Db Db) Create(string dir, params Period[] bOnly)
+    {
+        var config = new Dictionary<string, string?>
+        {
+            ["StatsReporting:Paths:Database"] = Path.Combine(dir, "data", "statsreporting.db"),
+            ["StatsReporting:Paths:Inbox"] = Path.Combine(dir, "inkorg"),
+            ["StatsReporting:Paths:Reports"] = Path.Combine(dir, "reports"),
+            ["StatsReporting:Paths:Ivo"] = Path.Combine(dir, "ivo"),
+            ["StatsReporting:Organisation:Namnder:0:Code"] = "a",
+            ["StatsReporting:Organisation:Namnder:0:Name"] = "Socialnämnden",
+            ["StatsReporting:Organisation:Namnder:0:Kommun"] = "Exempelkommunen",
+            ["StatsReporting:Organisation:Namnder:1:Code"] = "b",
+            ["StatsReporting:Organisation:Namnder:1:Name"] = "Vård- och omsorgsnämnden",
+            ["StatsReporting:Organisation:Namnder:1:Kommun"] = "Exempelkommunen",
+        };
+        var settings = AppSettings.From(new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
+            .AddInMemoryCollection(config).Build());
+        var db = new Db(config["StatsReporting:Paths:Database"]!);
+        db.Migrate();
+        Namnder.Sync(db, settings.Organisation);
+        foreach (var n in settings.Organisation.All())
+        {
+            var inbox = Path.Combine(dir, "inkorg", n.Code);
+            Directory.CreateDirectory(inbox);
+            File.Copy(ServiceData.SampleCsv, Path.Combine(inbox, "beslut.csv"));
+            var job = new QuarterJob(db.For(n.Code), new Catalog(settings.Catalog), settings.ForNamnd(n), TimeProvider.System);
+            foreach (var q in n.Code == "b" ? [.. bOnly, ServiceData.Q2] : new[] { ServiceData.Q2 })
+                job.Run(q, q.End, Path.Combine(dir, "inkorg"), Path.Combine(dir, "reports"));
+        }
+        return (config, settings, db);
+    }
+
+    /// The configuration as the service's environment variables (StatsReporting__Organisation__Namnder__0__Code=a).
+    public static Dictionary<string, string> Environment(Dictionary<string, string?> config) =>
+        config.ToDictionary(e => e.Key.Replace(":", "__", StringComparison.Ordinal), e => e.Value!);
 }
 
 [CollectionDefinition("Namnder")]

@@ -5,7 +5,8 @@ namespace StatsReporting.Web.Tests.Support;
 
 /// The real program serving a data folder: `statsreporting keys add` makes a key, `statsreporting serve` runs Kestrel
 /// on a free loopback port, and a Playwright script (browser/*.mjs) drives Debian's Chromium against it.
-public sealed class ServedPage(string dir, string db, string reports, string ivo, string inbox) : IDisposable
+/// `more`: further environment variables for the service (e.g. Organisation:Namnder).
+public sealed class ServedPage(string dir, string db, string reports, string ivo, string inbox, IReadOnlyDictionary<string, string>? more = null) : IDisposable
 {
     private ChildProcess? _server;
     public string BaseUrl { get; } = $"http://127.0.0.1:{ChildProcess.FreePort()}";
@@ -24,7 +25,7 @@ public sealed class ServedPage(string dir, string db, string reports, string ivo
                 ["StatsReporting__Paths__Inbox"] = inbox,
                 ["StatsReporting__Paths__Reports"] = reports,
                 ["StatsReporting__Paths__Ivo"] = ivo,
-            });
+            }.Concat((more ?? new Dictionary<string, string>()).Where(e => !e.Key.StartsWith("StatsReporting__Paths__", StringComparison.Ordinal))).ToDictionary());
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         for (var i = 0; i < 600; i++)
         {
