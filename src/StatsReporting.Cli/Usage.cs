@@ -17,6 +17,8 @@ public static class Usage
           bench [--records 10000,100000]     prestandamätning mot sqlite3 på en syntetisk kommun
 
         Alla kommandon tar --db SÖKVÄG (standard data/statsreporting.db ur appsettings.json).
+        Med flera nämnder (Organisation:Namnder) tar import, report, run, ivo, bevakning och import-table
+        --namnd KOD; import kräver den, report och run tar alla nämnder och kommunsammanställningen utan den.
         Mer om ett kommando: statsreporting help <kommando> eller statsreporting <kommando> --help.
         Slutkod 0 = klart, 1 = fel i indata eller körning, 2 = fel i kommandoraden (även utan argument: då skrivs
         den här texten på standard error).
@@ -25,10 +27,11 @@ public static class Usage
     public static readonly IReadOnlyDictionary<string, string> Verbs = new Dictionary<string, string>
     {
         ["import"] = """
-            statsreporting import <fil>… [--db SÖKVÄG]
+            statsreporting import <fil>… [--namnd KOD] [--db SÖKVÄG]
               Importerar beslutsunderlag: CSV (; eller ,) i UTF-8 eller Windows-1252, eller XLSX (första bladet).
               Varje fil är en transaktion: ett fel ger fil, rad och kolumn och då sparas ingenting från filen.
               Samma fil två gånger ändrar ingenting. Exempel: statsreporting import samples/beslut.csv
+              --namnd    nämnden filen gäller (krävs med flera nämnder); en kolumn namnd måste ange samma kod
             """,
         ["report"] = """
             statsreporting report --period 2025Q2 [--as-of ÅÅÅÅ-MM-DD] [--out MAPP] [--import N] [--db SÖKVÄG]
@@ -37,17 +40,21 @@ public static class Usage
               --as-of    dagen då status avläses ("vid rapporteringstillfället"); standard kvartalets sista dag
               --out      rapportmappen (standard Paths:Reports)
               --import N underlaget som det såg ut efter import N (gör om en gammal rapport exakt)
+              --namnd    en nämnd (med flera: reports/<kod>/2025Q2/); utan den alla nämnder och
+                         kommunsammanställningen reports/2025Q2/EVB 2025 kv2 <kommun>.xlsx
             """,
         ["run"] = """
             statsreporting run --period 2025Q2 [--as-of ÅÅÅÅ-MM-DD] [--out MAPP] [--inbox MAPP] [--db SÖKVÄG]
               Kvartalsjobbet för hand: importerar varje CSV/XLSX i inkorgen, skriver kvartalets rapporter som
               report gör och IVO-individrapporten (i Paths:Ivo, aldrig bland KF-filerna). Körningen sparas i
               körhistoriken som webbsidan visar. Går inte samtidigt med en annan körning mot samma databas.
-              --inbox    inkorgen (standard Paths:Inbox, samples/ i exemplet)
+              --inbox    inkorgen (standard Paths:Inbox, samples/ i exemplet; med flera nämnder <inkorg>/<kod>/)
+              --namnd    en nämnd; utan den körs varje nämnd för sig (egen rad i körhistoriken) och sedan
+                         kommunsammanställningen; en nämnds fel stoppar inte de andra
               --as-of, --out som för report
             """,
         ["ivo"] = """
-            statsreporting ivo --period 2025Q2 [--out MAPP] [--db SÖKVÄG]
+            statsreporting ivo --period 2025Q2 [--out MAPP] [--namnd KOD] [--db SÖKVÄG]
               Skriver IVO-individrapporten (personuppgifter) som .xlsx och .csv i <MAPP>/2025Q2/ (standard ivo/
               bredvid databasen), mappar 700 och filer 600. Slutkod 1 om det finns försvunna ärenden.
             statsreporting ivo status [--today ÅÅÅÅ-MM-DD] [--db SÖKVÄG]
@@ -55,7 +62,7 @@ public static class Usage
               behöver en avslutande rapport.
             """,
         ["bevakning"] = """
-            statsreporting bevakning [--today ÅÅÅÅ-MM-DD] [--days N] [--format json] [--out MAPP] [--db SÖKVÄG]
+            statsreporting bevakning [--today ÅÅÅÅ-MM-DD] [--days N] [--format json] [--out MAPP] [--namnd KOD] [--db SÖKVÄG]
               Bevakningslistan: öppna beslut vars tremånadersgräns infaller inom N dagar (standard Bevakning:Days, 30)
               och beslut som redan är försenade men inte har kommit med i någon rapport än. Skriver
               bevakning-<dag>.xlsx i MAPP (standard Bevakning:Folder, annars reports/bevakning/).
@@ -69,15 +76,16 @@ public static class Usage
               Slutkod 0 = inga avvikelser, 1 = avvikelser, 2 = filen kan inte läsas. Använder ingen databas.
             """,
         ["import-table"] = """
-            statsreporting import-table <tabell> --period 2024Q4 --law SoL|LSS [--db SÖKVÄG]
+            statsreporting import-table <tabell> --period 2024Q4 --law SoL|LSS [--namnd KOD] [--db SÖKVÄG]
               Lagrar en publicerad tabell (kontrollerad först) som historik för ett kvartal som beslutsunderlaget
               inte täcker; Jämförelse och trenddiagram visar dess tal.
             """,
         ["keys"] = """
-            statsreporting keys add --role controller|ivo|admin [--name TEXT] [--config] [--db SÖKVÄG]
+            statsreporting keys add --role controller|ivo|admin [--name TEXT] [--namnder a,b] [--config] [--db SÖKVÄG]
               Skapar en API-nyckel. Nyckeln är det enda som skrivs på standard output (en rad, visas en gång);
               allt annat går till standard error. --config sparar ingenting utan skriver raden att lägga i
-              StatsReporting:Access:Keys i appsettings.json på standard error.
+              StatsReporting:Access:Keys i appsettings.json på standard error. --namnder: nämnderna nyckeln
+              får se (standard alla; en admin för alla nämnder är installationens administratör).
             statsreporting keys list       visar nycklarna (id, roll, datum, status, namn; aldrig själva nyckeln)
             statsreporting keys revoke <id>  spärrar en nyckel
             """,
