@@ -88,10 +88,89 @@ FROM imports i
 JOIN decision_versions v ON v.namnd = i.namnd AND v.import_id <= i.id AND (v.gone_import IS NULL OR i.id < v.gone_import)
 WHERE (',' || i.laws || ',') LIKE ('%,' || v.lag || ',%');
 
--- The other records: added columns (their existing rows get the default nämnd).
+-- Runs: an added column (existing rows get the default nämnd).
 ALTER TABLE runs ADD COLUMN namnd TEXT NOT NULL DEFAULT 'standard';
-ALTER TABLE published_tables ADD COLUMN namnd TEXT NOT NULL DEFAULT 'standard';
-ALTER TABLE ivo_person_codes ADD COLUMN namnd TEXT NOT NULL DEFAULT 'standard';
+
+-- Pseudonym codes per nämnd: each nämnd's huvudrapportör keeps its own codes (rebuilt: the key changes).
+ALTER TABLE ivo_person_codes RENAME TO ivo_person_codes_0008;
+CREATE TABLE ivo_person_codes (
+    namnd             TEXT NOT NULL REFERENCES namnder (code),
+    pseudonym         TEXT NOT NULL,
+    ivo_code          TEXT NOT NULL,
+    kon               TEXT NOT NULL,
+    birth_date_known  INTEGER NOT NULL,
+    created_at        TEXT NOT NULL,
+    PRIMARY KEY (namnd, pseudonym),
+    UNIQUE (namnd, ivo_code)
+);
+INSERT INTO ivo_person_codes (namnd, pseudonym, ivo_code, kon, birth_date_known, created_at)
+SELECT 'standard', pseudonym, ivo_code, kon, birth_date_known, created_at FROM ivo_person_codes_0008;
+DROP TABLE ivo_person_codes_0008;
+
+-- Published tables per nämnd: the same table may be stored for two nämnder (rebuilt with the tables that refer to it).
+ALTER TABLE published_table_columns RENAME TO published_table_columns_0008;
+ALTER TABLE published_table_rows RENAME TO published_table_rows_0008;
+ALTER TABLE published_table_cells RENAME TO published_table_cells_0008;
+ALTER TABLE published_table_findings RENAME TO published_table_findings_0008;
+ALTER TABLE published_tables RENAME TO published_tables_0008;
+CREATE TABLE published_tables (
+    id           INTEGER PRIMARY KEY,
+    namnd        TEXT    NOT NULL REFERENCES namnder (code),
+    lag          TEXT    NOT NULL,
+    period       TEXT    NOT NULL,
+    file_name    TEXT    NOT NULL,
+    sha256       TEXT    NOT NULL,
+    label_header TEXT    NOT NULL,
+    value_column INTEGER NOT NULL,
+    imported_at  TEXT    NOT NULL,
+    UNIQUE (namnd, lag, period, sha256)
+);
+CREATE TABLE published_table_columns (
+    table_id INTEGER NOT NULL REFERENCES published_tables (id),
+    col_no   INTEGER NOT NULL,
+    header   TEXT    NOT NULL,
+    PRIMARY KEY (table_id, col_no)
+);
+CREATE TABLE published_table_rows (
+    table_id INTEGER NOT NULL REFERENCES published_tables (id),
+    row_no   INTEGER NOT NULL,
+    label    TEXT    NOT NULL,
+    line     INTEGER,
+    PRIMARY KEY (table_id, row_no)
+);
+CREATE TABLE published_table_cells (
+    table_id INTEGER NOT NULL REFERENCES published_tables (id),
+    row_no   INTEGER NOT NULL,
+    col_no   INTEGER NOT NULL,
+    value    INTEGER,
+    PRIMARY KEY (table_id, row_no, col_no)
+);
+CREATE TABLE published_table_findings (
+    table_id    INTEGER NOT NULL REFERENCES published_tables (id),
+    seq         INTEGER NOT NULL,
+    kind        TEXT    NOT NULL,
+    row_label   TEXT    NOT NULL,
+    column_name TEXT,
+    printed     INTEGER,
+    computed    INTEGER,
+    severity    TEXT    NOT NULL,
+    message     TEXT    NOT NULL,
+    root_cause  TEXT,
+    line        INTEGER,
+    PRIMARY KEY (table_id, seq)
+);
+INSERT INTO published_tables (id, namnd, lag, period, file_name, sha256, label_header, value_column, imported_at)
+SELECT id, 'standard', lag, period, file_name, sha256, label_header, value_column, imported_at FROM published_tables_0008;
+INSERT INTO published_table_columns (table_id, col_no, header) SELECT table_id, col_no, header FROM published_table_columns_0008;
+INSERT INTO published_table_rows (table_id, row_no, label, line) SELECT table_id, row_no, label, line FROM published_table_rows_0008;
+INSERT INTO published_table_cells (table_id, row_no, col_no, value) SELECT table_id, row_no, col_no, value FROM published_table_cells_0008;
+INSERT INTO published_table_findings (table_id, seq, kind, row_label, column_name, printed, computed, severity, message, root_cause, line)
+SELECT table_id, seq, kind, row_label, column_name, printed, computed, severity, message, root_cause, line FROM published_table_findings_0008;
+DROP TABLE published_table_columns_0008;
+DROP TABLE published_table_rows_0008;
+DROP TABLE published_table_cells_0008;
+DROP TABLE published_table_findings_0008;
+DROP TABLE published_tables_0008;
 
 -- The nämnder a key may see: their codes separated by ',' (e.g. 'son,von'), or '*' for all: an installation admin,
 -- and every key made before there were nämnder.

@@ -89,4 +89,27 @@ public class NamndDataTests : IDisposable
         Assert.Equal(2, findings.Count);
         Assert.All(findings, f => Assert.Equal("Totalt kommunen", f.Row));
     }
+
+    [Fact]
+    public void The_same_published_table_and_the_same_pseudonym_are_stored_for_each_namnd()
+    {
+        var table = Path.Combine(AppContext.BaseDirectory, "Fixtures", "published", "sol-2025Q2-tabell.csv");
+        var a = global::StatsReporting.Checks.PublishedTableStore.Import(_t.Env.Db.For("a"), table, Lag.SoL, TwoNamnder.Q2, _t.Env.Clock);
+        var b = global::StatsReporting.Checks.PublishedTableStore.Import(_t.Env.Db.For("b"), table, Lag.SoL, TwoNamnder.Q2, _t.Env.Clock);
+        Assert.Equal((false, false), (a.AlreadyImported, b.AlreadyImported));
+        Assert.NotEqual(a.Id, b.Id);
+        Assert.True(global::StatsReporting.Checks.PublishedTableStore.Import(_t.Env.Db.For("b"), table, Lag.SoL, TwoNamnder.Q2, _t.Env.Clock).AlreadyImported);
+
+        var rows = new[] { "P-1;KLIENT-17;K;SoL;ÄO;Särskilt boende;;2025-01-10;;;;SAKNAS_PLATS;" };
+        var file = TestEnv.WriteRecords(_t.Env.PathOf("pseudonym.csv"), rows);
+        foreach (var n in new[] { _t.A, _t.B })
+        {
+            _t.Importer(n).Import(file);
+            using var c0 = _t.Env.Db.For(n.Code).Open();
+            var codes = new global::StatsReporting.Ivo.IvoStore(_t.Env.Db.For(n.Code)).Codes(Storage.DecisionStore.Current(c0), _t.Env.Clock.GetUtcNow());
+            Assert.True(codes.ContainsKey("KLIENT-17"));
+        }
+        using var c = _t.Env.Db.Open();
+        Assert.Equal([("a", 1L), ("b", 1L)], c.Query<(string, long)>("SELECT namnd, COUNT(*) FROM ivo_person_codes GROUP BY namnd ORDER BY namnd"));
+    }
 }
