@@ -34,14 +34,16 @@ public class ImportKillTests(ITestOutputHelper output) : IDisposable
 
         var random = new Random(11);
         var outcomes = new List<string>();
-        // At least ten real kills: on a busy machine an import sometimes finishes before its moment comes.
+        // At least ten real kills. The uninterrupted import was timed once, and the machine's load changes: an import
+        // that finishes before its moment shrinks the window the next moments are drawn from.
+        var window = full.TotalSeconds;
         for (var (i, kills) = (0, 0); kills < 10; i++)
         {
-            Assert.True(i < 30, $"bara {kills} av {i} försök hann dödas: {string.Join("; ", outcomes)}");
+            Assert.True(i < 40, $"bara {kills} av {i} försök hann dödas: {string.Join("; ", outcomes)}");
             var work = Fresh(template, $"kill{i}");
-            var at = TimeSpan.FromSeconds(0.2 + random.NextDouble() * 0.8 * full.TotalSeconds);
+            var at = TimeSpan.FromSeconds(0.2 + random.NextDouble() * 0.8 * window);
             var ended = RunAndKill(work, at, "import", csv, "--db", DbIn(work));
-            if (!ended) kills++;
+            if (ended) window *= 0.7; else kills++;
             Assert.Equal("ok", IntegrityCheck(DbIn(work)));
             var stored = Scalar<long>(DbIn(work), "SELECT COUNT(*) FROM import_decisions");
             Assert.Contains(stored, new long[] { 0, Rows });

@@ -31,7 +31,7 @@ public class RunKillTests(ITestOutputHelper output) : IDisposable
         File.WriteAllLines(Path.Combine(template, "inkorg", "beslut-juli.csv"), Later(File.ReadAllLines(TestEnv.SampleCsv)), new System.Text.UTF8Encoding(true));
         var kfFiles = Files(Kf(template));
         var ivoFiles = Files(Ivo(template));
-        Assert.Equal(2, ivoFiles.Count);
+        Assert.Equal(3, ivoFiles.Count); // individrapport xlsx and csv, särskild avgift per beslut
 
         var clean = Copy(template, "ostord");
         var watch = Stopwatch.StartNew();
@@ -41,15 +41,17 @@ public class RunKillTests(ITestOutputHelper output) : IDisposable
 
         var random = new Random(2025);
         var outcomes = new List<string>();
-        // At least ten real kills: on a busy machine a run sometimes finishes before its moment comes.
+        // At least ten real kills. The uninterrupted run was timed once, and the machine's load changes: a run that
+        // finishes before its moment shrinks the window the next moments are drawn from.
+        var window = full.TotalSeconds;
         for (var (i, kills) = (0, 0); kills < 10; i++)
         {
-            Assert.True(i < 30, $"bara {kills} av {i} försök hann dödas: {string.Join("; ", outcomes)}");
+            Assert.True(i < 40, $"bara {kills} av {i} försök hann dödas: {string.Join("; ", outcomes)}");
             var work = Copy(template, $"kill{i}");
             var start = DateTime.UtcNow; // the copied set is an hour old (Copy)
-            var at = TimeSpan.FromSeconds(0.3 + random.NextDouble() * 0.9 * full.TotalSeconds);
+            var at = TimeSpan.FromSeconds(0.3 + random.NextDouble() * 0.9 * window);
             var ended = RunAndKill(work, at, RunArgs(work));
-            if (!ended) kills++;
+            if (ended) window *= 0.7; else kills++;
             Assert.Equal("ok", IntegrityCheck(Path.Combine(work, "data", "statsreporting.db")));
             var kf = OneSet(Kf(work), kfFiles, start);
             var ivo = OneSet(Ivo(work), ivoFiles, start);

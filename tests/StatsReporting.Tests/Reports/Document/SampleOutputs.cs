@@ -11,6 +11,7 @@ public sealed class SampleOutputs : IDisposable
     public TestEnv Env { get; } = new();
     public string PeriodDir { get; }
     public string IvoXlsx { get; }
+    public string AvgiftXlsx { get; }
 
     public SampleOutputs()
     {
@@ -18,13 +19,14 @@ public sealed class SampleOutputs : IDisposable
         Env.Reports().Write(Period.Parse("2025Q2"), new DateOnly(2025, 6, 30), Env.PathOf("reports"));
         PeriodDir = Env.PathOf("reports/2025Q2");
         var ivo = new IvoExport(Env.Db, TestEnv.Catalog, TestEnv.Settings, Env.Clock).Write(Period.Parse("2025Q2"), Env.PathOf("ivo"), Env.PathOf("reports"));
-        IvoXlsx = ivo.Files.Single(f => f.Path.EndsWith(".xlsx")).Path;
+        IvoXlsx = ivo.Files.Single(f => Path.GetFileName(f.Path) == "ivo-individrapport-2025Q2.xlsx").Path;
+        AvgiftXlsx = ivo.Files.Single(f => Path.GetFileName(f.Path) == "sarskild-avgift-2025Q2.xlsx").Path;
     }
 
     public string Workbook(string law) => Path.Combine(PeriodDir, $"evb-{law}-2025Q2.xlsx");
     public string Docx(string law) => Path.Combine(PeriodDir, $"tjansteskrivelse-{law}-2025Q2.docx");
 
-    public IEnumerable<string> AllOpenXmlFiles => [Workbook("sol"), Workbook("lss"), Docx("sol"), Docx("lss"), IvoXlsx];
+    public IEnumerable<string> AllOpenXmlFiles => [Workbook("sol"), Workbook("lss"), Docx("sol"), Docx("lss"), IvoXlsx, AvgiftXlsx];
 
     public void Dispose() => Env.Dispose();
 }
