@@ -32,6 +32,11 @@ public sealed class QuarterlyJob(Db db, Catalog catalog, AppSettings settings, T
             catch (QuarterlyJobFailedException e) { failed.Add($"{n.Name}: {e.Message}"); }
         }
         if (failed.Count > 0) throw new QuarterlyJobFailedException(string.Join("\n", failed));
+        // Every nämnd reported: the kommun summaries of the quarter (none with a single nämnd).
+        var today = settings.Schedule.Today(clock);
+        var q = period is null ? Period.Of(today).Previous : Period.Parse(period);
+        foreach (var f in Reports.KommunSummaries.Write(db, catalog, settings, q, today, settings.Paths.Reports))
+            log.LogInformation("Kvartalsjobbet skrev {File}.", Path.GetFileName(f.Path));
     }
 
     /// One nämnd's run ("Kör nu" of its admin).
