@@ -12,14 +12,17 @@ public sealed class CliContext
     private readonly AppSettings _settings;
     private readonly Db _db;
 
-    public Catalog Catalog { get; }
+    private readonly Catalog _catalog;
+    /// The catalog of the nämnd (its own, or StatsReporting:Catalog).
+    public Catalog Catalog => Namnd is { } n ? CatalogFor(n) : _catalog;
+    public Catalog CatalogFor(NamndSettings n) => n.Catalog is null ? _catalog : new Catalog(n.Catalog);
     /// The nämnd of --namnd, or the only one; null when several exist and none was named.
     public NamndSettings? Namnd { get; }
 
     public CliContext(Args args)
     {
         _settings = AppSettings.Load();
-        Catalog = new Catalog(_settings.Catalog);
+        _catalog = new Catalog(_settings.Catalog);
         _db = new Db(args.Option("db") ?? _settings.Paths.Database);
         _db.Migrate(); // checks the file first (Db.Check): a damaged database is refused before anything is written
         Namnder.Sync(_db, _settings.Organisation);

@@ -13,7 +13,7 @@ public static class ReportCommand
         var (asOf, outRoot) = (AsOf(args, period), Folder(args, "out", ctx.Installation.Paths.Reports));
         // Without --namnd and with several nämnder: every nämnd, then the kommun summaries.
         foreach (var n in ctx.Selected)
-            foreach (var f in new Reports.ReportService(ctx.DbFor(n), ctx.Catalog, ctx.SettingsFor(n)).Write(period, asOf, outRoot, new Progress(), ImportId(args)))
+            foreach (var f in new Reports.ReportService(ctx.DbFor(n), ctx.CatalogFor(n), ctx.SettingsFor(n)).Write(period, asOf, outRoot, new Progress(), ImportId(args)))
                 Console.WriteLine($"{f.Kind}: {f.Path}");
         if (ctx.Namnd is null)
             foreach (var f in Reports.KommunSummaries.Write(ctx.InstallationDb, ctx.Catalog, ctx.Installation, period, asOf, outRoot))

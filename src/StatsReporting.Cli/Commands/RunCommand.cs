@@ -45,7 +45,7 @@ public static class RunCommand
         try
         {
             var progress = new Both(new ReportCommand.Progress(), history.ProgressFor(id));
-            result = new QuarterJob(db, ctx.Catalog, ctx.SettingsFor(n), TimeProvider.System).Run(period, asOf, inbox, outRoot, progress);
+            result = new QuarterJob(db, ctx.CatalogFor(n), ctx.SettingsFor(n), TimeProvider.System).Run(period, asOf, inbox, outRoot, progress);
         }
         catch (Exception e)
         {

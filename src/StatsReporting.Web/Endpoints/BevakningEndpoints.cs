@@ -20,7 +20,7 @@ public static class BevakningEndpoints
         builder.Services.AddTransient(sp =>
         {
             var n = sp.GetRequiredService<Auth.RequestNamnd>();
-            return new BevakningService(n.Db, sp.GetRequiredService<Catalog>(), n.Settings);
+            return new BevakningService(n.Db, n.Namnd?.Catalog is { } own ? new Catalog(own) : sp.GetRequiredService<Catalog>(), n.Settings);
         });
         builder.Services.AddTransient<BevakningJob>();
         return builder;

@@ -33,8 +33,9 @@ public static class CoreServices
         services.AddTransient(sp =>
         {
             // The request's nämnd (Auth/RequestNamnd): the records go to the nämnd of the address the file was sent to.
-            var (settings, db) = (sp.GetRequiredService<AppSettings>(), sp.GetRequiredService<Web.Auth.RequestNamnd>().Db);
-            return new Importer(db, sp.GetRequiredService<Catalog>(), settings.Paths.ArchiveFor(db.Path), sp.GetRequiredService<TimeProvider>(), settings.Import);
+            var n = sp.GetRequiredService<Web.Auth.RequestNamnd>();
+            var (settings, db) = (sp.GetRequiredService<AppSettings>(), n.Db);
+            return new Importer(db, n.Namnd?.Catalog is { } own ? new Catalog(own) : sp.GetRequiredService<Catalog>(), settings.Paths.ArchiveFor(db.Path), sp.GetRequiredService<TimeProvider>(), settings.Import);
         });
         return builder;
     }

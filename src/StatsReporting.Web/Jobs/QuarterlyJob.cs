@@ -56,7 +56,7 @@ public sealed class QuarterlyJob(Db db, Catalog catalog, AppSettings settings, T
             // DisableConcurrentExecution guards Hangfire's own workers; the file lock also keeps out the CLI's `run`.
             using var guard = RunLock.Acquire(db.Path, TimeSpan.FromSeconds(30))
                 ?? throw new InvalidOperationException("En annan körning av kvartalsjobbet pågår redan mot samma databas.");
-            var result = new QuarterJob(own, catalog, ownSettings, clock)
+            var result = new QuarterJob(own, namnd.Catalog is null ? catalog : new Catalog(namnd.Catalog), ownSettings, clock)
                 .Run(p, today, settings.Paths.Inbox, settings.Paths.Reports, runs.ProgressFor(id));
             var summary = Summary(result);
             runs.Finish(id, RunHistory.Succeeded, summary);

@@ -63,10 +63,7 @@ public sealed partial class AppSettings
 
     private void Validate()
     {
-        if (Catalog.SoL.Count == 0) throw new InvalidOperationException("appsettings.json: StatsReporting:Catalog:SoL är tom.");
-        if (Catalog.LSS.Count != 10) throw new InvalidOperationException("appsettings.json: StatsReporting:Catalog:LSS ska ha 10 punkter (9 § 1–10).");
-        if (Catalog.Orsaker.All(o => o.Code != Decisions.Catalog.OvrigtCode))
-            throw new InvalidOperationException("appsettings.json: StatsReporting:Catalog:Orsaker saknar OVRIGT.");
+        Catalog.Validate("StatsReporting:Catalog");
         if (!string.IsNullOrEmpty(Report.RecordsFrom) && !Period.TryParse(Report.RecordsFrom, out _))
             throw new InvalidOperationException($"appsettings.json: StatsReporting:Report:RecordsFrom '{Report.RecordsFrom}' är ingen period (skriv t.ex. 2024Q4).");
         foreach (var lag in new[] { "SoL", "LSS" })
@@ -141,6 +138,14 @@ public sealed class CatalogSettings
     public List<string> LSS { get; set; } = [];
     public Dictionary<string, string> InsatsAliases { get; set; } = new();
     public List<OrsakSettings> Orsaker { get; set; } = [];
+
+    internal void Validate(string where)
+    {
+        if (SoL.Count == 0) throw new InvalidOperationException($"appsettings.json: {where}:SoL är tom.");
+        if (LSS.Count != 10) throw new InvalidOperationException($"appsettings.json: {where}:LSS ska ha 10 punkter (9 § 1–10).");
+        if (Orsaker.All(o => o.Code != Decisions.Catalog.OvrigtCode))
+            throw new InvalidOperationException($"appsettings.json: {where}:Orsaker saknar OVRIGT.");
+    }
 }
 
 public sealed class VerksamhetSettings

@@ -4,7 +4,7 @@ using StatsReporting.Storage;
 namespace StatsReporting.Decisions;
 
 /// One nämnd of Organisation:Namnder: its code (in paths, `--namnd` and the database), its name and kommun, and the
-/// report settings where it differs from StatsReporting:Report (kön order, RecordsFrom).
+/// report settings where it differs from StatsReporting:Report (kön order, RecordsFrom) and StatsReporting:Catalog.
 public sealed class NamndSettings
 {
     public string Code { get; set; } = "";
@@ -12,6 +12,8 @@ public sealed class NamndSettings
     public string Kommun { get; set; } = "";
     public Dictionary<string, string[]>? KonOrder { get; set; }
     public string? RecordsFrom { get; set; }
+    /// The nämnd's own catalog (verksamheter, insatser, orsaker), whole; absent: StatsReporting:Catalog.
+    public CatalogSettings? Catalog { get; set; }
 }
 
 public static class Namnder
@@ -37,6 +39,7 @@ public static class Namnder
             if (!seen.Add(n.Code)) throw new InvalidOperationException($"appsettings.json: StatsReporting:Organisation:Namnder: koden '{n.Code}' finns två gånger.");
             if (string.IsNullOrWhiteSpace(n.Name) || string.IsNullOrWhiteSpace(n.Kommun))
                 throw new InvalidOperationException($"appsettings.json: StatsReporting:Organisation:Namnder: nämnden '{n.Code}' saknar Name eller Kommun.");
+            n.Catalog?.Validate($"StatsReporting:Organisation:Namnder:{n.Code}:Catalog");
             if (!string.IsNullOrEmpty(n.RecordsFrom) && !Period.TryParse(n.RecordsFrom, out _))
                 throw new InvalidOperationException($"appsettings.json: StatsReporting:Organisation:Namnder:{n.Code}:RecordsFrom '{n.RecordsFrom}' är ingen period.");
         }
@@ -65,6 +68,7 @@ public static class Namnder
         };
         var copy = s.Copy();
         copy.Report = report;
+        copy.Catalog = n.Catalog ?? s.Catalog;
         return copy;
     }
 

@@ -73,7 +73,7 @@ public static class KommunSummaries
         var made = DateOnly.FromDateTime(DateTime.Now);
         return settings.Organisation.All().GroupBy(n => n.Kommun).Where(g => g.Count() > 1)
             .Select(g => KommunSummary.Write(g.Key, p,
-                g.Select(n => new NamndReports(n.Name, new ReportService(db.For(n.Code), catalog, settings.ForNamnd(n)).Build(p, asOf))).ToList(),
+                g.Select(n => new NamndReports(n.Name, new ReportService(db.For(n.Code), n.Catalog is null ? catalog : new Catalog(n.Catalog), settings.ForNamnd(n)).Build(p, asOf))).ToList(),
                 Path.Combine(outRoot, p.ToString()), made))
             .ToList();
     }
