@@ -34,6 +34,15 @@ public class NamndBrowserTests : IDisposable
         Assert.Contains("EVB SoL 2025 kv2 Socialnämnden.xlsx", seen.GetProperty("text").GetString());
         Assert.DoesNotContain("Vård- och omsorgsnämnden", seen.GetProperty("text").GetString());
 
+        // A controller of every nämnd gets the Nämnd list; a's key does not (it sees one nämnd).
+        Assert.Equal([], seen.GetProperty("namnder").EnumerateArray().Select(q => q.GetString()));
+        var keyAll = new KeyStore(new Db(db.Path)).Add(Role.Controller, "Controller alla", DateTimeOffset.UtcNow).Key;
+        var seenAll = await served.Browse("namnd-quarters.mjs", keyAll, "b");
+        Assert.Equal(["Socialnämnden (Exempelkommunen)", "Vård- och omsorgsnämnden (Exempelkommunen)"],
+            seenAll.GetProperty("namnder").EnumerateArray().Select(q => q.GetString()));
+        Assert.Equal(["2025 kv2 (2025Q2)", "2025 kv1 (2025Q1)"], seenAll.GetProperty("quarters").EnumerateArray().Select(q => q.GetString()));
+        Assert.All(seenAll.GetProperty("links").EnumerateArray(), l => Assert.StartsWith("/api/namnder/b/", l.GetString()));
+
         var seenB = await served.Browse("namnd-quarters.mjs", keyB);
         Assert.Equal(["2025 kv2 (2025Q2)", "2025 kv1 (2025Q1)"], seenB.GetProperty("quarters").EnumerateArray().Select(q => q.GetString()));
     }

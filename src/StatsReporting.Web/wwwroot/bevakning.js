@@ -8,7 +8,9 @@
   const cell = (text) => Object.assign(document.createElement('td'), { textContent: text });
 
   async function visaBevakning() {
-    const svar = await fetch('/api/bevakning');
+    // The page's nämnd (?namnd=kod), as dom.js's api() does: this file is a classic script, not a module.
+    const namnd = new URLSearchParams(location.search).get('namnd');
+    const svar = await fetch(namnd ? `/api/namnder/${encodeURIComponent(namnd)}/bevakning` : '/api/bevakning');
     if (!svar.ok) return;
     const b = await svar.json();
     $('bevakning-dagar').textContent = `Inom ${b.days} dagar`;

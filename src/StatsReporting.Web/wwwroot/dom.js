@@ -18,3 +18,8 @@ export async function visaFel(plats, svar) {
 }
 
 export const lagar = ['SoL', 'LSS']; // one order everywhere
+
+// The nämnd the page shows (?namnd=kod, chosen in the Nämnd list when the key sees several): every section asks its
+// addresses under /api/namnder/<kod>/; without one, /api/… answers for the key's first nämnd.
+export const namnd = new URLSearchParams(location.search).get('namnd');
+export const api = (path) => (namnd ? `/api/namnder/${encodeURIComponent(namnd)}${path}` : `/api${path}`);

@@ -1,5 +1,5 @@
 // Upload of beslutsunderlag (admin): the import's summary, or every row error with row and column.
-import { $, el } from './dom.js';
+import { $, api, el } from './dom.js';
 
 export function visaImport(csrf) {
   $('import').hidden = false;
@@ -7,7 +7,7 @@ export function visaImport(csrf) {
     e.preventDefault();
     const resultat = $('importresultat');
     resultat.replaceChildren(el('p', { textContent: 'Laddar upp …' }));
-    const svar = await fetch('/api/imports', { method: 'POST', headers: { 'X-CSRF-Token': csrf }, body: new FormData(e.target) });
+    const svar = await fetch(api('/imports'), { method: 'POST', headers: { 'X-CSRF-Token': csrf }, body: new FormData(e.target) });
     const body = await svar.json();
     if (svar.ok) {
       resultat.replaceChildren(el('p', { className: 'ok', textContent: body.summary }));

@@ -1,6 +1,6 @@
 // The run history (admin): every run, whether the schedule, "Kör nu" or the CLI's `run` started it, with its status
 // and Swedish message; and "Kör nu" itself. Polls while a run is going.
-import { $, el, tid, visaFel } from './dom.js';
+import { $, api, el, tid, visaFel } from './dom.js';
 
 const statusnamn = { running: 'Pågår', succeeded: 'Klar', failed: 'Misslyckades' };
 const rubriker = ['Kvartal', 'Startad av', 'Start', 'Klar', 'Status', 'Meddelande'];
@@ -23,7 +23,7 @@ export async function visaKorningar(csrf, uppdateraKvartal) {
   $('korformular').addEventListener('submit', async (e) => {
     e.preventDefault();
     const period = $('period').value.trim().toUpperCase();
-    const svar = await fetch(`/api/periods/${encodeURIComponent(period)}/runs`, { method: 'POST', headers: { 'X-CSRF-Token': csrf } });
+    const svar = await fetch(api(`/periods/${encodeURIComponent(period)}/runs`), { method: 'POST', headers: { 'X-CSRF-Token': csrf } });
     if (!svar.ok) return visaFel($('korstatus'), svar);
     vantarPa = { jobId: (await svar.json()).jobId, efter: senasteId };
     $('korstatus').textContent = `Kvartalsjobbet för ${period} är köat …`;
@@ -39,7 +39,7 @@ function foregaendeKvartal() {
 }
 
 async function uppdatera() {
-  const svar = await fetch('/api/runs');
+  const svar = await fetch(api('/runs'));
   if (!svar.ok) return visaFel($('korstatus'), svar);
   const korningar = await svar.json();
   $('inga-korningar').hidden = korningar.length > 0;

@@ -1,6 +1,6 @@
 // The quarter: a picker that opens on the latest quarter, its downloads, and per law (SoL, then LSS) the
 // Sammanställning, the findings and the charts (click to enlarge). An empty state when nothing is reported yet.
-import { $, el, lagar, visaFel } from './dom.js';
+import { $, api, el, lagar, namnd, visaFel } from './dom.js';
 import { summa, tabell } from './sammanstallning.js';
 import { kontroller } from './kontroller.js';
 
@@ -13,12 +13,13 @@ export async function visaKvartal() {
   $('kvartalsval').addEventListener('change', () => visaEtt($('kvartalsval').value));
   $('skriv-ut').addEventListener('click', () => window.print());
   $('forstoring').addEventListener('click', (e) => { if (e.target === $('forstoring')) $('forstoring').close(); });
+  await visaNamnder();
   await ladda();
   return (period) => ladda(period ?? $('kvartalsval').value);
 }
 
 async function ladda(valt) {
-  const svar = await fetch('/api/periods');
+  const svar = await fetch(api('/periods'));
   if (!svar.ok) return visaFel($('kvartalsinnehall'), svar);
   lista = await svar.json(); // newest first
   const tom = lista.length === 0;
@@ -29,6 +30,17 @@ async function ladda(valt) {
   const period = lista.some((k) => k.period === valt) ? valt : lista[0].period;
   $('kvartalsval').value = period;
   await visaEtt(period);
+}
+
+// The Nämnd list, only for a key that sees more than one nämnd; choosing one reloads the page for it.
+async function visaNamnder() {
+  const svar = await fetch('/api/namnder');
+  const alla = svar.ok ? await svar.json() : [];
+  $('namndvalet').hidden = alla.length < 2;
+  if (alla.length < 2) return;
+  $('namndval').replaceChildren(...alla.map((n) => el('option', { value: n.code, textContent: `${n.name} (${n.kommun})` })));
+  $('namndval').value = namnd ?? alla[0].code;
+  $('namndval').addEventListener('change', () => { location.search = `?namnd=${encodeURIComponent($('namndval').value)}`; });
 }
 
 async function hamta(fil) {
