@@ -9,7 +9,6 @@ namespace StatsReporting.Import;
 public sealed class RowValidator(string file, int headerWidth, Dictionary<string, int> index, Catalog catalog, DateOnly today,
     ImportLimits limits)
 {
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyyMMdd"];
 
     // Exports repeat a handful of texts a million times: each is resolved against the catalog once.
     private readonly Dictionary<(Lag, string?, string), CatalogRow?> _insats = [];
@@ -61,7 +60,7 @@ public sealed class RowValidator(string file, int headerWidth, Dictionary<string
         {
             var v = required ? Required(col) : Get(col);
             if (string.IsNullOrEmpty(v)) return null;
-            if (!DateOnly.TryParseExact(v, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            if (!FieldText.TryDate(v, out var d))
             {
                 Error(col, $"'{v}' är inget giltigt datum (skriv ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD).");
                 return null;
@@ -86,7 +85,7 @@ public sealed class RowValidator(string file, int headerWidth, Dictionary<string
         {
             var v = Get("fodelsedatum");
             if (v.Length == 0) return null;
-            if (!DateOnly.TryParseExact(v, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            if (!FieldText.TryDate(v, out var d))
                 Error("fodelsedatum", "födelsedatumet är inget giltigt datum (skriv ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD).");
             else if (d > (beslut ?? today))
                 Error("fodelsedatum", "födelsedatumet ligger efter beslutsdatum.");

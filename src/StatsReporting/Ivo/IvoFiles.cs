@@ -1,6 +1,5 @@
 using StatsReporting.Storage;
 using System.Text;
-using ClosedXML.Excel;
 using StatsReporting.Decisions;
 using StatsReporting.Reports;
 
@@ -18,7 +17,6 @@ public static class IvoFiles
 
     /// Sized to print on landscape A4 at about 9.5 pt (PrintLayout.LandscapeWidth); the long texts wrap.
     private static readonly double[] Widths = [12, 10, 13, 7, 5, 14, 12, 12, 16, 11, 10, 10, 17, 10];
-    private const double FontSize = 10;
 
     public static string FileName(Period q, string extension) => $"ivo-individrapport-{q}.{extension}";
 
@@ -41,36 +39,15 @@ public static class IvoFiles
     public static void WriteXlsx(IReadOnlyList<IvoRow> rows, IReadOnlyList<ForsvunnetArende> forsvunna, IReadOnlyList<string> findings,
         Period q, string path)
     {
-        using var wb = new XLWorkbook();
-        Sheet(wb, "Individrapport", Columns.Select(Hyphenated).ToList(), Widths, rows.Select(Cells).ToList(), "Inga beslut att rapportera för kvartalet");
-        wb.Style.Font.FontName = PrintLayout.Font;
-        wb.Style.Font.FontSize = FontSize;
-        Sheet(wb, "Försvunna ärenden", ForsvunnetArende.Columns, [12, 5, 22, 12, 12, 24, 24, 39],
-            forsvunna.Select(f => f.Cells()).ToList(), "Inga försvunna ärenden");
-        Sheet(wb, "Kontroller", ["Kontroller"], [PrintLayout.LandscapeWidth], findings.Select(f => new[] { f }).ToList(), "Inga avvikelser");
-        foreach (var ws in wb.Worksheets)
-            PrintLayout.Page(ws, landscape: true, "Innehåller personuppgifter", $"IVO individrapport {Wording.Quarter(q)}\n{ws.Name}",
-                DateOnly.FromDateTime(DateTime.Now));
-        RestrictedFiles.Write(path, s => PrintLayout.Save(wb, s));
-    }
-
-    private static void Sheet(XLWorkbook wb, string name, IReadOnlyList<string> header, IReadOnlyList<double> widths,
-        IReadOnlyList<string[]> rows, string whenEmpty)
-    {
-        var ws = wb.Worksheets.Add(name);
-        for (var c = 0; c < header.Count; c++) ws.Column(c + 1).Width = widths[c];
-        PrintLayout.HeaderRow(ws, header, widths, FontSize);
-        ws.SheetView.FreezeRows(1);
-        ws.Columns(1, header.Count).Style.Alignment.WrapText = true;
-        ws.Columns(1, header.Count).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
-        if (rows.Count == 0) KfWorkbook.SetText(ws.Cell(2, 1), whenEmpty);
-        for (var r = 0; r < rows.Count; r++)
-        {
-            for (var c = 0; c < rows[r].Length; c++)
-                KfWorkbook.SetText(ws.Cell(r + 2, c + 1), rows[r][c]);
-            PrintLayout.FitHeight(ws.Row(r + 2), rows[r], widths, FontSize);
-        }
-        if (rows.Count > 0) ws.Range(1, 1, rows.Count + 1, header.Count).SetAutoFilter();
+        IvoWorkbook.Sheet[] sheets =
+        [
+            new("Individrapport", Columns.Select(Hyphenated).ToList(), Widths, rows.Select(Cells).ToList(), "Inga beslut att rapportera för kvartalet", 11),
+            new("Försvunna ärenden", ForsvunnetArende.Columns, [12, 5, 22, 12, 12, 24, 24, 39], forsvunna.Select(f => f.Cells()).ToList(),
+                "Inga försvunna ärenden", 10),
+            new("Kontroller", ["Kontroller"], [PrintLayout.LandscapeWidth], findings.Select(f => new[] { f }).ToList(), "Inga avvikelser", 10),
+        ];
+        RestrictedFiles.Write(path, s => IvoWorkbook.Write(s, sheets, "Innehåller personuppgifter",
+            name => $"IVO individrapport {Wording.Quarter(q)}\n{name}", DateOnly.FromDateTime(DateTime.Now)));
     }
 
     /// The xlsx header may break the long compound words where a person would ("Rapporterings-period"): a soft hyphen,

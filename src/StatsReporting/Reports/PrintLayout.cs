@@ -88,13 +88,17 @@ public static class PrintLayout
             var used = 0;
             foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
-                var parts = System.Text.RegularExpressions.Regex.Split(word, "(?<=/)").Where(x => x.Length > 0).ToList();
-                for (var i = 0; i < parts.Count; i++)
+                // The word's parts, each ending after a '/' (the last may not); counted in place, as thousands of
+                // rows are measured per IVO workbook.
+                for (var start = 0; start < word.Length;)
                 {
-                    var gap = i == 0 && used > 0 ? 1 : 0;
-                    if (used > 0 && used + gap + parts[i].Length > perLine) { count++; used = 0; gap = 0; }
-                    used += gap + parts[i].Length;
+                    var slash = word.IndexOf('/', start);
+                    var length = (slash < 0 ? word.Length : slash + 1) - start;
+                    var gap = start == 0 && used > 0 ? 1 : 0;
+                    if (used > 0 && used + gap + length > perLine) { count++; used = 0; gap = 0; }
+                    used += gap + length;
                     while (used > perLine) { count++; used -= perLine; }
+                    start += length;
                 }
             }
         }
