@@ -93,4 +93,17 @@ public class AvgiftOutputTests : IDisposable
         Assert.Contains("SoL: 204 750 kr för 2 av 3 beslut. 1 beslut saknar månadskostnad för sin insats (kostnad saknas) och ingår inte i summorna.", rows.Select(r => r[0]));
         Assert.DoesNotContain(rows.SelectMany(r => r), c => c.Contains("19400101") || c.Contains("hemlig"));
     }
+
+    [Fact]
+    public void Ivo_verb_alone_writes_the_per_decision_list_beside_the_individrapport()
+    {
+        ImportSample();
+        var ivo = _env.PathOf("ivo-cli");
+        var (code, stdout, stderr) = CliInProcess.Run("ivo", "--period", "2025Q2", "--db", _env.Db.Path, "--out", ivo);
+        Assert.True(code == 0, stderr);
+        var path = Path.Combine(ivo, "2025Q2", "sarskild-avgift-2025Q2.xlsx");
+        Assert.Contains(path, stdout);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+        Assert.Equal(["S-1", "S-2", "S-3", "L-1"], Xlsx.Read(path)["Uppskattning per beslut"].Skip(1).Take(4).Select(r => r[0]));
+    }
 }
