@@ -55,6 +55,10 @@ public class AvgiftOutputTests : IDisposable
         // VisaIText is off by default: the Text sheet says nothing of it.
         Assert.DoesNotContain(book["Text"].SelectMany(r => r), c => c.Contains("särskilda avgift"));
 
+        // Its header row repeats on every printed page in the absolute, quoted form LibreOffice reads (PrintLayout.FixPrintTitles).
+        using (var doc = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(files.Single(f => f.Path.EndsWith("evb-sol-2025Q2.xlsx")).Path, false))
+            Assert.Contains("'Särskild avgift (uppskattning)'!$1:$1", doc.WorkbookPart!.Workbook.DefinedNames!
+                .Elements<DocumentFormat.OpenXml.Spreadsheet.DefinedName>().Where(n => n.Name == "_xlnm.Print_Titles").Select(n => n.Text));
         var lss = Xlsx.Read(files.Single(f => f.Path.EndsWith("evb-lss-2025Q2.xlsx")).Path)[AvgiftSheet.Name];
         Assert.Equal(["9 § 4 Biträde av kontaktperson", "1", "1", "2500", "0", "10000", "0", "0", "0"], lss[1]);
     }

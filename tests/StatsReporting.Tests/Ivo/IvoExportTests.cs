@@ -67,7 +67,8 @@ public class IvoExportTests : IDisposable
         Assert.Equal(_env.PathOf("ivo/2025Q2"), result.Folder);
         Assert.Equal(folder, File.GetUnixFileMode(_env.PathOf("ivo")));
         Assert.Equal(folder, File.GetUnixFileMode(result.Folder));
-        Assert.Equal(["ivo-individrapport-2025Q2.csv", "ivo-individrapport-2025Q2.xlsx"],
+        // The set holds the restricted särskild avgift list too (issue 14), written by `ivo` as by `run`.
+        Assert.Equal(["ivo-individrapport-2025Q2.csv", "ivo-individrapport-2025Q2.xlsx", "sarskild-avgift-2025Q2.xlsx"],
             Directory.GetFiles(result.Folder).Select(Path.GetFileName).Order());
         Assert.All(result.Files, f => Assert.Equal(file, File.GetUnixFileMode(f.Path)));
     }
@@ -82,7 +83,7 @@ public class IvoExportTests : IDisposable
         var again = IvoHistory.Export(_env).Write(Period.Parse("2025Q2"), _env.PathOf("ivo"));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(_env.PathOf("ivo")));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(again.Folder));
-        Assert.Equal(2, Directory.GetFiles(again.Folder).Length);
+        Assert.Equal(3, Directory.GetFiles(again.Folder).Length); // xlsx, csv and the avgift list
     }
 
     [Fact]
