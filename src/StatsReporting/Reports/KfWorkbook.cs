@@ -28,8 +28,9 @@ public static class KfWorkbook
         WriteLines(wb, "Kontroller", "Kontroller", findings.Count == 0 ? ["Inga avvikelser"] : findings);
         WriteLines(wb, "Text", "Utkast till ärendetext", r.Text, bold: r.Text.Count > 0 ? r.Text[0] : null);
         var who = string.Join("\n", new[] { kommun, namnd }.Where(x => !string.IsNullOrEmpty(x)));
+        // The avgift sheet is nine columns wide: landscape, as AvgiftSheet lays it out, so it prints at 10 pt.
         foreach (var ws in wb.Worksheets)
-            PrintLayout.Page(ws, landscape: false, who, $"Ej verkställda gynnande beslut {r.LawName}\n{Wording.Quarter(r.Period)}: {ws.Name}",
+            PrintLayout.Page(ws, landscape: ws.Name == Avgift.AvgiftSheet.Name, who, $"Ej verkställda gynnande beslut {r.LawName}\n{Wording.Quarter(r.Period)}: {ws.Name}",
                 made ?? DateOnly.FromDateTime(DateTime.Now), repeatHeader: ws.Name != DiagramSheet.Name);
         SaveAtomically(wb, path, charts is { Count: > 0 } ? tmp => DiagramSheet.Embed(tmp, charts) : null);
     }

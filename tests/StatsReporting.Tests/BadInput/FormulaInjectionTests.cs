@@ -46,7 +46,7 @@ public class FormulaInjectionTests : IDisposable
     {
         var result = ExportWith(Payloads.Select((p, i) => $"F-{i};19390601-T490;M;SoL;ÄO;Särskilt boende;;2024-07-27;;;;;{p}").ToArray());
 
-        using var wb = Xlsx.Open(result.Files.Single(f => f.Path.EndsWith(".xlsx")).Path);
+        using var wb = Xlsx.Open(result.Files.Single(f => Path.GetFileName(f.Path).StartsWith("ivo-individrapport-") && f.Path.EndsWith(".xlsx")).Path);
         var sheet = wb.Worksheet("Individrapport");
         Assert.DoesNotContain(sheet.CellsUsed(), c => c.HasFormula);
         var kommentar = Enumerable.Range(2, Payloads.Length).Select(r => sheet.Cell(r, IvoHistory.Col("Kommentar") + 1).GetString()).Order(StringComparer.Ordinal);

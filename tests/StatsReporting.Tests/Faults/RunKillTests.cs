@@ -31,7 +31,7 @@ public class RunKillTests(ITestOutputHelper output) : IDisposable
         File.WriteAllLines(Path.Combine(template, "inkorg", "beslut-juli.csv"), Later(File.ReadAllLines(TestEnv.SampleCsv)), new System.Text.UTF8Encoding(true));
         var kfFiles = Files(Kf(template));
         var ivoFiles = Files(Ivo(template));
-        Assert.Equal(2, ivoFiles.Count);
+        Assert.Equal(3, ivoFiles.Count); // individrapport xlsx and csv, and the särskild avgift list
 
         var clean = Copy(template, "ostord");
         var watch = Stopwatch.StartNew();

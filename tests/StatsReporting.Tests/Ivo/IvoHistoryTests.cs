@@ -24,7 +24,7 @@ public class IvoHistoryTests : IClassFixture<IvoHistoryTests.Written>
                 var result = IvoHistory.Export(Env).Write(IvoHistory.Quarters[n - 1], Env.PathOf("ivo"));
                 Results.Add(result);
                 Csv.Add(IvoHistory.ReadCsv(result.Files.Single(f => f.Path.EndsWith(".csv")).Path));
-                var wb = Support.Xlsx.Read(result.Files.Single(f => f.Path.EndsWith(".xlsx")).Path);
+                var wb = Support.Xlsx.Read(result.Files.Single(f => Path.GetFileName(f.Path).StartsWith("ivo-individrapport-") && f.Path.EndsWith(".xlsx")).Path);
                 Workbooks.Add(wb);
                 Xlsx.Add(wb["Individrapport"].Skip(1).ToList());
             }

@@ -44,7 +44,7 @@ public class ReconciliationTests : IDisposable
         Assert.Contains(second.Files, f => f.Path.EndsWith("evb-lss-2025Q2.xlsx") && File.Exists(f.Path));
 
         // Never dropped: still in the individrapport as kvarstår, and listed as an error beside it.
-        var xlsx = second.Ivo.Files.Single(f => f.Path.EndsWith(".xlsx")).Path;
+        var xlsx = second.Ivo.Files.Single(f => Path.GetFileName(f.Path).StartsWith("ivo-individrapport-") && f.Path.EndsWith(".xlsx")).Path;
         var wb = Xlsx.Read(xlsx);
         var s1 = wb["Individrapport"].Single(r => r[IvoHistory.Col("Beslut-id (internt)")] == "S-1");
         Assert.Equal("kvarstår", s1[IvoHistory.Col("Rapporttyp")]);

@@ -18,7 +18,7 @@ public sealed class SampleOutputs : IDisposable
         Env.Reports().Write(Period.Parse("2025Q2"), new DateOnly(2025, 6, 30), Env.PathOf("reports"));
         PeriodDir = Env.PathOf("reports/2025Q2");
         var ivo = new IvoExport(Env.Db, TestEnv.Catalog, TestEnv.Settings, Env.Clock).Write(Period.Parse("2025Q2"), Env.PathOf("ivo"), Env.PathOf("reports"));
-        IvoXlsx = ivo.Files.Single(f => f.Path.EndsWith(".xlsx")).Path;
+        IvoXlsx = ivo.Files.Single(f => Path.GetFileName(f.Path).StartsWith("ivo-individrapport-") && f.Path.EndsWith(".xlsx")).Path;
     }
 
     public string Workbook(string law) => Path.Combine(PeriodDir, $"evb-{law}-2025Q2.xlsx");
