@@ -21,6 +21,7 @@ public class AccessTests(ServiceHost host)
         ("paket", "GET", "/api/periods/2025Q2/zip", Role.Controller, HttpStatusCode.OK),
         ("sidans texter", "GET", "/api/page", null, HttpStatusCode.OK),
         ("individrapport", "GET", "/api/periods/2025Q2/workbooks/ivo", Role.Ivo, HttpStatusCode.OK),
+        ("särskild avgift per beslut", "GET", "/api/periods/2025Q2/avgift", Role.Ivo, HttpStatusCode.OK),
         ("körhistorik", "GET", "/api/runs", Role.Admin, HttpStatusCode.OK),
         ("jobbpanel", "GET", "/hangfire", Role.Admin, HttpStatusCode.OK),
         ("jobbpanelens misslyckade jobb", "GET", "/hangfire/jobs/failed", Role.Admin, HttpStatusCode.OK),
@@ -121,15 +122,17 @@ public class AccessTests(ServiceHost host)
         Assert.Equal([("Tjänsteskrivelse EVB SoL 2025 kv2.docx", "/api/periods/2025Q2/documents/sol"),
             ("Tjänsteskrivelse EVB LSS 2025 kv2.docx", "/api/periods/2025Q2/documents/lss")], q.Documents.Select(d => (d.Title, d.Url)));
         Assert.Null(q.Ivo);
+        Assert.Null(q.Avgift);
 
         using var ivo = host.As(Role.Ivo);
         var seen = (await ivo.GetFromJsonAsync<List<PeriodEntry>>("/api/periods"))!.Single();
         Assert.Equal("IVO individrapport 2025 kv2.xlsx", seen.Ivo?.Title);
+        Assert.Equal(("Särskild avgift (uppskattning) 2025 kv2.xlsx", "/api/periods/2025Q2/avgift"), (seen.Avgift?.Title, seen.Avgift?.Url));
     }
 
     public sealed record Enqueued(string JobId, string Period);
     public sealed record Download(string Title, string Url);
     public sealed record ChartDownload(string Law, string Title, string Url);
     public sealed record PeriodEntry(string Period, string Name, List<Download> Workbooks, List<Download> Documents, Download? Zip,
-        List<ChartDownload> Charts, Download? Findings, Download? Summary, Download? Ivo);
+        List<ChartDownload> Charts, Download? Findings, Download? Summary, Download? Ivo, Download? Avgift);
 }

@@ -53,6 +53,26 @@ public class BrowserTests : IDisposable
     }
 
     [Fact]
+    public async Task Ivo_sees_the_individrapport_and_the_avgift_list_beside_it_and_downloads_the_avgift_list()
+    {
+        var served = Serve(_data.Dir, _data.Db.Path, _data.Reports);
+        var key = await served.Key("ivo", "IVO-rapportör");
+        await served.Start();
+        var downloads = Folder("nedladdat-ivo");
+        var seen = await served.Browse("login-download.mjs", key, downloads, "Särskild avgift per beslut: Särskild avgift (uppskattning) 2025 kv2.xlsx");
+
+        Assert.Equal(["KF-arbetsbok: EVB SoL 2025 kv2.xlsx", "KF-arbetsbok: EVB LSS 2025 kv2.xlsx",
+                "Tjänsteskrivelse: Tjänsteskrivelse EVB SoL 2025 kv2.docx", "Tjänsteskrivelse: Tjänsteskrivelse EVB LSS 2025 kv2.docx",
+                "Allt i ett paket (zip): EVB 2025 kv2.zip", "Individrapport till IVO: IVO individrapport 2025 kv2.xlsx",
+                "Särskild avgift per beslut: Särskild avgift (uppskattning) 2025 kv2.xlsx"],
+            seen.GetProperty("links").EnumerateArray().Select(l => l.GetString()));
+        Assert.Equal("Särskild avgift (uppskattning) 2025 kv2.xlsx", seen.GetProperty("suggestedFilename").GetString());
+        Assert.Equal(File.ReadAllBytes(Path.Combine(_data.Ivo, "2025Q2", StatsReporting.Avgift.AvgiftList.FileName(ServiceData.Q2))),
+            File.ReadAllBytes(seen.GetProperty("saved").GetString()!));
+        ServedPage.KeepScreenshots(downloads);
+    }
+
+    [Fact]
     public async Task Controller_sees_the_bevakning_counts_per_enhet_and_downloads_the_list()
     {
         // Three decisions reaching three months 7–25 days from today (the service's clock is the real one); the

@@ -64,8 +64,10 @@ public static class BevakningEndpoints
         if (files.Open(files.Avgift(p)) is not { } file)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"Uppskattningen av särskild avgift för {p.Swedish} är inte skriven än.");
         response.Headers.CacheControl = "no-store";
-        return TypedResults.File(file, XlsxType, $"Särskild avgift (uppskattning) {p.Swedish}.xlsx");
+        return TypedResults.File(file, XlsxType, AvgiftDisplayName(p));
     }
+
+    public static string AvgiftDisplayName(Period p) => $"Särskild avgift (uppskattning) {p.Swedish}.xlsx";
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -13,7 +13,8 @@ public sealed record ChartDownload(string Law, string Title, string Url);
 
 /// What /api/periods lists for one quarter, every list in one order: SoL, then LSS. Only files that exist are listed.
 public sealed record PeriodEntry(string Period, string Name, IReadOnlyList<Download> Workbooks, IReadOnlyList<Download> Documents,
-    Download? Zip, IReadOnlyList<ChartDownload> Charts, Download? Findings, Download? Summary, Download? Ivo);
+    Download? Zip, IReadOnlyList<ChartDownload> Charts, Download? Findings, Download? Summary, Download? Ivo,
+    Download? Avgift = null);
 
 public static class PeriodListing
 {
@@ -35,7 +36,10 @@ public static class PeriodListing
         var summary = files.Exists(files.Summary(p)) ? new Download($"Sammanställning {p.Swedish} (JSON)", $"{url}/summary") : null;
         var ivo = user.IsInRole(Roles.Ivo) && files.Exists(files.Ivo(p))
             ? new Download(ReportEndpoints.IvoDisplayName(p), $"{url}/workbooks/ivo") : null;
-        return new PeriodEntry(p.ToString(), p.Swedish, workbooks, documents, zip, charts, findings, summary, ivo);
+        // The per-decision list of the särskild avgift estimate lies beside the individrapport, for the same roles.
+        var avgift = user.IsInRole(Roles.Ivo) && files.Exists(files.Avgift(p))
+            ? new Download(BevakningEndpoints.AvgiftDisplayName(p), $"{url}/avgift") : null;
+        return new PeriodEntry(p.ToString(), p.Swedish, workbooks, documents, zip, charts, findings, summary, ivo, avgift);
     }).ToList();
 
     private static string LawOf(string chart) => chart.Split('-')[0] switch { "sol" => "SoL", "lss" => "LSS", _ => "" };

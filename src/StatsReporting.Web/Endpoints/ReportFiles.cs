@@ -65,20 +65,24 @@ public sealed partial class ReportFiles(RequestNamnd request)
         var root = RootOf(path);
         for (var p = path; p.Length > root.Length; p = Path.GetDirectoryName(p)!)
             if (new FileInfo(p).LinkTarget is not null) return false;
-        return true;
+        return !OperatingSystem.IsLinux() || PlainFile.IsPlain(path);
     }
 
     /// Opens first, then checks the opened handle: on Linux the file the handle really is (/proc/self/fd/N) must lie at
-    /// exactly `path` below the root's real location. Checking the path and then opening it would leave a moment in
-    /// which a link swapped in is followed; the handle cannot change. Null (a 404) when missing or not what was asked.
+    /// exactly `path` below the root's real location, and be a regular file with one link (PlainFile: no hard link to the
+    /// individrapport, no FIFO or device). Checking the path and then opening it would leave a moment in which a link
+    /// swapped in is followed; the handle cannot change. Null (a 404) when missing or not what was asked.
     public FileStream? Open(string path)
     {
         if (_none) return null;
-        if (!OperatingSystem.IsLinux() && !Exists(path)) return null;
-        FileStream stream;
-        try { stream = new FileStream(File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read), FileAccess.Read); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
-        if (!OperatingSystem.IsLinux()) return stream;
+        if (!OperatingSystem.IsLinux())
+        {
+            if (!Exists(path)) return null;
+            try { return new FileStream(File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read), FileAccess.Read); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
+        }
+        if (PlainFile.Open(path) is not { } handle) return null;
+        var stream = new FileStream(handle, FileAccess.Read);
         var root = RootOf(path);
         var expected = Path.Join(RealPath.Of(root), Path.GetRelativePath(root, path));
         if (new FileInfo($"/proc/self/fd/{stream.SafeFileHandle.DangerousGetHandle()}").LinkTarget == expected) return stream;

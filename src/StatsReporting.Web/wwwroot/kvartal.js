@@ -66,6 +66,8 @@ function nedladdningar(k) {
   ].filter(Boolean).map((a) => el('li', {}, a));
   if (k.ivo) lankar.push(el('li', { className: 'begransad' }, lank(k.ivo, 'Individrapport till IVO'),
     el('span', { className: 'markering', textContent: 'personuppgifter' })));
+  if (k.avgift) lankar.push(el('li', { className: 'begransad' }, lank(k.avgift, 'Särskild avgift per beslut'),
+    el('span', { className: 'markering', textContent: 'begränsad' })));
   return el('section', { className: 'nedladdningar', ariaLabel: 'Ladda ned' },
     el('h4', { textContent: 'Ladda ned' }), el('ul', { className: 'filer' }, ...lankar));
 }

@@ -66,7 +66,7 @@ public static class AvgiftList
         var path = Path.Combine(folder, FileName(q));
         using var xlsx = new MemoryStream();
         wb.SaveAs(xlsx);
-        Bevakning.PrintTitles.MakeAbsolute(xlsx);
+        PrintLayout.FixPrintTitles(xlsx);
         RestrictedFiles.Write(path, xlsx.WriteTo);
         return new("Särskild avgift, uppskattning per beslut (xlsx)", path);
     }

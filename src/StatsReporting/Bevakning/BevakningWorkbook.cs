@@ -27,7 +27,7 @@ public static class BevakningWorkbook
         AtomicFile.WriteVia(path, tmp =>
         {
             wb.SaveAs(tmp);
-            PrintTitles.MakeAbsolute(tmp);
+            PrintLayout.FixPrintTitles(tmp);
         });
     }
 

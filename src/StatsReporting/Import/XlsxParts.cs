@@ -6,23 +6,25 @@ namespace StatsReporting.Import;
 /// The parts of a workbook that a sheet's cells need: which sheet, which styles are dates, the shared strings.
 public static class XlsxParts
 {
-    /// The first sheet a person sees in Excel: hidden and very hidden sheets are passed over.
-    public static (string Book, string Sheet, bool Date1904) FirstVisibleSheet(XlsxPackage p)
+    /// The sheets a person sees in Excel, in tab order (name and part path): hidden and very hidden sheets are passed over.
+    public static (string Book, List<(string Name, string Part)> Sheets, bool Date1904) VisibleSheets(XlsxPackage p)
     {
         var book = p.Relationships("").Values.FirstOrDefault(r => r.Type.EndsWith("/officeDocument")).Target ?? "xl/workbook.xml";
         var rels = p.Relationships(book);
         using var r = p.Open(book, XlsxPackage.MaxSmallPartBytes) ?? throw new NotATableException("filen är ingen .xlsx-arbetsbok (arbetsboksdelen saknas); spara den på nytt från Excel.");
         var date1904 = false;
-        string? sheet = null;
+        var sheets = new List<(string, string)>();
         while (r.Read())
         {
             if (r.NodeType != XmlNodeType.Element) continue;
             if (r.LocalName == "workbookPr") date1904 = r.GetAttribute("date1904") is "1" or "true";
             if (r.LocalName != "sheet" || r.GetAttribute("state") is "hidden" or "veryHidden") continue;
+            var name = r.GetAttribute("name") ?? "";
             var id = RelationshipId(r);
-            if (id is not null && rels.TryGetValue(id, out var rel)) { sheet = rel.Target; break; }
+            if (id is not null && rels.TryGetValue(id, out var rel) && sheets.Count < 1024) sheets.Add((name, rel.Target));
         }
-        return (book, sheet ?? throw new NotATableException("arbetsboken har inget synligt blad."), date1904);
+        if (sheets.Count == 0) throw new NotATableException("arbetsboken har inget synligt blad.");
+        return (book, sheets, date1904);
     }
 
     private static string? RelationshipId(XmlReader r)

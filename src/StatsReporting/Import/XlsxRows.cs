@@ -3,16 +3,17 @@ using System.Xml;
 
 namespace StatsReporting.Import;
 
-/// The rows of an XLSX's first visible sheet, one at a time, read forward from the sheet's XML: nothing is sized by
+/// The rows of an XLSX's visible decision sheet (XlsxSheetChoice), one at a time, read forward from the sheet's XML: nothing is sized by
 /// what a cell reference claims (a lone cell at XFD1048576 costs one cell), and every cell is within the limits.
 public static class XlsxRows
 {
     public static IEnumerable<RawRow> Read(Stream file, ImportLimits limits, CancellationToken ct)
     {
         using var package = new XlsxPackage(file, limits);
-        var (book, sheet, date1904) = Xml(1, () => XlsxParts.FirstVisibleSheet(package));
+        var (book, sheets, date1904) = Xml(1, () => XlsxParts.VisibleSheets(package));
         var dates = Xml(1, () => XlsxParts.DateStyles(package, book));
         var strings = Xml(1, () => XlsxParts.SharedStrings(package, limits, book));
+        var sheet = Xml(1, () => XlsxSheetChoice.Choose(package, sheets, limits, strings));
         using var r = package.Open(sheet) ?? throw new NotATableException("arbetsbokens första synliga blad saknas i filen; spara den på nytt från Excel.");
         var rowNumber = 0;
         // Empty (formatted) rows count too: a sheet of a hundred million <row/> is refused, not read for minutes.
@@ -31,7 +32,7 @@ public static class XlsxRows
 
     /// Moves to the next <row> and returns its number; null at the end of sheetData. A sheet cut off mid-row (a
     /// truncated download) is an error, never a shorter table.
-    private static int? NextRow(XmlReader r, int previous)
+    internal static int? NextRow(XmlReader r, int previous)
     {
         while (r.Read())
         {
@@ -48,7 +49,7 @@ public static class XlsxRows
         catch (XmlException) { throw new NotATableException("arbetsboken är ingen giltig XML här; filen är avklippt eller skadad: spara den på nytt från Excel.", row); }
     }
 
-    private static RawRow ReadRow(XmlReader r, int row, ImportLimits limits, bool[] dates, List<string?> strings, bool date1904)
+    internal static RawRow ReadRow(XmlReader r, int row, ImportLimits limits, bool[] dates, List<string?> strings, bool date1904)
     {
         var depth = r.Depth;
         var cells = new List<string>();

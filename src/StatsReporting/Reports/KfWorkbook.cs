@@ -39,7 +39,7 @@ public static class KfWorkbook
     public static void SaveAtomically(XLWorkbook wb, string path, Action<string>? finish = null) => AtomicFile.WriteVia(path, tmp =>
     {
         wb.SaveAs(tmp);
-        using (var doc = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(tmp, isEditable: true)) PrintLayout.FixPrintTitles(doc);
+        PrintLayout.FixPrintTitles(tmp);
         finish?.Invoke(tmp);
     });
 

@@ -35,13 +35,26 @@ public static class PrintLayout
     }
 
     /// ClosedXML 0.95 writes the repeated rows as "Orsaker!1:1", which LibreOffice ignores: it wants the absolute,
-    /// quoted form Excel writes, "'Orsaker'!$1:$1". Rewrites them in a saved workbook.
+    /// quoted form Excel writes, "'Orsaker'!$1:$1". Rewrites them in a saved workbook (a file or a seekable stream);
+    /// the one helper for every workbook we write (KF, IVO, bevakning, the avgift list).
+    public static void FixPrintTitles(string xlsx)
+    {
+        using var doc = SpreadsheetDocument.Open(xlsx, isEditable: true);
+        FixPrintTitles(doc);
+    }
+
+    public static void FixPrintTitles(Stream xlsx)
+    {
+        using var doc = SpreadsheetDocument.Open(xlsx, isEditable: true);
+        FixPrintTitles(doc);
+    }
+
     public static void FixPrintTitles(SpreadsheetDocument doc)
     {
         var names = doc.WorkbookPart?.Workbook.DefinedNames?.Elements<DefinedName>().Where(n => n.Name?.Value == "_xlnm.Print_Titles") ?? [];
         foreach (var name in names)
             if (System.Text.RegularExpressions.Regex.Match(name.Text, @"^'?(.+?)'?!\$?(\d+):\$?(\d+)$") is { Success: true } m)
-                name.Text = $"'{m.Groups[1].Value.Replace("'", "''")}'!${m.Groups[2].Value}:${m.Groups[3].Value}";
+                name.Text = $"'{m.Groups[1].Value.Replace("''", "'").Replace("'", "''")}'!${m.Groups[2].Value}:${m.Groups[3].Value}";
         doc.WorkbookPart?.Workbook.Save();
     }
 
@@ -50,7 +63,7 @@ public static class PrintLayout
     {
         using var buffer = new MemoryStream();
         wb.SaveAs(buffer);
-        using (var doc = SpreadsheetDocument.Open(buffer, isEditable: true)) FixPrintTitles(doc);
+        FixPrintTitles(buffer);
         buffer.Position = 0;
         buffer.CopyTo(target);
     }

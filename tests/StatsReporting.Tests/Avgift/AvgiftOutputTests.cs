@@ -55,6 +55,10 @@ public class AvgiftOutputTests : IDisposable
         // VisaIText is off by default: the Text sheet says nothing of it.
         Assert.DoesNotContain(book["Text"].SelectMany(r => r), c => c.Contains("särskilda avgift"));
 
+        // Its header row repeats on every printed page in the absolute, quoted form LibreOffice reads (PrintLayout.FixPrintTitles).
+        using (var doc = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(files.Single(f => f.Path.EndsWith("evb-sol-2025Q2.xlsx")).Path, false))
+            Assert.Contains("'Särskild avgift (uppskattning)'!$1:$1", doc.WorkbookPart!.Workbook.DefinedNames!
+                .Elements<DocumentFormat.OpenXml.Spreadsheet.DefinedName>().Where(n => n.Name == "_xlnm.Print_Titles").Select(n => n.Text));
         var lss = Xlsx.Read(files.Single(f => f.Path.EndsWith("evb-lss-2025Q2.xlsx")).Path)[AvgiftSheet.Name];
         Assert.Equal(["9 § 4 Biträde av kontaktperson", "1", "1", "2500", "0", "10000", "0", "0", "0"], lss[1]);
     }
@@ -92,5 +96,18 @@ public class AvgiftOutputTests : IDisposable
         ], rows.Skip(1).Take(4));
         Assert.Contains("SoL: 204 750 kr för 2 av 3 beslut. 1 beslut saknar månadskostnad för sin insats (kostnad saknas) och ingår inte i summorna.", rows.Select(r => r[0]));
         Assert.DoesNotContain(rows.SelectMany(r => r), c => c.Contains("19400101") || c.Contains("hemlig"));
+    }
+
+    [Fact]
+    public void Ivo_verb_alone_writes_the_per_decision_list_beside_the_individrapport()
+    {
+        ImportSample();
+        var ivo = _env.PathOf("ivo-cli");
+        var (code, stdout, stderr) = CliInProcess.Run("ivo", "--period", "2025Q2", "--db", _env.Db.Path, "--out", ivo);
+        Assert.True(code == 0, stderr);
+        var path = Path.Combine(ivo, "2025Q2", "sarskild-avgift-2025Q2.xlsx");
+        Assert.Contains(path, stdout);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+        Assert.Equal(["S-1", "S-2", "S-3", "L-1"], Xlsx.Read(path)["Uppskattning per beslut"].Skip(1).Take(4).Select(r => r[0]));
     }
 }

@@ -53,7 +53,7 @@ public class BevakningWorkbookTests : IDisposable
             Assert.Empty(new OpenXmlValidator().Validate(doc).Select(e => $"{e.Part?.Uri}: {e.Description}"));
             // ClosedXML 0.95.4 does not read header and footer back: the sheets' own XML shows what a printer gets.
             var sheets = doc.WorkbookPart!.WorksheetParts.Select(p => p.Worksheet).ToList();
-            // Absolute rows, which LibreOffice needs to repeat them (PrintTitles.MakeAbsolute).
+            // Absolute rows, which LibreOffice needs to repeat them (PrintLayout.FixPrintTitles).
             Assert.Equal(["'Närmar sig tre månader'!$1:$1", "'Försenade, ej rapporterade'!$1:$1"],
                 doc.WorkbookPart.Workbook.DefinedNames!.Elements<DocumentFormat.OpenXml.Spreadsheet.DefinedName>().Select(n => n.Text));
             Assert.Equal(2, sheets.Count);

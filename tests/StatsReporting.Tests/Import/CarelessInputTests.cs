@@ -153,6 +153,33 @@ public class CarelessInputTests : IDisposable
     }
 
     [Fact]
+    public void Several_visible_sheets_that_look_like_decision_lists_are_refused_naming_the_sheets()
+    {
+        var path = _env.PathOf("tva-listor.xlsx");
+        RawXlsx.Write(path, [
+            new("Beslut mars", RawXlsx.SheetXml(Header, Row((0, "MARS-1")))),
+            new("Anteckningar", RawXlsx.SheetXml(["Att göra"], ["Ring enheten"])),
+            new("Beslut april", RawXlsx.SheetXml(Header, Row((0, "APRIL-1")))),
+        ]);
+        var e = Refused(_env, () => _env.Importer().Import(path));
+        Assert.Equal("tva-listor.xlsx, rad 1: arbetsboken har 2 synliga blad som ser ut som beslutslistor ('Beslut mars', 'Beslut april'); "
+            + "dölj eller ta bort de andra bladen så att bara ett blad med beslut är synligt.", Single(e));
+    }
+
+    [Fact]
+    public void One_visible_decision_sheet_beside_a_visible_notes_sheet_still_imports()
+    {
+        var path = _env.PathOf("med-anteckningar.xlsx");
+        RawXlsx.Write(path, [
+            new("Anteckningar", RawXlsx.SheetXml(["Att göra"], ["Ring enheten"])),
+            new("Beslut", RawXlsx.SheetXml(Header, Row((0, "SYNLIG-2")))),
+            new("Gammal", RawXlsx.SheetXml(Header, Row((0, "GAMMAL-2"))), State: "hidden"),
+        ]);
+        _env.Importer().Import(path);
+        Assert.Equal("SYNLIG-2", Assert.Single(_env.Current()).BeslutId);
+    }
+
+    [Fact]
     public void A_kommentar_over_32767_characters_is_refused_at_import_on_its_row_and_column()
     {
         var e = Refused(_env, () => _env.Importer().Import(Csv(_env, "lang.csv", Good + new string('k', 1024 * 1024))));

@@ -54,5 +54,8 @@ public sealed class ServedPage(string dir, string db, string reports, string ivo
         foreach (var png in Directory.GetFiles(from, "*.png")) File.Copy(png, Path.Combine(shots, Path.GetFileName(png)), overwrite: true);
     }
 
+    /// What the served program printed so far (its log lines), for tests that wait on the log.
+    public string Output => _server?.Output ?? "";
+
     public void Dispose() => _server?.Dispose();
 }

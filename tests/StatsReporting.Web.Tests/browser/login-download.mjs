@@ -1,10 +1,11 @@
 // Drives Debian's Chromium through the page like a controller would: log in with a key, find the quarter,
-// download the SoL workbook. Run by BrowserTests.cs: node login-download.mjs <base-url> <key> <out-dir>.
+// download the SoL workbook (or the link named by the optional fourth argument).
+// Run by BrowserTests.cs: node login-download.mjs <base-url> <key> <out-dir> [link-name].
 // Prints one JSON line with what it saw; the test reads the downloaded file itself.
 import { join } from 'node:path';
 import { logIn, withChromium } from './chromium.mjs';
 
-const [baseUrl, key, outDir] = process.argv.slice(2);
+const [baseUrl, key, outDir, linkName] = process.argv.slice(2);
 if (!baseUrl || !key || !outDir) {
   console.error('användning: node login-download.mjs <bas-url> <nyckel> <mapp>');
   process.exit(2);
@@ -18,11 +19,11 @@ await withChromium({ width: 1100, height: 800 }, async (page) => {
   // Every chart must actually have loaded (through the cookie session) before the picture is taken.
   await page.waitForFunction(() => document.images.length > 0 && [...document.images].every((i) => i.complete));
   const charts = await page.locator('.diagram img').evaluateAll((imgs) => imgs.map((i) => i.naturalWidth));
-  await page.screenshot({ path: join(outDir, 'sida-controller.png'), fullPage: true });
+  await page.screenshot({ path: join(outDir, linkName ? 'sida-ivo.png' : 'sida-controller.png'), fullPage: true });
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('link', { name: 'KF-arbetsbok: EVB SoL 2025 kv2.xlsx' }).click(),
+    page.getByRole('link', { name: linkName ?? 'KF-arbetsbok: EVB SoL 2025 kv2.xlsx' }).click(),
   ]);
   const saved = join(outDir, download.suggestedFilename());
   await download.saveAs(saved);
