@@ -142,4 +142,20 @@ public class NamndAccessTests(NamndHost host)
         Assert.Equal(["succeeded", "failed"], runsB.EnumerateArray().Take(2).Select(r => r.GetProperty("status").GetString()));
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/namnder/b/runs")).StatusCode);
     }
+
+    [Fact]
+    public void The_weekly_bevakning_job_writes_one_list_per_namnd_from_that_namnds_records()
+    {
+        var job = ActivatorUtilities.CreateInstance<Web.Jobs.BevakningJob>(host.Services);
+        var written = job.Run();
+        Assert.Equal([Path.Combine("reports", "a", "bevakning", "bevakning-2025-07-01.xlsx"), Path.Combine("reports", "b", "bevakning", "bevakning-2025-07-01.xlsx")],
+            written.Select(f => Path.GetRelativePath(host.Dir, f)));
+        // Both nämnder hold the sample: as of 2025-07-01 one decision nears three months and one is late, unreported.
+        foreach (var f in written)
+        {
+            using var wb = new ClosedXML.Excel.XLWorkbook(f);
+            Assert.Equal("Totalt: 1 beslut", wb.Worksheet("Närmar sig tre månader").RowsUsed().Last().Cell(1).GetString());
+            Assert.Equal("Totalt: 1 beslut", wb.Worksheet("Försenade, ej rapporterade").RowsUsed().Last().Cell(1).GetString());
+        }
+    }
 }

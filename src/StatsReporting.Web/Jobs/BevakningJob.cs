@@ -1,23 +1,42 @@
 using Hangfire;
 using StatsReporting.Bevakning;
 using StatsReporting.Decisions;
+using StatsReporting.Storage;
 
 namespace StatsReporting.Web.Jobs;
 
-/// The weekly worker: a thin shim over BevakningService (the one `statsreporting bevakning` calls), writing
-/// bevakning-<today>.xlsx with today in the schedule's time zone. Running it again the same day rewrites the same file.
-public sealed class BevakningJob(BevakningService service, AppSettings settings, TimeProvider clock, ILogger<BevakningJob> log)
+/// The weekly worker: for every nämnd a thin shim over BevakningService (the one `statsreporting bevakning` calls),
+/// writing its bevakning-<today>.xlsx with today in the schedule's time zone. One nämnd's failure does not stop the
+/// others; the job fails afterwards, naming the nämnder that failed. Running it again the same day rewrites the files.
+public sealed class BevakningJob(Db db, Catalog catalog, AppSettings settings, TimeProvider clock, ILogger<BevakningJob> log)
 {
     public const string RecurringId = "bevakningslista";
 
     [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
-    public string Run()
+    public IReadOnlyList<string> Run()
     {
-        var list = service.List(settings.Bevakning.Today(clock));
-        var path = service.WriteWorkbook(list);
-        // Counts and the file name only: the list itself stays in the file.
-        log.LogInformation("Bevakningslistan {Today}: {Snart} beslut når tre månader inom {Days} dagar, {Sena} redan försenade; skriven till {File}.",
-            list.Today, list.Snart.Count, list.Days, list.Sena.Count, Path.GetFileName(path));
-        return path;
+        var today = settings.Bevakning.Today(clock);
+        var (written, failed) = (new List<string>(), new List<string>());
+        foreach (var n in settings.Organisation.All())
+        {
+            try
+            {
+                var service = new BevakningService(db.For(n.Code), n.Catalog is { } own ? new Catalog(own) : catalog, settings.ForNamnd(n));
+                var list = service.List(today);
+                var path = service.WriteWorkbook(list);
+                // Counts and the file name only: the list itself stays in the file.
+                log.LogInformation("Bevakningslistan {Today} för nämnd {Namnd}: {Snart} beslut når tre månader inom {Days} dagar, {Sena} redan försenade; skriven till {File}.",
+                    list.Today, n.Code, list.Snart.Count, list.Days, list.Sena.Count, Path.GetFileName(path));
+                written.Add(path);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                log.LogError(e, "Bevakningslistan för nämnd {Namnd} kunde inte skrivas: {Reason}", n.Code, UserText.Describe(e));
+                failed.Add(n.Code);
+            }
+        }
+        if (failed.Count > 0)
+            throw new InvalidOperationException($"Bevakningslistan kunde inte skrivas för {string.Join(", ", failed)}; se loggen.");
+        return written;
     }
 }

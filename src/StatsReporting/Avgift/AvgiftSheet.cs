@@ -64,12 +64,8 @@ public static class AvgiftSheet
         r += 2;
         foreach (var note in AvgiftText.Notes(a)) Note(ws, r++, note, Columns.Length);
 
+        // How it prints (A4 landscape, header row repeated, header and footer) is set with every other KF sheet, in KfWorkbook.
         ws.SheetView.FreezeRows(1);
-        ws.PageSetup.PaperSize = XLPaperSize.A4Paper;
-        ws.PageSetup.PageOrientation = XLPageOrientation.Landscape;
-        ws.PageSetup.FitToPages(1, 0);
-        ws.PageSetup.SetRowsToRepeatAtTop(1, 1);
-        ws.PageSetup.Margins.Left = ws.PageSetup.Margins.Right = 0.6;
     }
 
     private static void Label(IXLWorksheet ws, int r, string text)
