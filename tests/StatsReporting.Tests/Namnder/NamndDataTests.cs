@@ -36,6 +36,9 @@ public class NamndDataTests : IDisposable
         Assert.Equal([44, 38, 82], Xlsx.Numbers(sheets["Översikt SoL"], "Vård- och omsorgsnämnden"));
         Assert.Equal([88, 76, 164], Xlsx.Numbers(sheets["Översikt SoL"], "Totalt kommunen"));
         Assert.Equal([70, 32, 102], Xlsx.Numbers(sheets["Översikt LSS"], "Totalt kommunen"));
+        using var doc = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(file.Path, false);
+        Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2016).Validate(doc)
+            .Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}"));
     }
 
     [Fact]
