@@ -3,6 +3,7 @@ using StatsReporting.Access;
 using StatsReporting.Avgift;
 using StatsReporting.Bevakning;
 using StatsReporting.Decisions;
+using StatsReporting.Reports;
 using StatsReporting.Storage;
 using StatsReporting.Web.Jobs;
 
@@ -12,8 +13,6 @@ namespace StatsReporting.Web.Endpoints;
 /// särskild avgift list per beslut_id for ivo.
 public static class BevakningEndpoints
 {
-    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     public static WebApplicationBuilder AddBevakning(this WebApplicationBuilder builder)
     {
         // The request's nämnd (Auth/RequestNamnd); the weekly job, outside a request, lists the default nämnd.
@@ -44,7 +43,7 @@ public static class BevakningEndpoints
         if (namnd.Namnd is null) return Auth.RequestNamnd.NotFound();
         var list = service.List(settings.Bevakning.Today(clock));
         var url = files.NamedOutputs is null ? "/api/bevakning/workbook" : $"/api/namnder/{namnd.Namnd.Code}/bevakning/workbook";
-        return TypedResults.Ok(new SummaryDto(Iso(list.Today), list.Days, list.Snart.Count, list.Sena.Count,
+        return TypedResults.Ok(new SummaryDto(Wording.Date(list.Today), list.Days, list.Snart.Count, list.Sena.Count,
             BevakningService.Counts(list), url, DisplayName(list.Today)));
     }
 
@@ -54,22 +53,20 @@ public static class BevakningEndpoints
         if (namnd.Namnd is null) return Auth.RequestNamnd.NotFound();
         var list = service.List(settings.Bevakning.Today(clock));
         return files.Open(Path.GetFullPath(service.WriteWorkbook(list))) is { } file
-            ? TypedResults.File(file, XlsxType, DisplayName(list.Today))
-            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: "Bevakningslistan kunde inte lämnas ut.");
+            ? TypedResults.File(file, ReportEndpoints.XlsxType, DisplayName(list.Today))
+            : ReportEndpoints.Missing("Bevakningslistan kunde inte lämnas ut.");
     }
 
     private static IResult Avgift(string period, ReportFiles files, HttpResponse response)
     {
         if (!Period.TryParse(period, out var p)) return ReportEndpoints.BadPeriod(period);
         if (files.Open(files.Avgift(p)) is not { } file)
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"Uppskattningen av särskild avgift för {p.Swedish} är inte skriven än.");
+            return ReportEndpoints.Missing($"Uppskattningen av särskild avgift för {p.Swedish} är inte skriven än.");
         response.Headers.CacheControl = "no-store";
-        return TypedResults.File(file, XlsxType, AvgiftDisplayName(p));
+        return TypedResults.File(file, ReportEndpoints.XlsxType, AvgiftDisplayName(p));
     }
 
     public static string AvgiftDisplayName(Period p) => $"Särskild avgift (uppskattning) {p.Swedish}.xlsx";
 
-    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string DisplayName(DateOnly today) => $"Bevakningslista {Iso(today)}.xlsx";
+    private static string DisplayName(DateOnly today) => $"Bevakningslista {Wording.Date(today)}.xlsx";
 }

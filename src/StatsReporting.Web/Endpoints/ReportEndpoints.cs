@@ -11,7 +11,7 @@ namespace StatsReporting.Web.Endpoints;
 /// Downloads of a quarter's outputs: KF workbooks, tjänsteskrivelser and charts for controllers, the individrapport for ivo.
 public static class ReportEndpoints
 {
-    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    internal const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     public static WebApplicationBuilder AddReports(this WebApplicationBuilder builder)
@@ -116,7 +116,7 @@ public static class ReportEndpoints
     public static ProblemHttpResult BadPeriod(string text) => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest,
         title: "Ogiltig period", detail: $"'{Truncate(text)}' är ingen period; skriv år och kvartal, t.ex. 2025Q2.");
 
-    private static ProblemHttpResult Missing(string detail) => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: detail);
+    internal static ProblemHttpResult Missing(string detail) => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: detail);
 
     private static string Truncate(string text) => text.Length <= 20 ? text : text[..20] + "…";
 }

@@ -1,3 +1,4 @@
+using StatsReporting.Storage;
 using System.Globalization;
 using System.Text;
 
@@ -77,5 +78,5 @@ public static class SyntheticMunicipality
             .Append(Iso(verkstallt)).Append(';').Append(Iso(avslutat)).Append(';').Append(orsak).Append(';').Append(kommentar);
     }
 
-    private static string Iso(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+    private static string Iso(DateOnly? d) => DecisionStore.Iso(d) ?? "";
 }
