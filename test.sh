@@ -14,6 +14,7 @@ packages=(
   "libreoffice-writer|PrintedPdfTests skriver ut tjänsteskrivelserna (.docx) till PDF med LibreOffice.|StatsReporting.Tests.Reports.Document.PrintedPdfTests"
   "fonts-crosextra-carlito|Carlito har Calibris mått, så LibreOffice bryter rader och sidor som Excel och Word.|StatsReporting.Tests.Reports.Document.PrintedPdfTests"
   "poppler-utils|pdftotext läser tillbaka de utskrivna sidorna (text och teckenhöjd).|StatsReporting.Tests.Reports.Document.PrintedPdfTests"
+  "postgresql|Postgres-testerna kör mot en riktig PostgreSQL-server (Debians), som startas nedan.|StatsReporting.Tests.Postgres.,StatsReporting.Web.Tests.Nodes."
 )
 for extra in ${STATSREPORTING_APT_PACKAGES:-}; do packages+=("$extra|begärd i STATSREPORTING_APT_PACKAGES.|"); done
 
@@ -65,6 +66,15 @@ if [ ! -d "$browser/node_modules" ]; then
   command -v npm >/dev/null || { echo "Fel: npm (Node.js) behövs för webbläsartesterna: installera nodejs och npm." >&2; exit 1; }
   echo "Installerar playwright-core från npm (npm ci) för webbläsartesterna …"
   (cd "$browser" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+# PostgreSQL: started if it is not running, with one role and database for this run (dropped again at the end).
+# The Postgres tests read the connection string from STATSREPORTING_TEST_POSTGRES; given from outside, it is used as it is.
+if dpkg -s postgresql >/dev/null 2>&1 && [ -z "${STATSREPORTING_TEST_POSTGRES:-}" ]; then
+  STATSREPORTING_TEST_POSTGRES=$(scripts/test-postgres start)
+  export STATSREPORTING_TEST_POSTGRES
+  pg_role=$(sed -E 's/.*Username=([^;]*).*/\1/' <<<"$STATSREPORTING_TEST_POSTGRES")
+  trap 'scripts/test-postgres stop "$pg_role" || true' EXIT
 fi
 
 if [ ${#filter[@]} -gt 0 ]; then
