@@ -24,20 +24,24 @@ public sealed record AvgiftReport(Lag Lag, Period Period, DateOnly AsOf, AvgiftR
     {
         var range = s.RangeOn(lag, asOf);
         var order = catalog.Rows(lag).ToList();
+        // Per catalog row once, not per decision: its place in the KF order and its monthly cost.
+        var place = order.Select((row, i) => (row, i)).ToDictionary<(CatalogRow row, int i), CatalogRow, int>(x => x.row, x => x.i, ReferenceEqualityComparer.Instance);
+        var costs = order.ToDictionary<CatalogRow, CatalogRow, decimal?>(row => row, s.MonthlyCost, ReferenceEqualityComparer.Instance);
         var items = decisions.Where(d => d.Lag == lag && ReportingRule.IsReportable(d, q)).Select(d =>
         {
             var row = catalog.RowOf(d);
             var months = AvgiftRule.DelayMonths(d, asOf);
-            var cost = s.MonthlyCost(row);
+            var cost = costs[row];
             var estimate = cost is { } c ? AvgiftRule.Estimate(c, months, s.Paslag, range) : null;
             var done = ReportingRule.Done(d) is { } x && x <= asOf ? x : (DateOnly?)null;
             return new AvgiftItem(d.BeslutId, row, ReportingRule.FirstLateDay(d), done, months, cost, estimate?.Kr, estimate?.Clamp ?? Clamp.None);
-        }).OrderBy(i => order.IndexOf(i.Row)).ThenBy(i => i.BeslutId, StringComparer.Ordinal).ToList();
-        var rows = order.Select(row => (row, its: items.Where(i => i.Row == row).ToList())).Where(x => x.its.Count > 0)
+        }).OrderBy(i => place[i.Row]).ThenBy(i => i.BeslutId, StringComparer.Ordinal).ToList();
+        var byRow = items.ToLookup<AvgiftItem, CatalogRow>(i => i.Row, ReferenceEqualityComparer.Instance);
+        var rows = order.Select(row => (row, its: byRow[row].ToList())).Where(x => x.its.Count > 0)
             .Select(x =>
             {
                 var costed = x.its.Where(i => i.Kr is not null).ToList();
-                return new AvgiftRow(x.row, x.its.Count, costed.Count, s.MonthlyCost(x.row), x.its.Sum(i => i.Months), costed.Sum(i => i.Kr!.Value),
+                return new AvgiftRow(x.row, x.its.Count, costed.Count, costs[x.row], x.its.Sum(i => i.Months), costed.Sum(i => i.Kr!.Value),
                     x.its.Count(i => i.Months > 6), x.its.Count(i => i.Months > 9), x.its.Count(i => i.Months > 12));
             }).ToList();
         return new(lag, q, asOf, range, s.Paslag, s.Exempel, rows, items);

@@ -14,12 +14,11 @@ public static class ReportingRule
 
     public static DateOnly? Done(Decision d) => d.VerkstalltDatum ?? d.AvslutatDatum;
 
-    public static bool IsReportable(Decision d, Period q)
-    {
-        var late = FirstLateDay(d);
-        var done = Done(d);
-        return late <= q.End && (done is null || (done >= late && done >= q.Start));
-    }
+    public static bool IsReportable(Decision d, Period q) => IsReportable(FirstLateDay(d), Done(d), q);
+
+    /// The same rule from a decision's first late day and done day, computed once when many quarters are asked.
+    public static bool IsReportable(DateOnly firstLateDay, DateOnly? done, Period q) =>
+        firstLateDay <= q.End && (done is null || (done >= firstLateDay && done >= q.Start));
 
     /// The quarter in which a decision is first reportable: the one holding its first late day.
     public static Period FirstReportableQuarter(Decision d) => Period.Of(FirstLateDay(d));

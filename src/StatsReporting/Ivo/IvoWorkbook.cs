@@ -110,7 +110,7 @@ public static class IvoWorkbook
     /// A literal '&' in a page header is written '&&'.
     private static string Code(string text) => text.Replace("&", "&&");
 
-    private static string Column(int index) => index < 26 ? ((char)('A' + index)).ToString() : Column(index / 26 - 1) + (char)('A' + index % 26);
+    internal static string Column(int index) => index < 26 ? ((char)('A' + index)).ToString() : Column(index / 26 - 1) + (char)('A' + index % 26);
 
     /// Fonts: Calibri 11, bold 11, 10, bold 10. Cell formats: 0 default, 1/2 body/header at 11 pt, 3 plain 10 pt,
     /// 4/5 body/header at 10 pt; body and header wrap and sit at the top, the header has a medium rule below.
@@ -139,8 +139,8 @@ public static class IvoWorkbook
             new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }));
     }
 
-    /// The shared string table, each distinct text once, written as a stream at the end.
-    private sealed class SharedStrings
+    /// The shared string table, each distinct text once, written as a stream at the end (also the avgift list's).
+    internal sealed class SharedStrings
     {
         private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
         private readonly List<string> _texts = [];

@@ -21,16 +21,19 @@ public static class DecisionStore
     /// Without a sub-query per row (migration 0006): a version still in its law's snapshot at `upToImport` is the
     /// decision's newest one then, because making a new version ends the old one's span; the few versions that had
     /// left their snapshot are looked up through their own index, and kept when nothing newer was made by then.
+    /// `v.namnd || ''` (standard SQL) keeps the planner off the (namnd, beslut_id) index: walking it visits every row
+    /// in beslut_id order, one random page read each, where a plain scan reads the table once in file order (the
+    /// open query), and it would hide ix_decision_versions_gone from the second (issue 13).
     public static IReadOnlyList<Decision> Current(SqliteConnection c, long? upToImport = null, DateOnly? doneFrom = null)
     {
         const string done = "(COALESCE(v.verkstallt_datum, v.avslutat_datum) IS NULL OR COALESCE(v.verkstallt_datum, v.avslutat_datum) >= $from)";
         const string open = $"""
             SELECT {Columns} FROM decision_versions v
-            WHERE v.namnd = namnd() AND v.import_id <= $upTo AND (v.gone_import IS NULL OR v.gone_import > $upTo) AND {done}
+            WHERE v.namnd || '' = namnd() AND v.import_id <= $upTo AND (v.gone_import IS NULL OR v.gone_import > $upTo) AND {done}
             """;
         const string left = $"""
             SELECT {Columns} FROM decision_versions v
-            WHERE v.namnd = namnd() AND v.gone_import IS NOT NULL AND v.gone_import <= $upTo AND {done}
+            WHERE v.namnd || '' = namnd() AND v.gone_import IS NOT NULL AND v.gone_import <= $upTo AND {done}
               AND NOT EXISTS (SELECT 1 FROM decision_versions w
                               WHERE w.namnd = v.namnd AND w.beslut_id = v.beslut_id AND w.version > v.version AND w.import_id <= $upTo)
             """;

@@ -24,13 +24,14 @@ internal sealed class LatestVersions
 
     public int Count => _byId.Count;
 
-    /// Versions stored before migration 0006 have no content hash: it is computed here and stored in the same transaction.
+    /// A plain scan in file order (`namnd || ''` keeps the planner off the (namnd, beslut_id) index, whose walk reads
+    /// a random page per row). Versions stored before migration 0006 have no content hash: it is computed here and stored in the same transaction.
     public static LatestVersions Load(SqliteConnection c, SqliteTransaction tx)
     {
         const string sql = """
             SELECT beslut_id, id, version, gone_import, content_hash, person_id, kon, lag, verksamhet, insats, enhet,
                    beslutsdatum, avbrottsdatum, verkstallt_datum, avslutat_datum, orsak, kommentar, fodelsedatum
-            FROM decision_versions WHERE namnd = namnd()
+            FROM decision_versions WHERE namnd || '' = namnd()
             """;
         var latest = new LatestVersions();
         var missingHash = new List<(long Id, long Hash)>();

@@ -25,13 +25,14 @@ public static class Snapshots
         if (CurrentImport(c, lag, upTo) is not { } current) return [];
         var laws = c.ExecuteScalar<string>("SELECT laws FROM imports WHERE id = @current", new { current });
         // A version was last seen in the last import of its law before the one it was gone from.
-        // No GROUP BY here: with one, SQLite scans the whole table in beslut_id order instead of using the index.
+        // No GROUP BY here: with one, SQLite scans the whole table in beslut_id order instead of using the index. Nor
+        // a plain v.namnd = namnd(): the planner would walk the (namnd, beslut_id) index over every row instead.
         var sql = $"""
             SELECT v.beslut_id AS BeslutId,
                    (SELECT MAX(i.id) FROM imports i
                     WHERE i.namnd = v.namnd AND i.id >= v.import_id AND i.id < v.gone_import AND {string.Format(Holds, "v.lag")}) AS LastSeen
             FROM decision_versions v
-            WHERE v.namnd = namnd() AND v.gone_import IS NOT NULL AND v.gone_import <= @current AND v.lag = @lag
+            WHERE v.namnd || '' = namnd() AND v.gone_import IS NOT NULL AND v.gone_import <= @current AND v.lag = @lag
               AND NOT EXISTS (SELECT 1 FROM decision_versions w
                               WHERE w.namnd = v.namnd AND w.beslut_id = v.beslut_id AND w.import_id <= @current
                                 AND (w.gone_import IS NULL OR w.gone_import > @current)
