@@ -79,32 +79,18 @@ public static class AvgiftList
         w.WriteElement(new DocumentFormat.OpenXml.Spreadsheet.Columns(Widths.Select((width, c) => new Column
             { Min = (uint)c + 1, Max = (uint)c + 1, Width = width + 0.710625, CustomWidth = true })));
         w.WriteStartElement(new SheetData());
-        WriteRow(w, r++, Columns, Head, strings, 40);
+        IvoWorkbook.WriteRow(w, r++, Columns, Head, strings, 40);
         // Calc does not size wrapped rows itself: about one character per width unit at 10 pt.
-        foreach (var cells in rows) WriteRow(w, r++, cells, Body, strings, 13 * Math.Max(Lines(cells[2], Widths[2]), Lines(cells[8], Widths[8])));
-        if (rows.Count == 0) WriteRow(w, r++, ["Inga beslut att redovisa"], Plain, strings, null);
+        foreach (var cells in rows) IvoWorkbook.WriteRow(w, r++, cells, Body, strings, 13 * Math.Max(Lines(cells[2], Widths[2]), Lines(cells[8], Widths[8])));
+        if (rows.Count == 0) IvoWorkbook.WriteRow(w, r++, ["Inga beslut att redovisa"], Plain, strings, null);
         var firstNote = ++r;
         // A note runs across the table's width, wrapped (text running past the last column would widen what Calc prints).
-        foreach (var note in notes) WriteRow(w, r++, [note], Body, strings, 13.5 * Math.Max(1, Math.Ceiling(note.Length / Widths.Sum())));
+        foreach (var note in notes) IvoWorkbook.WriteRow(w, r++, [note], Body, strings, 13.5 * Math.Max(1, Math.Ceiling(note.Length / Widths.Sum())));
         w.WriteEndElement();
         w.WriteElement(new MergeCells(Enumerable.Range(firstNote, notes.Count).Select(n => new MergeCell { Reference = $"A{n}:{last}{n}" })) { Count = (uint)notes.Count });
         w.WriteElement(new PageMargins { Left = 0.5, Right = 0.5, Top = 0.75, Bottom = 0.75, Header = 0.3, Footer = 0.3 });
         w.WriteElement(new PageSetup { PaperSize = 9, FitToHeight = 0, Orientation = OrientationValues.Landscape });
         w.WriteElement(new HeaderFooter(new OddHeader($"&C{header.Replace("&", "&&")}")));
-        w.WriteEndElement();
-    }
-
-    private static void WriteRow(OpenXmlWriter w, int r, IReadOnlyList<string> cells, uint style, IvoWorkbook.SharedStrings strings, double? height)
-    {
-        var attributes = new List<OpenXmlAttribute> { new("r", "", r.ToString(CultureInfo.InvariantCulture)) };
-        if (height is { } h) attributes.AddRange([new("ht", "", h.ToString(CultureInfo.InvariantCulture)), new("customHeight", "", "1")]);
-        w.WriteStartElement(new Row(), attributes);
-        for (var c = 0; c < cells.Count; c++)
-        {
-            var cell = new Cell { CellReference = IvoWorkbook.Column(c) + r, StyleIndex = style };
-            if (cells[c].Length > 0) (cell.DataType, cell.CellValue) = (CellValues.SharedString, new CellValue(strings.Index(cells[c])));
-            w.WriteElement(cell);
-        }
         w.WriteEndElement();
     }
 

@@ -47,10 +47,10 @@ public static class BenchSteps
         var asOf = Quarter.End;
         Figure Outputs(int round) => Figure.Of(() =>
         {
-            var watch = Stopwatch.StartNew();
+            var progress = new Timed(Stopwatch.StartNew());
             QuarterRecords records;
             using (var c = db.Open()) records = QuarterRecords.Load(c, Quarter);
-            var progress = new Timed(watch);
+            progress.Report($"underlaget läst ({records.Decisions.Count} beslut)");
             new ReportService(db, catalog, settings).Write(Quarter, asOf, Path.Combine(outDir, $"kf{round}"), progress, records: records);
             progress.Report("IVO-exporten …");
             new IvoExport(db, catalog, settings, TimeProvider.System).Write(Quarter, Path.Combine(outDir, $"ivo{round}"), Path.Combine(outDir, $"kf{round}"), records);
@@ -83,7 +83,8 @@ public static class BenchSteps
         private readonly TimeSpan _cpu = Process.GetCurrentProcess().TotalProcessorTime;
 
         public void Report(string value) => Console.Error.WriteLine(
-            $"{watch.Elapsed.TotalMilliseconds,8:F0} ms (CPU {(Process.GetCurrentProcess().TotalProcessorTime - _cpu).TotalMilliseconds,6:F0} ms)  {value}");
+            $"{watch.Elapsed.TotalMilliseconds,8:F0} ms (CPU {(Process.GetCurrentProcess().TotalProcessorTime - _cpu).TotalMilliseconds,6:F0} ms, "
+            + $"RSS {Process.GetCurrentProcess().WorkingSet64 / 1024 / 1024,4} MB, heap {GC.GetTotalMemory(false) / 1024 / 1024,4} MB)  {value}");
     }
 
     /// The peak resident set of this process so far (VmHWM), in kB; 0 where /proc is missing.

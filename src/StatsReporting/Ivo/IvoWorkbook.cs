@@ -78,24 +78,34 @@ public static class IvoWorkbook
         w.WriteEndElement();
     }
 
-    private static void WriteRow(OpenXmlWriter w, int r, IReadOnlyList<string> cells, uint style, SharedStrings strings, double? height)
+    /// One row of text cells in shared strings (also the avgift list's). Written element by element with the
+    /// attributes given, not as Cell objects serialised one by one, which was most of the workbook's time.
+    internal static void WriteRow(OpenXmlWriter w, int r, IReadOnlyList<string> cells, uint style, SharedStrings strings, double? height)
     {
-        var attributes = new List<OpenXmlAttribute> { new("r", "", r.ToString(System.Globalization.CultureInfo.InvariantCulture)) };
+        var row = r.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var attributes = new List<OpenXmlAttribute> { new("r", "", row) };
         if (height is { } h)
         {
             attributes.Add(new("ht", "", h.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             attributes.Add(new("customHeight", "", "1"));
         }
         w.WriteStartElement(new Row(), attributes);
+        var (cell, value, s) = (new Cell(), new CellValue(), style.ToString(System.Globalization.CultureInfo.InvariantCulture));
         for (var c = 0; c < cells.Count; c++)
         {
-            var cell = new Cell { CellReference = Column(c) + r, StyleIndex = style };
-            if (cells[c].Length > 0)
+            var at = new OpenXmlAttribute("r", "", Column(c) + row);
+            var st = new OpenXmlAttribute("s", "", s);
+            if (cells[c].Length == 0)
             {
-                cell.DataType = CellValues.SharedString;
-                cell.CellValue = new CellValue(strings.Index(cells[c]));
+                w.WriteStartElement(cell, [at, st]);
+                w.WriteEndElement();
+                continue;
             }
-            w.WriteElement(cell);
+            w.WriteStartElement(cell, [at, st, new OpenXmlAttribute("t", "", "s")]);
+            w.WriteStartElement(value);
+            w.WriteString(strings.Index(cells[c]));
+            w.WriteEndElement();
+            w.WriteEndElement();
         }
         w.WriteEndElement();
     }

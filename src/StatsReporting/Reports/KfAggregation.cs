@@ -13,9 +13,11 @@ public sealed class KfAggregation(Catalog catalog, ReportSettings settings)
     {
         var decisions = all.Where(d => d.Lag == lag).ToList();
         var reportable = decisions.Where(d => ReportingRule.IsReportable(d, q)).ToList();
-        var summary = Sammanstallning(reportable, lag);
-        var orsaker = Orsaker(reportable, lag, asOf);
-        var report = new KfReport(lag, q, asOf, summary, orsaker, Vantetid(reportable, lag, asOf), Avbrott(reportable, lag),
+        // Each decision's catalog row once, not once per row of every table.
+        var byRow = reportable.ToLookup<Decision, CatalogRow>(catalog.RowOf, ReferenceEqualityComparer.Instance);
+        var summary = Sammanstallning(byRow, lag);
+        var orsaker = Orsaker(byRow, lag, asOf);
+        var report = new KfReport(lag, q, asOf, summary, orsaker, Vantetid(byRow, lag, asOf), Avbrott(byRow, lag),
             Jamforelse(decisions, lag, q.Window(ComparedQuarters), history), []);
         report = report with { Laws = LawSpan.Of(reportable) };
         return report with { Text = TextDraft.Write(report, catalog, settings) };
@@ -23,22 +25,22 @@ public sealed class KfAggregation(Catalog catalog, ReportSettings settings)
 
     public static string KonHeader(Kon k) => k == Kon.K ? "Kvinnor" : "Män";
 
-    private ReportTable Sammanstallning(List<Decision> reportable, Lag lag)
+    private ReportTable Sammanstallning(ILookup<CatalogRow, Decision> byRow, Lag lag)
     {
         var kons = settings.KonColumns(lag);
         var columns = kons.Select(KonHeader).Append("Summa total").ToList();
         var rows = Grouped(lag, row =>
         {
-            var ds = reportable.Where(d => catalog.RowOf(d) == row).ToList();
+            var ds = byRow[row].ToList();
             var counts = kons.Select(k => ds.Count(d => d.Kon == k)).ToList();
             return [(row.Label, [.. counts, counts.Sum()])];
         });
         return new ReportTable("Sammanställning", HeaderFor(lag), columns, rows, HasSumColumn: true);
     }
 
-    private IReadOnlyList<OrsakBlock> Orsaker(List<Decision> reportable, Lag lag, DateOnly asOf) =>
+    private IReadOnlyList<OrsakBlock> Orsaker(ILookup<CatalogRow, Decision> byRow, Lag lag, DateOnly asOf) =>
         catalog.Rows(lag)
-            .Select(row => (row, ds: reportable.Where(d => catalog.RowOf(d) == row).ToList()))
+            .Select(row => (row, ds: byRow[row].ToList()))
             .Where(x => x.ds.Count > 0)
             .Select(x => new OrsakBlock(x.row.Label, x.ds.Count, x.ds
                 .GroupBy(d => (Status: ReportingRule.StatusAsOf(d, asOf), Reason: Reason(d, asOf)))
@@ -62,23 +64,23 @@ public sealed class KfAggregation(Catalog catalog, ReportSettings settings)
         (_, var o) => o.Label,
     };
 
-    private ReportTable Vantetid(List<Decision> reportable, Lag lag, DateOnly asOf)
+    private ReportTable Vantetid(ILookup<CatalogRow, Decision> byRow, Lag lag, DateOnly asOf)
     {
         var columns = ReportingRule.WaitingBucketLabels.Append("Summa total").ToList();
         var rows = Grouped(lag, row =>
         {
             var buckets = new int[ReportingRule.WaitingBucketLabels.Length];
-            foreach (var d in reportable.Where(d => catalog.RowOf(d) == row)) buckets[ReportingRule.WaitingBucket(d, asOf)]++;
+            foreach (var d in byRow[row]) buckets[ReportingRule.WaitingBucket(d, asOf)]++;
             return [(row.Label, [.. buckets, buckets.Sum()])];
         });
         return new ReportTable("Väntetid", HeaderFor(lag), columns, rows, HasSumColumn: true);
     }
 
-    private ReportTable Avbrott(List<Decision> reportable, Lag lag)
+    private ReportTable Avbrott(ILookup<CatalogRow, Decision> byRow, Lag lag)
     {
         var rows = Grouped(lag, row =>
         {
-            var ds = reportable.Where(d => catalog.RowOf(d) == row).ToList();
+            var ds = byRow[row].ToList();
             int avbrott = ds.Count(d => d.Avbrottsdatum is not null), aldrig = ds.Count - avbrott;
             return [(row.Label, [aldrig, avbrott, ds.Count])];
         });
