@@ -33,7 +33,9 @@ public static class CsvRows
     {
         private readonly SearchValues<char> _plain = SearchValues.Create([sep, '"', '\r', '\n']);
         private List<string> _cells = [];
-        private readonly StringBuilder _cell = new();
+        // The cell being read; its text is trimmed before a string is made of it.
+        private char[] _cell = new char[256];
+        private int _length;
         private int _line = 1, _recordLine = 1, _quoteLine;
         private bool _quoted, _quoteSeen, _lastCr, _blank = true;
         public RawRow? Completed;
@@ -69,10 +71,10 @@ public static class CsvRows
                 }
                 if (ch == '\n' && afterCr) continue; // the LF of a CRLF
                 // A quote opens a quoted field also after spaces ("a; "b;c""), which the cell's trim would drop anyway.
-                if (ch == '"' && _blank) { _cell.Clear(); _quoted = true; _quoteLine = _line; }
+                if (ch == '"' && _blank) { _length = 0; _quoted = true; _quoteLine = _line; }
                 else if (ch == sep) Add();
-                else if (ch is '\n' or '\r') { Add(); Completed = new RawRow(_recordLine, _cells); _cells = []; _recordLine = ++_line; return i; }
-                else Append(ch.ToString());
+                else if (ch is '\n' or '\r') { Add(); Completed = new RawRow(_recordLine, _cells); _cells = new(_cells.Count); _recordLine = ++_line; return i; }
+                else Append([ch]);
             }
             return i;
         }
@@ -82,7 +84,7 @@ public static class CsvRows
             // Else every row after it would silently become part of one text.
             if (_quoted && !_quoteSeen)
                 throw new NotATableException("ett citattecken (\") öppnar ett fält som aldrig avslutas; resten av filen skulle ha lästs som en enda text.", _quoteLine);
-            if (_cell.Length == 0 && _cells.Count == 0) return null;
+            if (_length == 0 && _cells.Count == 0) return null;
             Add();
             return new RawRow(_recordLine, _cells);
         }
@@ -91,17 +93,19 @@ public static class CsvRows
         {
             if (_cells.Count >= limits.MaxColumns)
                 throw new NotATableException($"raden har fler än {limits.MaxColumns} kolumner (gränsen Import:MaxColumns).", _recordLine);
-            _cells.Add(_cell.ToString().Trim());
-            _cell.Clear();
+            _cells.Add(_cell.AsSpan(0, _length).Trim().ToString());
+            _length = 0;
             _blank = true;
         }
 
         private void Append(ReadOnlySpan<char> run)
         {
-            if (_cell.Length + run.Length > limits.MaxCellChars)
+            if (_length + run.Length > limits.MaxCellChars)
                 throw new NotATableException($"cellen är längre än {limits.MaxCellChars} tecken (gränsen Import:MaxCellChars).", _recordLine,
                     (_cells.Count + 1).ToString());
-            _cell.Append(run);
+            if (_length + run.Length > _cell.Length) Array.Resize(ref _cell, Math.Max(_cell.Length * 2, _length + run.Length));
+            run.CopyTo(_cell.AsSpan(_length));
+            _length += run.Length;
             if (_blank && !run.IsWhiteSpace()) _blank = false;
         }
     }

@@ -13,7 +13,8 @@ public sealed class IvoStore(Db db)
     public IReadOnlyDictionary<string, AssignedCode> Codes(IEnumerable<Decision> decisions, DateTimeOffset now)
     {
         const string stored = "SELECT pseudonym AS Pseudonym, ivo_code AS IvoCode, kon AS Kon, birth_date_known AS BirthDateKnown FROM ivo_person_codes WHERE namnd = namnd()";
-        const string direct = "SELECT DISTINCT person_id FROM decision_versions WHERE namnd = namnd()";
+        // namnd || '': a scan, not a walk of the (namnd, beslut_id, version) index with a table look-up per row.
+        const string direct = "SELECT DISTINCT person_id FROM decision_versions WHERE namnd || '' = namnd()";
         const string insert = """
             INSERT INTO ivo_person_codes (namnd, pseudonym, ivo_code, kon, birth_date_known, created_at)
             VALUES (namnd(), @pseudonym, @code, @kon, @known, @at)
