@@ -84,7 +84,8 @@ public static class BenchSteps
 
         public void Report(string value) => Console.Error.WriteLine(
             $"{watch.Elapsed.TotalMilliseconds,8:F0} ms (CPU {(Process.GetCurrentProcess().TotalProcessorTime - _cpu).TotalMilliseconds,6:F0} ms, "
-            + $"RSS {Process.GetCurrentProcess().WorkingSet64 / 1024 / 1024,4} MB, heap {GC.GetTotalMemory(false) / 1024 / 1024,4} MB)  {value}");
+            + $"RSS {Process.GetCurrentProcess().WorkingSet64 / 1024 / 1024,4} MB, heap {GC.GetTotalMemory(false) / 1024 / 1024,4} MB, "
+            + $"GC {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms)  {value}");
     }
 
     /// The peak resident set of this process so far (VmHWM), in kB; 0 where /proc is missing.

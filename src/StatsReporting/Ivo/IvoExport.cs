@@ -55,10 +55,21 @@ public sealed class IvoExport(Db db, Catalog catalog, AppSettings settings, Time
         var files = OutputSet.Write(folder, dir =>
         {
             var (xlsx, csv) = (Path.Combine(dir, IvoFiles.FileName(q, "xlsx")), Path.Combine(dir, IvoFiles.FileName(q, "csv")));
-            IvoFiles.WriteXlsx(rows, forsvunna, findings, q, xlsx);
-            IvoFiles.WriteCsv(rows, csv);
-            var avgift = AvgiftList.Write(decisions, q, asOf ?? q.End, catalog, settings.Avgift, dir);
-            return [new("IVO-individrapport (xlsx)", xlsx), new("IVO-individrapport (csv)", csv), avgift];
+            // The avgift list is made on the other core meanwhile (issue 13): it shares nothing but the records, which
+            // nobody changes. Its error, if any, is thrown as it is; after an error here it is waited for first, so
+            // nothing is still writing into the folder when the set is given up.
+            var avgift = Task.Run(() => AvgiftList.Write(decisions, q, asOf ?? q.End, catalog, settings.Avgift, dir));
+            try
+            {
+                IvoFiles.WriteXlsx(rows, forsvunna, findings, q, xlsx);
+                IvoFiles.WriteCsv(rows, csv);
+            }
+            catch
+            {
+                try { avgift.Wait(); } catch (AggregateException) { }
+                throw;
+            }
+            return [new("IVO-individrapport (xlsx)", xlsx), new("IVO-individrapport (csv)", csv), avgift.GetAwaiter().GetResult()];
         }, ownerOnly: true);
         var result = new IvoExportResult(q, folder, files, rows, forsvunna, findings);
         store.RecordExport(result, importId, clock.GetUtcNow());
