@@ -21,7 +21,8 @@ public static class Sqlite3Yardsticks
         Run(db, $".mode csv\n.separator ;\n.import '{csv}' beslut\n").Elapsed;
 
     /// Our migrations' schema (made first, not timed, as our import's database is migrated before it is timed), then
-    /// one imports row and one decision_versions row per record in one transaction.
+    /// one imports row and one decision_versions row per record in one transaction (its first late day computed as
+    /// the reference query below does).
     public static Figure OurStorage(string db, string csv)
     {
         Run(db, "BEGIN;\n" + string.Join("\n", Db.Scripts().Select(s => s.Sql)) + "\nCOMMIT;\n");
@@ -34,10 +35,12 @@ public static class Sqlite3Yardsticks
             INSERT INTO imports (namnd, file_name, sha256, archive_path, imported_at, row_count, laws)
             VALUES ('standard', 'bench.csv', 'sha', 'archive', '2025-07-01T00:00:00Z', (SELECT COUNT(*) FROM staging), 'LSS,SoL');
             INSERT INTO decision_versions (namnd, beslut_id, version, import_id, person_id, kon, lag, verksamhet, insats, enhet,
-                beslutsdatum, avbrottsdatum, verkstallt_datum, avslutat_datum, orsak, kommentar, fodelsedatum, content_hash)
+                beslutsdatum, avbrottsdatum, verkstallt_datum, avslutat_datum, orsak, kommentar, fodelsedatum, content_hash, first_late_day)
             SELECT 'standard', beslut_id, 1, 1, person_id, kon, lag, NULLIF(verksamhet, ''), insats, NULLIF(enhet, ''), beslutsdatum,
                    NULLIF(avbrottsdatum, ''), NULLIF(verkstallt_datum, ''), NULLIF(avslutat_datum, ''), NULLIF(orsak, ''),
-                   NULLIF(kommentar, ''), NULL, 0
+                   NULLIF(kommentar, ''), NULL, 0,
+                   date(MIN(date(COALESCE(NULLIF(avbrottsdatum, ''), beslutsdatum), '+3 months'),
+                            date(COALESCE(NULLIF(avbrottsdatum, ''), beslutsdatum), 'start of month', '+4 months', '-1 day')), '+1 day')
             FROM staging;
             COMMIT;
             """);

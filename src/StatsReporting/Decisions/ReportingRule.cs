@@ -10,6 +10,8 @@ public static class ReportingRule
     /// Three calendar months after the clock start; AddMonths clamps to the month's last day.
     public static DateOnly Deadline(DateOnly clockStart) => clockStart.AddMonths(3);
 
+    /// Stored with every version as decision_versions.first_late_day (migration 0011), by which reports read only
+    /// what a quarter can report: a change to this rule needs a migration that sets that column to NULL again.
     public static DateOnly FirstLateDay(Decision d) => Deadline(ClockStart(d)).AddDays(1);
 
     public static DateOnly? Done(Decision d) => d.VerkstalltDatum ?? d.AvslutatDatum;

@@ -15,14 +15,19 @@ internal sealed class DecisionRows(SqliteConnection c)
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _pool =
         new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// Runs `sql` with the parameters (long or string) bound by position (?1, ?2, …) and adds each row's decision to `into`.
-    public void Read(string sql, IReadOnlyList<object> parameters, List<Decision> into)
+    /// Runs `sql` with the parameters (long, string or null) bound by position (?1, ?2, …) and adds each row's decision to `into`.
+    public void Read(string sql, IReadOnlyList<object?> parameters, List<Decision> into)
     {
         Check(raw.sqlite3_prepare_v2(c.Handle, sql, out var s));
         using (s)
         {
             for (var i = 0; i < parameters.Count; i++)
-                Check(parameters[i] is long n ? raw.sqlite3_bind_int64(s, i + 1, n) : raw.sqlite3_bind_text(s, i + 1, (string)parameters[i]));
+                Check(parameters[i] switch
+                {
+                    long n => raw.sqlite3_bind_int64(s, i + 1, n),
+                    string text => raw.sqlite3_bind_text(s, i + 1, text),
+                    _ => raw.sqlite3_bind_null(s, i + 1),
+                });
             int rc;
             while ((rc = raw.sqlite3_step(s)) == raw.SQLITE_ROW) into.Add(Row(s));
             if (rc != raw.SQLITE_DONE) Check(rc);

@@ -8,7 +8,7 @@ namespace StatsReporting.Storage;
 /// Reads stored decisions back as records.
 public static class DecisionStore
 {
-    private const string Columns = """
+    internal const string Columns = """
         v.beslut_id, v.person_id, v.kon, v.lag, v.verksamhet, v.insats, v.enhet, v.beslutsdatum, v.avbrottsdatum,
         v.verkstallt_datum, v.avslutat_datum, v.orsak, v.kommentar, v.fodelsedatum
         """;
@@ -16,64 +16,10 @@ public static class DecisionStore
     /// The newest version of every decision, as the records stood after import `upToImport` (all imports when null):
     /// an old quarter is re-made exactly by passing the import its report was based on. `doneFrom` leaves out the
     /// decisions verkställda or avslutade before that day: no quarter starting on or after it can report them
-    /// (ReportingRule.IsReportable), so a report reads only what its quarters need.
-    ///
-    /// Without a sub-query per row (migration 0006): a version still in its law's snapshot at `upToImport` is the
-    /// decision's newest one then, because making a new version ends the old one's span; the few versions that had
-    /// left their snapshot are looked up through their own index, and kept when nothing newer was made by then.
-    /// `v.namnd || ''` (standard SQL) keeps the planner off the (namnd, beslut_id) index: walking it visits every row
-    /// in beslut_id order, one random page read each, where a plain scan reads the table once in file order (the
-    /// open query), and it would hide ix_decision_versions_gone from the second (issue 13). Rows are read through
-    /// DecisionRows, straight from SQLite's statement.
-    public static IReadOnlyList<Decision> Current(SqliteConnection c, long? upToImport = null, DateOnly? doneFrom = null)
-    {
-        const string done = "(COALESCE(v.verkstallt_datum, v.avslutat_datum) IS NULL OR COALESCE(v.verkstallt_datum, v.avslutat_datum) >= ?2)";
-        const string open = $"""
-            SELECT {Columns} FROM decision_versions v
-            WHERE v.namnd || '' = namnd() AND v.import_id <= ?1 AND (v.gone_import IS NULL OR v.gone_import > ?1) AND {done}
-            """;
-        const string left = $"""
-            SELECT {Columns} FROM decision_versions v
-            WHERE v.namnd || '' = namnd() AND v.gone_import IS NOT NULL AND v.gone_import <= ?1 AND {done}
-              AND NOT EXISTS (SELECT 1 FROM decision_versions w
-                              WHERE w.namnd = v.namnd AND w.beslut_id = v.beslut_id AND w.version > v.version AND w.import_id <= ?1)
-            """;
-        var list = new List<Decision>();
-        var rows = new DecisionRows(c);
-        foreach (var sql in new[] { open, left }) rows.Read(sql, [upToImport ?? long.MaxValue, Iso(doneFrom) ?? ""], list);
-        return ByBeslutId(list);
-    }
-
-    /// The rows in beslut_id order. A scan gives them in file order, which for exports sorted by id is a few ascending
-    /// runs (the first import's rows, then each later import's new versions): those are merged, in about one pass;
-    /// rows in any other order are sorted.
-    internal static List<Decision> ByBeslutId(List<Decision> rows)
-    {
-        const int mostRuns = 16;
-        var runs = new List<(int Start, int End)>();
-        for (int i = 1, start = 0; i <= rows.Count; i++)
-        {
-            if (i < rows.Count && string.CompareOrdinal(rows[i - 1].BeslutId, rows[i].BeslutId) <= 0) continue;
-            runs.Add((start, i));
-            start = i;
-            if (runs.Count > mostRuns)
-            {
-                rows.Sort((a, b) => string.CompareOrdinal(a.BeslutId, b.BeslutId));
-                return rows;
-            }
-        }
-        if (runs.Count <= 1) return rows;
-        var at = runs.Select(r => r.Start).ToArray();
-        var next = new PriorityQueue<int, string>(StringComparer.Ordinal);
-        for (var r = 0; r < runs.Count; r++) next.Enqueue(r, rows[at[r]].BeslutId);
-        var merged = new List<Decision>(rows.Count);
-        while (next.TryDequeue(out var r, out _))
-        {
-            merged.Add(rows[at[r]]);
-            if (++at[r] < runs[r].End) next.Enqueue(r, rows[at[r]].BeslutId);
-        }
-        return merged;
-    }
+    /// (ReportingRule.IsReportable), so a report reads only what its quarters need. The query, and how it is read,
+    /// are CurrentVersions'.
+    public static IReadOnlyList<Decision> Current(SqliteConnection c, long? upToImport = null, DateOnly? doneFrom = null) =>
+        CurrentVersions.Read(c, upToImport, doneFrom, lateBy: null);
 
     /// One decision's newest version as it stood after import `upToImport`.
     public static Decision Newest(SqliteConnection c, string beslutId, long upToImport)

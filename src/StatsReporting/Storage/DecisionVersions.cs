@@ -8,13 +8,14 @@ namespace StatsReporting.Storage;
 /// 0006): a new version is one INSERT, a version leaving its law's snapshot one UPDATE of gone_import; a decision the
 /// snapshot carries unchanged costs no write at all. The INSERT, run once per new decision, binds its values by
 /// position through SQLitePCL (the provider under Microsoft.Data.Sqlite), which otherwise looks every parameter up
-/// by name and makes a data reader on every execution: that was most of the store's time.
+/// by name and makes a data reader on every execution: that was most of the store's time. Each version also gets
+/// its first late day (migration 0011), by which reports read only what a quarter can report.
 internal sealed class DecisionVersions : IDisposable
 {
     private const string InsertSql = """
         INSERT INTO decision_versions (namnd, beslut_id, version, import_id, person_id, kon, lag, verksamhet, insats, enhet,
-            beslutsdatum, avbrottsdatum, verkstallt_datum, avslutat_datum, orsak, kommentar, fodelsedatum, content_hash)
-        VALUES (namnd(), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
+            beslutsdatum, avbrottsdatum, verkstallt_datum, avslutat_datum, orsak, kommentar, fodelsedatum, content_hash, first_late_day)
+        VALUES (namnd(), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
         """;
     private const string GoneSql = "UPDATE decision_versions SET gone_import = $gone WHERE id = $id";
 
@@ -40,6 +41,7 @@ internal sealed class DecisionVersions : IDisposable
         Text(8, d.Insats); Text(9, d.Enhet); Text(10, DecisionStore.Iso(d.Beslutsdatum)); Text(11, DecisionStore.Iso(d.Avbrottsdatum));
         Text(12, DecisionStore.Iso(d.VerkstalltDatum)); Text(13, DecisionStore.Iso(d.AvslutatDatum)); Text(14, d.Orsak);
         Text(15, d.Kommentar); Text(16, DecisionStore.Iso(d.Fodelsedatum)); raw.sqlite3_bind_int64(s, 17, hash);
+        Text(18, DecisionStore.Iso(ReportingRule.FirstLateDay(d)));
         var rc = raw.sqlite3_step(s);
         raw.sqlite3_reset(s);
         if (rc != raw.SQLITE_DONE) Check(rc);

@@ -26,16 +26,18 @@ internal sealed class LatestVersions
     public int Count => _byId.Count;
 
     /// A plain scan in file order (`namnd || ''` keeps the planner off the (namnd, beslut_id) index, whose walk reads
-    /// a random page per row). Versions stored before migration 0006 have no content hash: it is computed here and stored in the same transaction.
+    /// a random page per row). Versions stored before migration 0006 have no content hash, and before 0011 no first
+    /// late day: they are computed here and stored in the same transaction.
     public static LatestVersions Load(SqliteConnection c, SqliteTransaction tx)
     {
         const string sql = """
             SELECT beslut_id, id, version, gone_import, content_hash, person_id, kon, lag, verksamhet, insats, enhet,
-                   beslutsdatum, avbrottsdatum, verkstallt_datum, avslutat_datum, orsak, kommentar, fodelsedatum
+                   beslutsdatum, avbrottsdatum, verkstallt_datum, avslutat_datum, orsak, kommentar, fodelsedatum, first_late_day IS NULL
             FROM decision_versions WHERE namnd || '' = namnd()
             """;
         var latest = new LatestVersions();
         var missingHash = new List<(long Id, long Hash)>();
+        var missingLate = new List<(long Id, string Day)>();
         using (var cmd = c.CreateCommand())
         {
             cmd.Transaction = tx;
@@ -44,6 +46,8 @@ internal sealed class LatestVersions
             while (r.Read())
             {
                 var version = r.GetInt64(2);
+                // Every version, not only the newest: `report --import N` reads old ones too.
+                if (r.GetBoolean(18)) missingLate.Add((r.GetInt64(1), DecisionStore.Iso(ReportingRule.FirstLateDay(DecisionStore.Read(r, 0, 5)))!));
                 ref var e = ref CollectionsMarshal.GetValueRefOrAddDefault(latest._byId, r.GetString(0), out var exists);
                 if (exists && e.Version > version) continue;
                 var hash = r.IsDBNull(4) ? DecisionVersions.Hash(DecisionStore.Read(r, 0, 5)) : r.GetInt64(4);
@@ -51,7 +55,8 @@ internal sealed class LatestVersions
                 e = new Entry { Id = r.GetInt64(1), Version = version, Lag = r.GetString(7) == "LSS" ? Lag.LSS : Lag.SoL, Open = r.IsDBNull(3), Hash = hash };
             }
         }
-        if (missingHash.Count > 0) StoreHashes(c, tx, missingHash);
+        if (missingHash.Count > 0) Store(c, tx, "content_hash", missingHash.Select(m => (m.Id, (object)m.Hash)));
+        if (missingLate.Count > 0) Store(c, tx, "first_late_day", missingLate.Select(m => (m.Id, (object)m.Day)));
         return latest;
     }
 
@@ -61,17 +66,18 @@ internal sealed class LatestVersions
     public IEnumerable<long> OpenNotSeen(IReadOnlySet<Lag> laws) =>
         _byId.Values.Where(e => e.Open && !e.Seen && laws.Contains(e.Lag)).Select(e => e.Id);
 
-    private static void StoreHashes(SqliteConnection c, SqliteTransaction tx, List<(long Id, long Hash)> hashes)
+    /// Fills in a column that versions stored before its migration lack (content_hash: 0006, first_late_day: 0011).
+    private static void Store(SqliteConnection c, SqliteTransaction tx, string column, IEnumerable<(long Id, object Value)> values)
     {
         using var cmd = c.CreateCommand();
         cmd.Transaction = tx;
-        cmd.CommandText = "UPDATE decision_versions SET content_hash = $h WHERE id = $id";
+        cmd.CommandText = $"UPDATE decision_versions SET {column} = $h WHERE id = $id";
         var h = cmd.Parameters.Add(new SqliteParameter("$h", 0L));
         var id = cmd.Parameters.Add(new SqliteParameter("$id", 0L));
         cmd.Prepare();
-        foreach (var (i, hash) in hashes)
+        foreach (var (i, value) in values)
         {
-            h.Value = hash;
+            h.Value = value;
             id.Value = i;
             cmd.ExecuteNonQuery();
         }
