@@ -10,7 +10,7 @@ using StatsReporting.Storage;
 namespace StatsReporting.Avgift;
 
 /// The estimate per decision (beslut_id), for ivo and admin only: written owner-only beside the individrapport.
-/// Written as a stream of XML (OpenXml's SAX writer, like IvoWorkbook), not through ClosedXML, which at ~8 000 rows
+/// Written as a stream of XML (through SheetXml, like IvoWorkbook), not through ClosedXML, which at ~8 000 rows
 /// cost most of a second: text cells in shared strings, Arial 10, a bold wrapped header row 40 pt high, wrapped rows
 /// at the top with a height each, the notes merged across the table, frozen header, landscape A4 one page wide with
 /// the header row on every page and a page header saying the access is restricted.
@@ -70,28 +70,26 @@ public static class AvgiftList
     {
         var last = IvoWorkbook.Column(Columns.Length - 1);
         var r = 1;
-        using var w = OpenXmlWriter.Create(part);
-        w.WriteStartElement(new Worksheet());
-        w.WriteElement(new SheetProperties(new PageSetupProperties { FitToPage = true }));
-        w.WriteElement(new SheetViews(new SheetView(new Pane
+        using var w = new SheetXml(part);
+        w.Element(new SheetProperties(new PageSetupProperties { FitToPage = true }));
+        w.Element(new SheetViews(new SheetView(new Pane
             { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0 }));
-        w.WriteElement(new SheetFormatProperties { DefaultRowHeight = 12.75 });
-        w.WriteElement(new DocumentFormat.OpenXml.Spreadsheet.Columns(Widths.Select((width, c) => new Column
+        w.Element(new SheetFormatProperties { DefaultRowHeight = 12.75 });
+        w.Element(new DocumentFormat.OpenXml.Spreadsheet.Columns(Widths.Select((width, c) => new Column
             { Min = (uint)c + 1, Max = (uint)c + 1, Width = width + 0.710625, CustomWidth = true })));
-        w.WriteStartElement(new SheetData());
-        IvoWorkbook.WriteRow(w, r++, Columns, Head, strings, 40);
+        w.StartRows();
+        w.Row(r++, Columns, Head, strings, 40);
         // Calc does not size wrapped rows itself: about one character per width unit at 10 pt.
-        foreach (var cells in rows) IvoWorkbook.WriteRow(w, r++, cells, Body, strings, 13 * Math.Max(Lines(cells[2], Widths[2]), Lines(cells[8], Widths[8])));
-        if (rows.Count == 0) IvoWorkbook.WriteRow(w, r++, ["Inga beslut att redovisa"], Plain, strings, null);
+        foreach (var cells in rows) w.Row(r++, cells, Body, strings, 13 * Math.Max(Lines(cells[2], Widths[2]), Lines(cells[8], Widths[8])));
+        if (rows.Count == 0) w.Row(r++, ["Inga beslut att redovisa"], Plain, strings, null);
         var firstNote = ++r;
         // A note runs across the table's width, wrapped (text running past the last column would widen what Calc prints).
-        foreach (var note in notes) IvoWorkbook.WriteRow(w, r++, [note], Body, strings, 13.5 * Math.Max(1, Math.Ceiling(note.Length / Widths.Sum())));
-        w.WriteEndElement();
-        w.WriteElement(new MergeCells(Enumerable.Range(firstNote, notes.Count).Select(n => new MergeCell { Reference = $"A{n}:{last}{n}" })) { Count = (uint)notes.Count });
-        w.WriteElement(new PageMargins { Left = 0.5, Right = 0.5, Top = 0.75, Bottom = 0.75, Header = 0.3, Footer = 0.3 });
-        w.WriteElement(new PageSetup { PaperSize = 9, FitToHeight = 0, Orientation = OrientationValues.Landscape });
-        w.WriteElement(new HeaderFooter(new OddHeader($"&C{header.Replace("&", "&&")}")));
-        w.WriteEndElement();
+        foreach (var note in notes) w.Row(r++, [note], Body, strings, 13.5 * Math.Max(1, Math.Ceiling(note.Length / Widths.Sum())));
+        w.EndRows();
+        w.Element(new MergeCells(Enumerable.Range(firstNote, notes.Count).Select(n => new MergeCell { Reference = $"A{n}:{last}{n}" })) { Count = (uint)notes.Count });
+        w.Element(new PageMargins { Left = 0.5, Right = 0.5, Top = 0.75, Bottom = 0.75, Header = 0.3, Footer = 0.3 });
+        w.Element(new PageSetup { PaperSize = 9, FitToHeight = 0, Orientation = OrientationValues.Landscape });
+        w.Element(new HeaderFooter(new OddHeader($"&C{header.Replace("&", "&&")}")));
     }
 
     /// Fonts: Arial 10, bold 10. Cell formats: see Plain, Head, Body.
