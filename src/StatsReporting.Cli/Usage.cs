@@ -90,9 +90,12 @@ public static class Usage
             statsreporting keys revoke <id>  spärrar en nyckel
             """,
         ["serve"] = """
-            statsreporting serve [--urls http://127.0.0.1:5080] [--db SÖKVÄG]
+            statsreporting serve [--urls http://127.0.0.1:5080] [--db SÖKVÄG] [--worker-only | --no-worker]
               Startar webbtjänsten: sidan på /, API:t under /api, jobbpanelen på /hangfire och det schemalagda
               kvartalsjobbet (StatsReporting:Schedule). Avsluta med Ctrl+C.
+              Flera noder mot samma PostgreSQL (StatsReporting:Storage:Provider Postgres):
+              --worker-only  kör bara jobben; svarar bara på /healthz (StatsReporting:Node:Web false)
+              --no-worker    bara webben; jobben körs av de andra noderna (StatsReporting:Node:Worker false)
             """,
         ["bench"] = """
             statsreporting bench [--records 10000,100000,1000000] [--repeat 3] [--out MAPP] [--sample MAPP]
