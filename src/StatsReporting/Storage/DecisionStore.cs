@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using StatsReporting.Decisions;
 
 namespace StatsReporting.Storage;
@@ -21,18 +20,18 @@ public static class DecisionStore
     /// Without a sub-query per row (migration 0006): a version still in its law's snapshot at `upToImport` is the
     /// decision's newest one then, because making a new version ends the old one's span; the few versions that had
     /// left their snapshot are looked up through their own index, and kept when nothing newer was made by then.
-    public static IReadOnlyList<Decision> Current(SqliteConnection c, long? upToImport = null, DateOnly? doneFrom = null)
+    public static IReadOnlyList<Decision> Current(DbConnection c, long? upToImport = null, DateOnly? doneFrom = null)
     {
-        const string done = "(COALESCE(v.verkstallt_datum, v.avslutat_datum) IS NULL OR COALESCE(v.verkstallt_datum, v.avslutat_datum) >= $from)";
+        const string done = "(COALESCE(v.verkstallt_datum, v.avslutat_datum) IS NULL OR COALESCE(v.verkstallt_datum, v.avslutat_datum) >= @from)";
         const string open = $"""
             SELECT {Columns} FROM decision_versions v
-            WHERE v.namnd = namnd() AND v.import_id <= $upTo AND (v.gone_import IS NULL OR v.gone_import > $upTo) AND {done}
+            WHERE v.namnd = namnd() AND v.import_id <= @upTo AND (v.gone_import IS NULL OR v.gone_import > @upTo) AND {done}
             """;
         const string left = $"""
             SELECT {Columns} FROM decision_versions v
-            WHERE v.namnd = namnd() AND v.gone_import IS NOT NULL AND v.gone_import <= $upTo AND {done}
+            WHERE v.namnd = namnd() AND v.gone_import IS NOT NULL AND v.gone_import <= @upTo AND {done}
               AND NOT EXISTS (SELECT 1 FROM decision_versions w
-                              WHERE w.namnd = v.namnd AND w.beslut_id = v.beslut_id AND w.version > v.version AND w.import_id <= $upTo)
+                              WHERE w.namnd = v.namnd AND w.beslut_id = v.beslut_id AND w.version > v.version AND w.import_id <= @upTo)
             """;
         var pool = new Dictionary<string, string>(StringComparer.Ordinal);
         var list = new List<Decision>();
@@ -40,8 +39,8 @@ public static class DecisionStore
         {
             using var cmd = c.CreateCommand();
             cmd.CommandText = sql;
-            cmd.Parameters.AddWithValue("$upTo", upToImport ?? long.MaxValue);
-            cmd.Parameters.AddWithValue("$from", Iso(doneFrom) ?? "");
+            cmd.AddParameter("@upTo", upToImport ?? long.MaxValue);
+            cmd.AddParameter("@from", Iso(doneFrom) ?? "");
             using var r = cmd.ExecuteReader();
             while (r.Read()) list.Add(Read(r, 0, 1, pool));
         }
@@ -50,18 +49,18 @@ public static class DecisionStore
     }
 
     /// One decision's newest version as it stood after import `upToImport`.
-    public static Decision Newest(SqliteConnection c, string beslutId, long upToImport)
+    public static Decision Newest(DbConnection c, string beslutId, long upToImport)
     {
         using var cmd = c.CreateCommand();
-        cmd.CommandText = $"SELECT {Columns} FROM decision_versions v WHERE v.namnd = namnd() AND v.beslut_id = $id AND v.import_id <= $upTo ORDER BY v.version DESC LIMIT 1";
-        cmd.Parameters.AddWithValue("$id", beslutId);
-        cmd.Parameters.AddWithValue("$upTo", upToImport);
+        cmd.CommandText = $"SELECT {Columns} FROM decision_versions v WHERE v.namnd = namnd() AND v.beslut_id = @id AND v.import_id <= @upTo ORDER BY v.version DESC LIMIT 1";
+        cmd.AddParameter("@id", beslutId);
+        cmd.AddParameter("@upTo", upToImport);
         using var r = cmd.ExecuteReader();
         if (!r.Read()) throw new InvalidOperationException($"Internt fel: beslut {beslutId} finns inte i databasen.");
         return Read(r, 0, 1);
     }
 
-    public static long? LatestImportId(SqliteConnection c)
+    public static long? LatestImportId(DbConnection c)
     {
         using var cmd = c.CreateCommand();
         cmd.CommandText = "SELECT MAX(id) FROM imports WHERE namnd = namnd()";
