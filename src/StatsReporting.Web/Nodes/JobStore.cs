@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using StatsReporting.Decisions;
+using StatsReporting.Storage;
 
 namespace StatsReporting.Web.Nodes;
 
@@ -12,17 +13,12 @@ namespace StatsReporting.Web.Nodes;
 /// jobs' scheduler) is given up after as long, so the job is taken over and not stuck behind the lock.
 public static class JobStore
 {
-    public const string ProviderKey = "StatsReporting:Storage:Provider";
-
-    public static bool IsPostgres(IConfiguration config) =>
-        string.Equals(config[ProviderKey], "Postgres", StringComparison.OrdinalIgnoreCase);
-
-    public static IGlobalConfiguration UseConfiguredStorage(this IGlobalConfiguration c, IConfiguration config, NodeSettings node)
+    public static IGlobalConfiguration UseConfiguredStorage(this IGlobalConfiguration c, IConfiguration config, AppSettings settings)
     {
-        if (!IsPostgres(config)) return c.UseInMemoryStorage(new InMemoryStorageOptions());
-        var connection = config.GetConnectionString("Postgres");
-        if (string.IsNullOrWhiteSpace(connection))
-            throw new InvalidOperationException("appsettings.json: StatsReporting:Storage:Provider är Postgres men ConnectionStrings:Postgres saknas.");
+        if (settings.Storage.Kind != DbProvider.Postgres) return c.UseInMemoryStorage(new InMemoryStorageOptions());
+        // Checked with the settings (Storage/StorageSettings): present when the provider is Postgres.
+        var connection = config.GetConnectionString("Postgres")!;
+        var node = settings.Node;
         var timeout = TimeSpan.FromSeconds(node.InvisibilityTimeoutSeconds);
         return c.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connection), new PostgreSqlStorageOptions
         {

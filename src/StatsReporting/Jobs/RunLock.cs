@@ -43,7 +43,7 @@ public sealed class RunLock : IDisposable
     private static RunLock? Wrap(IDisposable? held) => held is null ? null : new(held);
 
     /// The PostgreSQL connection string when the database is PostgreSQL, else null (SQLite: the file lock).
-    private static string? PostgresOf(Db db) => null;
+    private static string? PostgresOf(Db db) => db.PostgresConnection;
 
     public void Dispose() => _held.Dispose();
 }

@@ -36,6 +36,9 @@ internal sealed class PostgresDb
         }
     }
 
+    /// For a connection of its own outside the pool (the run lock's session, Jobs/AdvisoryRunLock).
+    public string ConnectionString => _target.ConnectionString;
+
     /// Host, port and database: never the password.
     public string Describe => $"PostgreSQL-databasen '{UserText.Escape(_target.Database ?? "")}' på {UserText.Escape(_target.Host ?? "localhost")}:{_target.Port}";
 
