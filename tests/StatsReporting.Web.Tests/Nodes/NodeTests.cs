@@ -56,4 +56,51 @@ public sealed class NodeTests
         Assert.Single(cluster.Runs());
         Assert.Single(runs);
     }
+
+    [Fact]
+    public async Task The_node_running_a_job_is_killed_and_another_node_completes_it_without_a_second_import()
+    {
+        // Hangfire gives a job fetched by a dead node to another after the invisibility timeout: 10 s here, 30 min by default.
+        using var cluster = new NodeCluster(new Dictionary<string, string> { ["StatsReporting__Node__InvisibilityTimeoutSeconds"] = "10" });
+        File.Delete(Path.Combine(cluster.Inbox, "beslut.csv"));
+        StatsReporting.Bench.SyntheticMunicipality.Write(Path.Combine(cluster.Inbox, "kommun.csv"), 20_000); // a run long enough to kill in
+        await cluster.Start();
+        using (var http = cluster.Client(cluster.Nodes[0]))
+            Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync("/api/periods/2025Q2/runs", null)).StatusCode);
+
+        // Killed after its import is committed, in the middle of writing the outputs.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!cluster.Runs().Any(r => r.Status == "running" && r.Message.StartsWith("Ritar", StringComparison.Ordinal)))
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(90), $"Körningen kom inte till diagrammen: {cluster.AllOutput()}");
+            await Task.Delay(100);
+        }
+        var victim = Assert.Single(cluster.Executors());
+        victim.Process.KillHard();
+        Assert.Equal(1, cluster.Database.Count("SELECT COUNT(*) FROM imports"));
+        var killedAt = waited.Elapsed;
+
+        var runs = await cluster.WaitForRuns(1, TimeSpan.FromSeconds(120));
+        Console.WriteLine($"Noden dödades efter {killedAt.TotalSeconds:0.0} s; en annan nod var klar efter {waited.Elapsed.TotalSeconds:0.0} s.");
+        // One clear history: the dead attempt shown as avbruten, then the same Hangfire job's run on another node.
+        Assert.Equal(2, runs.Count);
+        Assert.Equal(("failed", "Avbruten: noden som körde den stoppades mitt i körningen; jobbet gavs till en annan nod, som körde om det (körningen efter den här)."),
+            (runs[0].Status, runs[0].Message));
+        Assert.Equal("succeeded", runs[1].Status);
+        Assert.Equal(runs[0].JobId, runs[1].JobId);
+        // No duplicate import: the retry found the file already imported (by sha256) and imported nothing.
+        Assert.EndsWith("Inkorgen: 1 fil, 0 nya importer med 0 nya beslut.", runs[1].Message);
+        Assert.Equal(1, cluster.Database.Count("SELECT COUNT(*) FROM imports"));
+        Assert.Equal(20_000, cluster.Database.Count("SELECT COUNT(*) FROM decision_versions"));
+        Assert.Equal(2, cluster.Executors().Count);
+
+        // No half-written output: the one stored set of each folder is whole, and a surviving node serves it.
+        Assert.Equal(2, cluster.Database.Count("SELECT COUNT(*) FROM output_sets"));
+        var survivor = cluster.Nodes.First(n => n != victim);
+        using var client = cluster.Client(survivor);
+        var bytes = await client.GetByteArrayAsync(SolWorkbook);
+        Assert.Equal(cluster.StoredSha256("reports", "evb-sol-2025Q2.xlsx"), Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        using var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(bytes));
+        Assert.Contains(workbook.Worksheets, w => w.Name == "Sammanställning");
+    }
 }
