@@ -49,10 +49,14 @@ public sealed class NodeCluster : IDisposable
 
     /// Starts `count` nodes at once and waits until each answers /healthz; then makes an admin key (in the database,
     /// so every node knows it).
-    public async Task Start(int count = 3, params string[] extraArgs)
+    public Task Start(int count = 3) => Start(Enumerable.Repeat(Array.Empty<string>(), count).ToList());
+
+    /// One node per entry, each with its own extra arguments to `serve` (--worker-only, --no-worker).
+    public async Task Start(IReadOnlyList<string[]> nodeArgs)
     {
-        for (var i = 1; i <= count; i++)
+        for (var i = 1; i <= nodeArgs.Count; i++)
         {
+            var extraArgs = nodeArgs[i - 1];
             var dir = Path.Combine(Dir, $"node{i}");
             Directory.CreateDirectory(dir);
             File.Copy(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), Path.Combine(dir, "appsettings.json"));

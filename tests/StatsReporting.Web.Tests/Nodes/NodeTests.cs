@@ -103,4 +103,44 @@ public sealed class NodeTests
         using var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(bytes));
         Assert.Contains(workbook.Worksheets, w => w.Name == "Sammanställning");
     }
+
+    [Fact]
+    public async Task A_recurring_job_due_on_all_three_nodes_at_once_runs_once()
+    {
+        // Both recurring jobs every minute, on every node: each node's scheduler finds them due at the same moment.
+        using var cluster = new NodeCluster(new Dictionary<string, string>
+        {
+            ["StatsReporting__Schedule__Cron"] = "* * * * *",
+            ["StatsReporting__Bevakning__Cron"] = "* * * * *",
+        });
+        await cluster.Start();
+        var runs = await cluster.WaitForRuns(1, TimeSpan.FromSeconds(100));
+        var minute = DateTime.UtcNow.Second;
+        Assert.Single(runs);
+        Assert.Equal("scheduled", runs[0].Trigger);
+        Assert.Single(cluster.Executors());
+        // In Hangfire's own tables: one job of each recurring id was created for the occurrence, not three.
+        Assert.Equal(1, cluster.Database.Count("SELECT COUNT(*) FROM hangfire.job WHERE invocationdata::text LIKE '%QuarterlyJob%'"));
+        Assert.Equal(1, cluster.Database.Count("SELECT COUNT(*) FROM hangfire.job WHERE invocationdata::text LIKE '%BevakningJob%'"));
+        Console.WriteLine($"Schemalagt jobb: en körning av tre noder, klar {minute} s in i minuten.");
+    }
+
+    [Fact]
+    public async Task A_web_only_node_enqueues_and_a_worker_only_node_runs_but_serves_only_healthz()
+    {
+        using var cluster = new NodeCluster();
+        await cluster.Start([["--no-worker"], ["--worker-only"]]);
+        var (web, worker) = (cluster.Nodes[0], cluster.Nodes[1]);
+        using var http = cluster.Client(web);
+        Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync("/api/periods/2025Q2/runs", null)).StatusCode);
+        await cluster.WaitForRuns(1, TimeSpan.FromSeconds(90));
+        Assert.Equal([worker], cluster.Executors());
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(SolWorkbook)).StatusCode);
+
+        using var toWorker = cluster.Client(worker);
+        Assert.Equal(HttpStatusCode.OK, (await toWorker.GetAsync("/healthz")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await toWorker.GetAsync("/api/periods")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await toWorker.GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await toWorker.GetAsync("/hangfire")).StatusCode);
+    }
 }
