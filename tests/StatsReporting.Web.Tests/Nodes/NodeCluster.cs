@@ -41,6 +41,17 @@ public sealed class NodeCluster : IDisposable
         foreach (var (k, v) in settings ?? new Dictionary<string, string>()) _settings[k] = v;
     }
 
+    /// The CLI run in a node's folder with its settings, as an operator on that machine would; exit code and output.
+    public async Task<(int Code, string Output)> Cli(Node node, params string[] args)
+    {
+        using var p = new ChildProcess(ChildProcess.Dotnet, ChildProcess.Cli(args), node.Dir, EnvFor(node.Dir));
+        var code = await p.Exit(TimeSpan.FromSeconds(90));
+        return (code, p.Output);
+    }
+
+    /// The database as the nodes see it, for the run lock (Paths:Database only anchors files on PostgreSQL).
+    public StatsReporting.Storage.Db Db => StatsReporting.Storage.Db.Postgres(Database.ConnectionString, Path.Combine(Dir, "data", "statsreporting.db"));
+
     private Dictionary<string, string> EnvFor(string nodeDir) => new(_settings)
     {
         ["StatsReporting__Paths__Reports"] = Path.Combine(nodeDir, "reports"),
@@ -54,9 +65,10 @@ public sealed class NodeCluster : IDisposable
     /// One node per entry, each with its own extra arguments to `serve` (--worker-only, --no-worker).
     public async Task Start(IReadOnlyList<string[]> nodeArgs)
     {
-        for (var i = 1; i <= nodeArgs.Count; i++)
+        var started = Nodes.Count;
+        for (var i = started + 1; i <= started + nodeArgs.Count; i++)
         {
-            var extraArgs = nodeArgs[i - 1];
+            var extraArgs = nodeArgs[i - started - 1];
             var dir = Path.Combine(Dir, $"node{i}");
             Directory.CreateDirectory(dir);
             File.Copy(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), Path.Combine(dir, "appsettings.json"));
@@ -64,8 +76,8 @@ public sealed class NodeCluster : IDisposable
             var process = new ChildProcess(ChildProcess.Dotnet, ChildProcess.Cli(["serve", "--urls", $"http://127.0.0.1:{port}", .. extraArgs]), dir, EnvFor(dir));
             Nodes.Add(new Node(i, dir, port, process));
         }
-        await Task.WhenAll(Nodes.Select(n => n.Process.WaitUntilUp(n.Url)));
-        Key = (await ChildProcess.Run(ChildProcess.Dotnet, ChildProcess.Cli("keys", "add", "--role", "admin", "--name", "Nodtest"), Nodes[0].Dir,
+        await Task.WhenAll(Nodes.Skip(started).Select(n => n.Process.WaitUntilUp(n.Url)));
+        if (started == 0) Key = (await ChildProcess.Run(ChildProcess.Dotnet, ChildProcess.Cli("keys", "add", "--role", "admin", "--name", "Nodtest"), Nodes[0].Dir,
             TimeSpan.FromSeconds(60), EnvFor(Nodes[0].Dir))).Trim();
     }
 

@@ -143,4 +143,31 @@ public sealed class NodeTests
         Assert.Equal(HttpStatusCode.NotFound, (await toWorker.GetAsync("/")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await toWorker.GetAsync("/hangfire")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_run_lock_is_the_databases_a_live_runs_row_is_left_alone_and_the_cli_and_run_now_wait_for_it()
+    {
+        using var cluster = new NodeCluster();
+        await cluster.Start(1);
+        // As a run on another machine holds it: the advisory lock on the shared database, with its runs row.
+        var held = StatsReporting.Jobs.RunLock.TryAcquire(cluster.Db);
+        Assert.NotNull(held);
+        Assert.Null(StatsReporting.Jobs.RunLock.TryAcquire(cluster.Db));
+        using (var c = cluster.Database.Open())
+            Dapper.SqlMapper.Execute(c, "INSERT INTO runs (namnd, period, trigger, started_at, status, message) VALUES ('standard', '2025Q2', 'cli', '2026-12-01T10:00:00Z', 'running', 'Ritar SoL-diagrammen …')");
+
+        await cluster.Start(1); // a node starting while the run goes does not call it abandoned
+        Assert.Equal(("running", "Ritar SoL-diagrammen …"), (cluster.Runs()[0].Status, cluster.Runs()[0].Message));
+        using (var http = cluster.Client(cluster.Nodes[1]))
+            Assert.Equal(HttpStatusCode.Conflict, (await http.PostAsync("/api/periods/2025Q2/runs", null)).StatusCode);
+        var (code, output) = await cluster.Cli(cluster.Nodes[0], "run", "--period", "2025Q2");
+        Assert.Equal(1, code);
+        Assert.Contains("Fel: en annan körning av kvartalsjobbet pågår redan mot samma databas (t.ex. i webbtjänsten).", output);
+
+        held.Dispose(); // the run's process ended without finishing its row (as if killed)
+        await cluster.Start(1);
+        Assert.Equal(("failed", "Avbruten: programmet stoppades under körningen. Kör kvartalet igen."), (cluster.Runs()[0].Status, cluster.Runs()[0].Message));
+        using var again = StatsReporting.Jobs.RunLock.TryAcquire(cluster.Db);
+        Assert.NotNull(again);
+    }
 }
