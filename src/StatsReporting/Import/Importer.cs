@@ -115,7 +115,7 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
         IEnumerable<Decision> decisions, Func<bool> fileOk, DateTimeOffset now)
     {
         if (c is SqliteConnection lite) return Store(lite, (SqliteTransaction)tx, name, sha, archive, decisions, fileOk, now);
-        var importId = c.ExecuteScalar<long>(InsertImport, new { name, sha, archive, at = now.ToString("O") }, tx);
+        var importId = c.ExecuteScalar<long>(PostgresStore.InsertImport, new { name, sha, archive, at = now.ToString("O") }, tx);
         var (rows, laws, added, changed, same) = PostgresStore.Store((Npgsql.NpgsqlConnection)c, (Npgsql.NpgsqlTransaction)tx, importId, decisions, fileOk);
         c.Execute(Counted, new { rows, laws = Laws(laws), importId }, tx);
         return new(name, importId, false, rows, (int)added, (int)changed, (int)same, []);

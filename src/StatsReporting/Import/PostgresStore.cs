@@ -13,6 +13,14 @@ namespace StatsReporting.Import;
 /// stored version is ever overwritten.
 internal static class PostgresStore
 {
+    /// Import numbers are what users type (`report --import N`): the next after the highest, as SQLite's rowid gives,
+    /// and not the identity sequence, which a refused import would leave a gap in. Imports run one at a time (the
+    /// importer holds Db.WriteLock), so no two can take the same number.
+    public const string InsertImport = """
+        INSERT INTO imports (id, namnd, file_name, sha256, archive_path, imported_at, row_count, laws)
+        VALUES ((SELECT COALESCE(MAX(id), 0) + 1 FROM imports), namnd(), @name, @sha, @archive, @at, 0, '') RETURNING id
+        """;
+
     private const string Staging = """
         CREATE TEMP TABLE import_staging (
             seq bigint NOT NULL, beslut_id text NOT NULL, person_id text NOT NULL, kon text NOT NULL, lag text NOT NULL,

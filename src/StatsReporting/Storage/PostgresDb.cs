@@ -59,16 +59,21 @@ internal sealed class PostgresDb
         }
     }
 
-    /// The server answers, the login and the database are right, and text sorts as in SQLite (byte order, C collation).
+    /// The server answers, the login and the database are right, and text sorts as in SQLite: by bytes (C collation;
+    /// glibc's C.UTF-8 is code-point order, the same for UTF-8), so that every ORDER BY, MIN and < on text, and with
+    /// them every list and workbook, comes out as on SQLite without a COLLATE in each query.
     public void Check()
     {
         using var c = Open(Db.DefaultNamnd);
-        var (collate, encoding) = c.QuerySingle<(string, string)>(
-            "SELECT datcollate, pg_encoding_to_char(encoding) FROM pg_database WHERE datname = current_database()");
-        if (collate is not ("C" or "POSIX") || encoding != "UTF8")
+        // datlocprovider (PostgreSQL 15+): 'i' is an ICU locale, whatever datcollate says.
+        var (collate, encoding, provider) = c.QuerySingle<(string, string, string)>("""
+            SELECT datcollate, pg_encoding_to_char(encoding), COALESCE(to_jsonb(d) ->> 'datlocprovider', 'c')
+            FROM pg_database d WHERE datname = current_database()
+            """);
+        if (collate is not ("C" or "POSIX" or "C.UTF-8" or "C.utf8") || provider != "c" || encoding != "UTF8")
             throw new InvalidOperationException(
-                $"{Describe} kan inte användas: den sorterar text som '{UserText.Escape(collate)}' (kodning {UserText.Escape(encoding)}), " +
-                "men StatsReporting kräver LC_COLLATE 'C' och UTF8, så att ordningen blir densamma som med SQLite. " +
+                $"{Describe} kan inte användas: den sorterar text som '{UserText.Escape(provider == "c" ? collate : "ICU")}' (kodning {UserText.Escape(encoding)}), " +
+                "men StatsReporting kräver sorteringen C och kodningen UTF8, så att ordningen blir densamma som med SQLite. " +
                 "Skapa databasen med CREATE DATABASE … ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0. Inget har ändrats.");
     }
 
