@@ -10,6 +10,7 @@ public sealed class NodeTests
     private const string SolWorkbook = "/api/periods/2025Q2/workbooks/sol";
 
     [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public async Task A_run_enqueued_on_node_1_executes_once_and_node_3_serves_the_same_bytes()
     {
         using var cluster = new NodeCluster();
@@ -40,6 +41,21 @@ public sealed class NodeTests
         // A node that did not run the job wrote the set into its own folder from the database.
         var idle = cluster.Nodes.First(n => !cluster.Executors().Contains(n));
         Assert.True(File.Exists(Path.Combine(idle.Reports, "2025Q2", "evb-sol-2025Q2.xlsx")));
+        // The IVO set too, as restricted as the run writes it: folder 700, files 600, and served to the ivo role only.
+        var ivo = Path.Combine(idle.Dir, "data", "ivo", "2025Q2");
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(ivo));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(ivo, "ivo-individrapport-2025Q2.xlsx")));
+        using (var http = cluster.Client(idle))
+        {
+            var individrapport = await http.GetByteArrayAsync("/api/periods/2025Q2/workbooks/ivo");
+            Assert.Equal(cluster.StoredSha256("ivo", "ivo-individrapport-2025Q2.xlsx"), Convert.ToHexStringLower(SHA256.HashData(individrapport)));
+        }
+        var controller = (await cluster.Cli(idle, "keys", "add", "--role", "controller", "--name", "Controller")).Output.Split('\n')[0].Trim();
+        using (var http = new HttpClient { BaseAddress = new Uri(idle.Url), DefaultRequestHeaders = { { "X-Api-Key", controller } } })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(SolWorkbook)).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await http.GetAsync("/api/periods/2025Q2/workbooks/ivo")).StatusCode);
+        }
     }
 
     [Fact]
