@@ -77,7 +77,9 @@ public sealed class RunHistory(Db db, TimeProvider clock)
     /// it is left alone.
     public int AbandonUnfinished()
     {
-        if (RunLock.IsHeld(db)) return 0;
+        // Held while the rows are marked: a run that starts meanwhile (on another node) waits, and its row comes after.
+        using var held = RunLock.TryAcquire(db);
+        if (held is null) return 0;
         return Abandon("Avbruten: programmet stoppades under körningen. Kör kvartalet igen.");
     }
 

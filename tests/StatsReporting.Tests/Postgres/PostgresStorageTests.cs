@@ -34,7 +34,7 @@ public class PostgresStorageTests : IDisposable
     {
         var cs = Fresh();
         var scripts = Db.Scripts(DbProvider.Postgres).Select(s => s.Name).ToList();
-        Assert.Equal(8, scripts.Count);   // 0001–0006, 0008, 0009 (there is no 0007)
+        Assert.Equal(9, scripts.Count);   // 0001–0006, 0008, 0009, 0010 (there is no 0007)
         // Three data sources, as three processes would have (the application name keeps them apart).
         var nodes = Enumerable.Range(1, 3).Select(n => DbOn(cs + $";Application Name=node{n}")).ToArray();
         using var start = new Barrier(3);
