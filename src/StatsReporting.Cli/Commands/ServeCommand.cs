@@ -13,6 +13,7 @@ public static class ServeCommand
         args.Allow("serve", "urls");
         var hostArgs = new List<string>();
         if (args.Option("db") is { } db) hostArgs.Add($"--StatsReporting:Paths:Database={db}");
+        if (args.Option("db") is not null) hostArgs.Add("--StatsReporting:Storage:Provider=Sqlite"); // --db is always a SQLite file
         if (args.Option("urls") is { } urls)
         {
             // Kestrel would refuse it only after the host has started, with a stack trace in its log.
