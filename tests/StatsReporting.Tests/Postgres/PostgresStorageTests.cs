@@ -106,6 +106,18 @@ public class PostgresStorageTests : IDisposable
     }
 
     [Fact]
+    public void A_test_server_that_cannot_be_reached_fails_the_test_with_the_reason_and_not_the_password()
+    {
+        var given = new NpgsqlConnectionStringBuilder(PostgresServer.ConnectionString);
+        var cs = new NpgsqlConnectionStringBuilder(given.ToString()) { Port = 1, Timeout = 3 };
+        var e = Assert.Throws<InvalidOperationException>(() => PostgresServer.Reach(cs.ToString()));
+        Assert.StartsWith($"Postgres-testerna når ingen server ({PostgresServer.Variable}: ", e.Message);
+        Assert.Contains("Port=1", e.Message);
+        Assert.Contains("The Postgres tests cannot reach their server", e.Message);
+        Assert.DoesNotContain(given.Password!, e.Message);
+    }
+
+    [Fact]
     public void A_database_that_sorts_text_by_a_language_is_refused_before_anything_is_written()
     {
         var cs = Fresh("LOCALE 'C' LOCALE_PROVIDER icu ICU_LOCALE 'sv-SE'");
