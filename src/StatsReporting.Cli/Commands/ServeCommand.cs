@@ -18,6 +18,7 @@ public static class ServeCommand
         if (args.Flag("worker-only")) hostArgs.Add("--StatsReporting:Node:Web=false");
         if (args.Flag("no-worker")) hostArgs.Add("--StatsReporting:Node:Worker=false");
         if (args.Option("db") is { } db) hostArgs.Add($"--StatsReporting:Paths:Database={db}");
+        if (args.Option("db") is not null) hostArgs.Add("--StatsReporting:Storage:Provider=Sqlite"); // --db is always a SQLite file
         if (args.Option("urls") is { } urls)
         {
             // Kestrel would refuse it only after the host has started, with a stack trace in its log.

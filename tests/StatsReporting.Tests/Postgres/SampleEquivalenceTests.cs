@@ -15,11 +15,16 @@ public class SampleEquivalenceTests : IClassFixture<SampleEquivalenceTests.Run>
         public Outputs[] First { get; }
         public Outputs[] AfterVanishing { get; }
         public string[] Left { get; }
+        public List<global::StatsReporting.Checks.TableImportOutcome> Tables { get; } = [];
 
         public Run()
         {
             var q = new Period(2025, 2);
             Imports.Add(Twin.Both.Select(e => e.Importer().Import(TestEnv.SampleCsv)).ToArray());
+            // The published tables of the quarter, stored as history: their disagreements are findings of the report.
+            foreach (var env in Twin.Both)
+                foreach (var (file, lag) in new[] { ("sol-2025Q2-tabell.csv", Lag.SoL), ("lss-2025Q2-tabell.csv", Lag.LSS) })
+                    Tables.Add(global::StatsReporting.Checks.PublishedTableStore.Import(env.Db, Path.Combine(AppContext.BaseDirectory, "Fixtures", "published", file), lag, q, env.Clock));
             First = Twin.Both.Select(e => Outputs.Of(e, q, q.End, tag: "-1")).ToArray();
             // The next snapshot misses five decisions that are neither verkställda nor avslutade.
             var lines = File.ReadAllLines(TestEnv.SampleCsv);
@@ -44,6 +49,23 @@ public class SampleEquivalenceTests : IClassFixture<SampleEquivalenceTests.Run>
         foreach (var pair in _run.Imports) Assert.Equal(pair[0].Summary, pair[1].Summary);
         Assert.Equal((309, 309), (_run.Imports[0][0].New, _run.Imports[0][1].New));
         Assert.Equal((0, 0, 304), (_run.Imports[1][1].New, _run.Imports[1][1].Changed, _run.Imports[1][1].Unchanged));
+    }
+
+    [Fact]
+    public void The_stored_published_tables_and_their_findings_are_the_same()
+    {
+        // sol's table has six findings (SeedPublishedTablesTests), lss's none; ids 1 and 2 on both.
+        Assert.Equal(["1 6", "2 0", "1 6", "2 0"], _run.Tables.Select(t => $"{t.Id} {t.Findings.Count}"));
+        // Read back: every label, value and stored finding the same on both.
+        var stored = _run.Twin.Both.Select(e =>
+        {
+            using var c = e.Db.Open();
+            return new[] { Lag.SoL, Lag.LSS }.SelectMany(lag => global::StatsReporting.Checks.PublishedTableStore.Latest(c, lag)).SelectMany(t =>
+                t.Table.Rows.Select(r => $"{t.Lag} {t.Period} {r.Label}: {string.Join(";", r.Values)}")
+                    .Concat(t.Findings.Select(f => $"{t.Lag} {f.Row} {f.Column} {f.Printed} {f.Computed} {f.RootCause}"))).ToList();
+        }).ToArray();
+        Assert.Equal(stored[0], stored[1]);
+        Assert.Contains("SoL Total IFO Summa total 17 7 ", stored[1]);
     }
 
     [Fact]
