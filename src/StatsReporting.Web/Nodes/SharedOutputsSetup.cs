@@ -14,10 +14,19 @@ public static class SharedOutputsSetup
         var db = app.Services.GetRequiredService<Db>();
         if (!SharedOutputs.Enabled(db)) return app;
         var settings = app.Services.GetRequiredService<AppSettings>();
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SharedOutputs));
         app.Use(async (context, next) =>
         {
             if (context.Request.Path.StartsWithSegments("/api") && context.User.Identity?.IsAuthenticated == true)
-                await SharedOutputs.Refresh(db, settings);
+            {
+                // A set that cannot be written here (disk full, database away) leaves the folder's previous set, which
+                // is whole: the request is answered from it, and the next request tries again.
+                try { await SharedOutputs.Refresh(db, settings); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or System.Data.Common.DbException)
+                {
+                    log.LogError(e, "De lagrade rapportfilerna kunde inte skrivas till den här nodens mappar: {Reason}", UserText.Describe(e));
+                }
+            }
             await next(context);
         });
         return app;

@@ -25,4 +25,23 @@ public sealed class NodeFlagTests
         Assert.Contains("Fel: StatsReporting:Node:Worker false (--no-worker) kräver StatsReporting:Storage:Provider Postgres: med SQLite finns ingen annan nod som kör jobben.", p.Output);
         Directory.Delete(dir, recursive: true);
     }
+
+    [Fact]
+    public async Task On_sqlite_a_run_stores_no_output_set_in_the_database()
+    {
+        var dir = Directory.CreateTempSubdirectory("nodeflags-").FullName;
+        Directory.CreateDirectory(Path.Combine(dir, "inbox"));
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Fixtures", "beslut.csv"), Path.Combine(dir, "inbox", "beslut.csv"));
+        var db = Path.Combine(dir, "s.db");
+        await ChildProcess.Run(ChildProcess.Dotnet, ChildProcess.Cli("run", "--period", "2025Q2", "--db", db, "--inbox", Path.Combine(dir, "inbox"),
+            "--out", Path.Combine(dir, "reports")), dir, TimeSpan.FromSeconds(120));
+        Assert.True(File.Exists(Path.Combine(dir, "reports", "2025Q2", "evb-sol-2025Q2.xlsx")));
+        using (var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Pooling=false"))
+        {
+            c.Open();
+            Assert.Equal(0L, Dapper.SqlMapper.ExecuteScalar<long>(c, "SELECT COUNT(*) FROM output_sets"));
+            Assert.Equal(0L, Dapper.SqlMapper.ExecuteScalar<long>(c, "SELECT COUNT(*) FROM output_files"));
+        }
+        Directory.Delete(dir, recursive: true);
+    }
 }
