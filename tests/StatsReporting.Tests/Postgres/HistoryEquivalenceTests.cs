@@ -41,7 +41,7 @@ public class HistoryEquivalenceTests : IClassFixture<HistoryEquivalenceTests.Run
     {
         var (sqlite, postgres) = (_run.Quarters[quarter - 1][0], _run.Quarters[quarter - 1][1]);
         Outputs.AssertSame(sqlite, postgres);
-        Assert.Equal(4, postgres.Workbooks.Count());
+        Assert.Equal(5, postgres.Workbooks.Count());
         Assert.Equal((ny, kvarstar, avslutande), (postgres.Ivo!.Count(Rapporttyp.Ny), postgres.Ivo.Count(Rapporttyp.Kvarstar), postgres.Ivo.Count(Rapporttyp.Avslutande)));
         Assert.Equal(ny + kvarstar + avslutande, postgres.IvoRows.Count);
     }

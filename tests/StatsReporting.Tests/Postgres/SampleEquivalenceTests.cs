@@ -72,8 +72,8 @@ public class SampleEquivalenceTests : IClassFixture<SampleEquivalenceTests.Run>
     public void Every_cell_of_every_workbook_and_every_ivo_row_is_the_same()
     {
         Outputs.AssertSame(_run.First[0], _run.First[1]);
-        // evb-sol, evb-lss, the IVO individrapport and the särskild avgift list.
-        Assert.Equal(4, _run.First[1].Workbooks.Count());
+        // evb-sol, evb-lss, the IVO individrapport, the särskild avgift list and the bevakningslista.
+        Assert.Equal(5, _run.First[1].Workbooks.Count());
         Assert.Equal(133, _run.First[1].IvoRows.Count);
         Assert.Equal((58, 75, 0), (_run.First[1].Ivo!.Count(Rapporttyp.Ny), _run.First[1].Ivo!.Count(Rapporttyp.Kvarstar), _run.First[1].Ivo!.Count(Rapporttyp.Avslutande)));
     }

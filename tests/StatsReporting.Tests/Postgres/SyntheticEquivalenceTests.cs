@@ -49,7 +49,7 @@ public class SyntheticEquivalenceTests : IClassFixture<SyntheticEquivalenceTests
     public void The_latest_records_give_the_same_workbooks_and_ivo_rows()
     {
         Outputs.AssertSame(_run.Latest[0], _run.Latest[1]);
-        Assert.Equal(4, _run.Latest[1].Workbooks.Count());
+        Assert.Equal(5, _run.Latest[1].Workbooks.Count());
         Assert.True(_run.Latest[1].IvoRows.Count > 100, $"{_run.Latest[1].IvoRows.Count} IVO rows");
     }
 

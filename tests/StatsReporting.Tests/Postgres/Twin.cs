@@ -26,15 +26,22 @@ public sealed class Twin : IDisposable
 }
 
 /// What a quarter's outputs say, read back from the files: every cell of every sheet of every workbook the report
-/// (both KF workbooks) and the IVO export (individrapport, särskild avgift) write, and the IVO rows of its CSV.
+/// (both KF workbooks), the IVO export (individrapport, särskild avgift) and the bevakningslista write, and the IVO
+/// rows of its CSV.
 public sealed record Outputs(List<string> Cells, List<string[]> IvoRows, IvoExportResult? Ivo)
 {
-    /// The KF report (`import`: as `report --import N` makes it) and, for the latest records, the IVO export.
+    /// The KF report (`import`: as `report --import N` makes it) and, for the latest records, the IVO export and the
+    /// bevakningslista on the quarter's last day.
     public static Outputs Of(TestEnv env, Period q, DateOnly asOf, long? import = null, string tag = "")
     {
         var files = env.Reports().Write(q, asOf, env.PathOf("reports" + tag), upToImport: import).Select(f => f.Path).ToList();
         var ivo = import is null ? IvoHistory.Export(env).Write(q, env.PathOf("ivo" + tag)) : null;
         files.AddRange(ivo?.Files.Select(f => f.Path) ?? []);
+        if (import is null)
+        {
+            var bevakning = new global::StatsReporting.Bevakning.BevakningService(env.Db, TestEnv.Catalog, TestEnv.Settings);
+            files.Add(bevakning.WriteWorkbook(bevakning.List(asOf), env.PathOf("bevakning" + tag)));
+        }
         var cells = new List<string>();
         foreach (var file in files.Where(f => f.EndsWith(".xlsx", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
             foreach (var (sheet, rows) in Xlsx.Read(file).OrderBy(s => s.Key, StringComparer.Ordinal))
