@@ -107,13 +107,13 @@ public sealed class NodeCluster : IDisposable
     }
 
     /// The sha256 the database holds for a file of the newest stored set of 2025Q2 (`kind` reports or ivo).
-    public string? StoredSha256(string kind, string path, string period = "2025Q2")
+    public string? StoredSha256(string kind, string path, string period = "2025Q2", string namnd = "standard")
     {
         using var c = Database.Open();
         return Dapper.SqlMapper.ExecuteScalar<string?>(c, """
             SELECT f.sha256 FROM output_files f JOIN output_sets s ON s.id = f.set_id
-            WHERE s.kind = @kind AND s.period = @period AND f.path = @path ORDER BY s.id DESC LIMIT 1
-            """, new { kind, period, path });
+            WHERE s.namnd = @namnd AND s.kind = @kind AND s.period = @period AND f.path = @path ORDER BY s.id DESC LIMIT 1
+            """, new { namnd, kind, period, path });
     }
 
     /// Every sha256 stored so far for a path (the load test's downloads must each be one of them).
