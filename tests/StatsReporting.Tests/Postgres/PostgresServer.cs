@@ -93,11 +93,25 @@ public sealed class PostgresDatabase : IDisposable
         c.Execute($"CREATE DATABASE \"{name}\" ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0");
     }
 
+    /// FORCE ends the sessions still on it (a child process's, a pool's); a concurrent CREATE/DROP DATABASE
+    /// of another test class can still make the server refuse for a moment, so it is tried again, then reported whole.
     public static void Drop(string name)
     {
-        using var c = new NpgsqlConnection(PostgresServer.ConnectionString);
-        c.Open();
-        c.Execute($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var c = new NpgsqlConnection(PostgresServer.ConnectionString);
+                c.Open();
+                c.Execute($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException e) when (attempt < 10)
+            {
+                Console.Error.WriteLine($"DROP DATABASE {name}: {e.SqlState} {e.MessageText}; försöker igen.");
+                Thread.Sleep(300);
+            }
+        }
     }
 
     /// A Db on this database whose files (archive, ivo) live in `filesDir`.

@@ -34,9 +34,22 @@ public sealed class TestDatabase : IDisposable
         return c.ExecuteScalar<long>(sql, args);
     }
 
+    /// Tried again for a moment: a concurrent CREATE/DROP DATABASE can make the server refuse briefly.
     public void Dispose()
     {
-        using var c = new NpgsqlConnection(_admin);
-        c.Execute($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var c = new NpgsqlConnection(_admin);
+                c.Execute($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException e) when (attempt < 10)
+            {
+                Console.Error.WriteLine($"DROP DATABASE {Name}: {e.SqlState} {e.MessageText}; försöker igen.");
+                Thread.Sleep(300);
+            }
+        }
     }
 }
