@@ -23,7 +23,8 @@ public sealed class CliContext
     {
         _settings = AppSettings.Load();
         _catalog = new Catalog(_settings.Catalog);
-        _db = new Db(args.Option("db") ?? _settings.Paths.Database);
+        // --db names a SQLite file, whatever StatsReporting:Storage:Provider says.
+        _db = args.Option("db") is { } file ? new Db(file) : StorageSettings.Open(_settings);
         _db.Migrate(); // checks the file first (Db.Check): a damaged database is refused before anything is written
         Namnder.Sync(_db, _settings.Organisation);
         StaleFiles.Sweep(_db, _settings);

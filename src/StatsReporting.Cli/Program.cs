@@ -49,6 +49,12 @@ catch (SqliteException e)
     Console.Error.WriteLine($"Fel: databasen kan inte användas: {Db.Reason(e)}.");
     return 1;
 }
+catch (Npgsql.NpgsqlException e)
+{
+    // Opening and migrating name the server (Db.Migrate); this is what can still fail later. Never the password.
+    Console.Error.WriteLine($"Fel: databasen kan inte användas: {Db.Reason(e)}.");
+    return 1;
+}
 catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or IOException or UnauthorizedAccessException)
 {
     // Swedish for the operating system's errors, the user's folder named, control characters escaped.

@@ -90,15 +90,20 @@ public static class Usage
             statsreporting keys revoke <id>  spärrar en nyckel
             """,
         ["serve"] = """
-            statsreporting serve [--urls http://127.0.0.1:5080] [--db SÖKVÄG]
+            statsreporting serve [--urls http://127.0.0.1:5080] [--db SÖKVÄG] [--worker-only | --no-worker]
               Startar webbtjänsten: sidan på /, API:t under /api, jobbpanelen på /hangfire och det schemalagda
               kvartalsjobbet (StatsReporting:Schedule). Avsluta med Ctrl+C.
+              Flera noder mot samma PostgreSQL (StatsReporting:Storage:Provider Postgres):
+              --worker-only  kör bara jobben; svarar bara på /healthz (StatsReporting:Node:Web false)
+              --no-worker    bara webben; jobben körs av de andra noderna (StatsReporting:Node:Worker false)
             """,
         ["bench"] = """
-            statsreporting bench [--records 10000,100000,1000000] [--repeat 3] [--out MAPP] [--sample MAPP]
+            statsreporting bench [--records 10000,100000,1000000] [--repeat 3] [--out MAPP] [--sample MAPP] [--provider postgres]
               Prestandamätning på en syntetisk kommun: vår import mot sqlite3:s .import och mot sqlite3 i vårt
               schema, en andra ögonblicksbild, kvartalets utdata varmt, aggregeringen mot en referensfråga och run
               på exemplet; skriver en tabell med tider, kvoter, topp-RSS och maskinen. --out behåller filerna.
+              --provider postgres lägger till PostgreSQL-rader (import, andra ögonblicksbilden, utdata varmt), en ny
+              databas per mätning på servern i ConnectionStrings:Postgres (eller STATSREPORTING_TEST_POSTGRES).
             """,
     };
 }

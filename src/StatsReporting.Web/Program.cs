@@ -2,6 +2,7 @@ using StatsReporting.Web.Auth;
 using StatsReporting.Web.Endpoints;
 using StatsReporting.Web.Hosting;
 using StatsReporting.Web.Jobs;
+using StatsReporting.Web.Nodes;
 using StatsReporting.Web.Page;
 
 // The long-running service of spec §7: the page, downloads, uploads and the scheduled quarterly job, around the
@@ -18,12 +19,14 @@ builder.AddScheduler();
 builder.AddBevakning();
 
 var app = builder.Build();
+app.UseNodeRole();
 app.UseProxy();
 app.UseRequestLog();
 app.UseSecurityHeaders();
 app.UseProblems();
 app.UsePage();
 app.UseAccess();
+app.UseSharedOutputs();
 app.MapLogin();
 app.MapPageTexts();
 app.MapReports();

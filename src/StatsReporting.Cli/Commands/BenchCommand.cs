@@ -12,13 +12,20 @@ public static class BenchCommand
     public static int Run(Args args)
     {
         if (args.Option("step") is { } step) return Step(step, args);
-        args.Allow("bench", "records", "out", "repeat", "sample");
+        args.Allow("bench", "records", "out", "repeat", "sample", "provider");
         var sizes = (args.Option("records") ?? "10000").Split(',').Select(n =>
             int.TryParse(n.Replace("_", ""), NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v > 0 ? v
                 : throw new UsageException($"--records '{n}' är inget positivt heltal.")).ToList();
         var repeat = int.TryParse(args.Option("repeat") ?? "3", NumberStyles.None, CultureInfo.InvariantCulture, out var r) && r > 0 ? r
             : throw new UsageException("--repeat ska vara ett positivt heltal.");
         var settings = AppSettings.Load();
+        var postgres = args.Option("provider") switch
+        {
+            null or "sqlite" => null,
+            "postgres" => PostgresBench.ConnectionString(settings)
+                ?? throw new UsageException("--provider postgres behöver ConnectionStrings:Postgres (eller miljövariabeln STATSREPORTING_TEST_POSTGRES)."),
+            var other => throw new UsageException($"--provider '{other}' är okänd (sqlite eller postgres)."),
+        };
         var sample = args.Option("sample") ?? settings.Paths.Inbox;
         var keep = args.Option("out") is not null;
         var work = Path.GetFullPath(args.Option("out") ?? Path.Combine(Path.GetTempPath(), $"statsreporting-bench-{Environment.ProcessId}"));
@@ -32,7 +39,8 @@ public static class BenchCommand
             if (Directory.Exists(sample)) run = runner.RunSample(sample);
             else Console.Error.WriteLine($"Exempelmappen '{sample}' finns inte: run på exemplet mäts inte.");
             var results = sizes.Select(n => runner.Size(n, sqlite3 is not null)).ToList();
-            Console.WriteLine(BenchTable.Format(results, run, BenchTable.Machine(sqlite3)));
+            var pg = postgres is null ? null : sizes.Select(new PostgresBench(Child, work, repeat, Console.Error, postgres).Size).ToList();
+            Console.WriteLine(BenchTable.Format(results, run, BenchTable.Machine(sqlite3), pg));
             return 0;
         }
         finally
@@ -60,6 +68,8 @@ public static class BenchCommand
     {
         var self = Environment.ProcessPath!;
         var psi = new ProcessStartInfo(self);
+        // The SQLite figures are SQLite's whatever appsettings.json says; PostgresBench sets Postgres for its own steps.
+        psi.Environment["StatsReporting__Storage__Provider"] = "Sqlite";
         if (Path.GetFileNameWithoutExtension(self) == "dotnet") psi.ArgumentList.Add(typeof(BenchCommand).Assembly.Location);
         foreach (var a in args) psi.ArgumentList.Add(a);
         return psi;

@@ -17,7 +17,7 @@ public static class RunCommand
         var period = ReportCommand.ParsePeriod(args);
         var (asOf, inbox, outRoot) = (ReportCommand.AsOf(args, period), ReportCommand.Folder(args, "inbox", ctx.Installation.Paths.Inbox),
             ReportCommand.Folder(args, "out", ctx.Installation.Paths.Reports));
-        using var guard = RunLock.TryAcquire(ctx.InstallationDb.Path)
+        using var guard = RunLock.TryAcquire(ctx.InstallationDb)
             ?? throw new InvalidOperationException("en annan körning av kvartalsjobbet pågår redan mot samma databas (t.ex. i webbtjänsten).");
         var selected = ctx.Selected;
         Exception? failure = null;

@@ -10,9 +10,15 @@ public static class ServeCommand
 {
     public static int Run(Args args)
     {
-        args.Allow("serve", "urls");
+        args.Allow("serve", "urls", "worker-only", "no-worker");
         var hostArgs = new List<string>();
+        // Several nodes on one PostgreSQL (README "Flera noder"): the same as StatsReporting:Node:Web/Worker false.
+        if (args.Flag("worker-only") && args.Flag("no-worker"))
+            throw new UsageException("--worker-only och --no-worker kan inte användas tillsammans.");
+        if (args.Flag("worker-only")) hostArgs.Add("--StatsReporting:Node:Web=false");
+        if (args.Flag("no-worker")) hostArgs.Add("--StatsReporting:Node:Worker=false");
         if (args.Option("db") is { } db) hostArgs.Add($"--StatsReporting:Paths:Database={db}");
+        if (args.Option("db") is not null) hostArgs.Add("--StatsReporting:Storage:Provider=Sqlite"); // --db is always a SQLite file
         if (args.Option("urls") is { } urls)
         {
             // Kestrel would refuse it only after the host has started, with a stack trace in its log.

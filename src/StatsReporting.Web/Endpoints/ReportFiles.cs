@@ -81,12 +81,18 @@ public sealed partial class ReportFiles(RequestNamnd request)
             try { return new FileStream(File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read), FileAccess.Read); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
         }
-        if (PlainFile.Open(path) is not { } handle) return null;
-        var stream = new FileStream(handle, FileAccess.Read);
-        var root = RootOf(path);
-        var expected = Path.Join(RealPath.Of(root), Path.GetRelativePath(root, path));
-        if (new FileInfo($"/proc/self/fd/{stream.SafeFileHandle.DangerousGetHandle()}").LinkTarget == expected) return stream;
-        stream.Dispose();
+        // A set swapped in (a run, or another node's set written here: Nodes/SharedOutputs) between the open and the
+        // check moves the opened file to the hidden staging name: then the path is opened again and checked again.
+        // A link stays a link, so it is refused every time.
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            if (PlainFile.Open(path) is not { } handle) return null;
+            var stream = new FileStream(handle, FileAccess.Read);
+            var root = RootOf(path);
+            var expected = Path.Join(RealPath.Of(root), Path.GetRelativePath(root, path));
+            if (new FileInfo($"/proc/self/fd/{stream.SafeFileHandle.DangerousGetHandle()}").LinkTarget == expected) return stream;
+            stream.Dispose();
+        }
         return null;
     }
 

@@ -27,7 +27,7 @@ public static class RunEndpoints
 
     public sealed record Enqueued(string JobId, string Period);
 
-    private static IResult Start(string period, IBackgroundJobClient jobs, Db db, AppSettings settings, TimeProvider clock, ClaimsPrincipal user,
+    private static IResult Start(string period, IBackgroundJobClient jobs, JobStorage storage, Db db, AppSettings settings, TimeProvider clock, ClaimsPrincipal user,
         RequestNamnd namnd)
     {
         if (namnd.Namnd is not { } n) return RequestNamnd.NotFound();
@@ -36,13 +36,12 @@ public static class RunEndpoints
         if (today < p.End)
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Kvartalet är inte slut",
                 detail: $"{p.Swedish} slutar {p.End:yyyy-MM-dd} och kan köras först då.");
-        // The job waits for the lock too; this answers at once instead of queueing behind a run that is going.
-        if (RunLock.IsHeld(db.Path))
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "En körning pågår",
-                detail: "Kvartalsjobbet körs redan. Vänta tills det är klart och försök igen.");
         var by = user.Identity?.Name;
         var code = n.Code;
-        var id = jobs.Enqueue<QuarterlyJob>(job => job.RunNamnd(p.ToString(), QuarterlyJob.Manual, by, code, null));
+        // The job waits for the lock too; this answers at once instead of queueing behind a run that is going or waiting.
+        if (ManualRuns.TryEnqueue(db, storage, jobs, job => job.RunNamnd(p.ToString(), QuarterlyJob.Manual, by, code, null)) is not { } id)
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "En körning pågår",
+                detail: "Kvartalsjobbet körs redan. Vänta tills det är klart och försök igen.");
         return TypedResults.Accepted("/api/runs", new Enqueued(id, p.ToString()));
     }
 }

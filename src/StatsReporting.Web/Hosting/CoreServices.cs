@@ -23,7 +23,7 @@ public static class CoreServices
         services.AddSingleton(sp => new Catalog(sp.GetRequiredService<AppSettings>().Catalog));
         services.AddSingleton(sp =>
         {
-            var db = new Db(sp.GetRequiredService<AppSettings>().Paths.Database);
+            var db = StorageSettings.Open(sp.GetRequiredService<AppSettings>());
             db.Migrate(); // schema first: every other service expects it
             Namnder.Sync(db, sp.GetRequiredService<AppSettings>().Organisation);
             return db;

@@ -49,13 +49,17 @@ public sealed class QuarterlyJob(Db db, Catalog catalog, AppSettings settings, T
         var runs = code == db.Namnd ? this.runs : new RunHistory(own, clock);
         var today = settings.Schedule.Today(clock);
         var p = period is null ? Period.Of(today).Previous : Period.Parse(period);
+        // DisableConcurrentExecution guards Hangfire's own workers; the run lock (a file, or an advisory lock on
+        // PostgreSQL) also keeps out the CLI's `run` and every other node.
+        using var guard = RunLock.Acquire(own, TimeSpan.FromSeconds(30));
+        // Holding the lock, nothing else runs on any node: a row still marked running is an attempt whose process died
+        // (on PostgreSQL: a node that was killed, whose job Hangfire has now given to this one). It is shown as avbruten.
+        if (guard is not null) runs.AbandonDead(context?.BackgroundJob.Id);
         var id = runs.Start(p, trigger, context?.BackgroundJob.Id, startedBy);
         log.LogInformation("Kvartalsjobbet startar för {Period}, nämnd {Namnd} ({Trigger}, körning {RunId}).", p, code, trigger, id);
         try
         {
-            // DisableConcurrentExecution guards Hangfire's own workers; the file lock also keeps out the CLI's `run`.
-            using var guard = RunLock.Acquire(db.Path, TimeSpan.FromSeconds(30))
-                ?? throw new InvalidOperationException("En annan körning av kvartalsjobbet pågår redan mot samma databas.");
+            if (guard is null) throw new InvalidOperationException("En annan körning av kvartalsjobbet pågår redan mot samma databas.");
             var result = new QuarterJob(own, namnd.Catalog is null ? catalog : new Catalog(namnd.Catalog), ownSettings, clock)
                 .Run(p, today, settings.Paths.Inbox, settings.Paths.Reports, runs.ProgressFor(id));
             var summary = Summary(result);

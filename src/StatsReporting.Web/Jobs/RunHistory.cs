@@ -72,16 +72,30 @@ public sealed class RunHistory(Db db, TimeProvider clock)
         return c.Query<RunRow>(sql).ToList();
     }
 
-    /// At start-up: a run still marked running belonged to a process that stopped in the middle of it (one service
-    /// per database; with several nodes this would need the run lock's owner instead). While the lock is held, a
-    /// run is going (e.g. the CLI's `run`), and it is left alone.
+    /// At start-up: a run still marked running belonged to a process that stopped in the middle of it. While the run
+    /// lock is held, a run is going (the CLI's `run`, or another node: on PostgreSQL the lock is the database's), and
+    /// it is left alone.
     public int AbandonUnfinished()
     {
-        if (RunLock.IsHeld(db.Path)) return 0;
-        const string sql = "UPDATE runs SET status = @failed, finished_at = @at, message = @message WHERE status = @running";
+        // Held while the rows are marked: a run that starts meanwhile (on another node) waits, and its row comes after.
+        using var held = RunLock.TryAcquire(db);
+        if (held is null) return 0;
+        return Abandon("Avbruten: programmet stoppades under körningen. Kör kvartalet igen.");
+    }
+
+    /// Called by a run that holds the run lock: every row still marked running is a dead attempt. `jobId`: the Hangfire
+    /// job now taking over (the same job after its node died), named in the dead row so that the admin sees the retry.
+    public int AbandonDead(string? jobId) => Abandon(jobId is null
+        ? "Avbruten: programmet stoppades under körningen. Kör kvartalet igen."
+        : "Avbruten: noden som körde den stoppades mitt i körningen; jobbet gavs till en annan nod, som körde om det (körningen efter den här).", jobId);
+
+    private int Abandon(string message, string? jobId = null)
+    {
+        // With a job id only that job's dead rows: another nämnd's row is its own job's business.
+        var sql = "UPDATE runs SET status = @failed, finished_at = @at, message = CASE WHEN job_id = @jobId THEN @message ELSE @generic END WHERE status = @running";
         using var c = db.Open();
-        return c.Execute(sql, new { failed = Failed, running = Running, at = Now(),
-            message = "Avbruten: programmet stoppades under körningen. Kör kvartalet igen." });
+        return c.Execute(sql, new { failed = Failed, running = Running, at = Now(), message, jobId,
+            generic = "Avbruten: programmet stoppades under körningen. Kör kvartalet igen." });
     }
 
     private string Now() => clock.GetUtcNow().ToString("O");

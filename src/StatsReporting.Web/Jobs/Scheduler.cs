@@ -1,6 +1,6 @@
 using StatsReporting.Web.Auth;
 using Hangfire;
-using Hangfire.InMemory;
+using StatsReporting.Web.Nodes;
 using StatsReporting.Access;
 using StatsReporting.Decisions;
 using StatsReporting.Storage;
@@ -13,13 +13,14 @@ public static class Scheduler
 {
     public static WebApplicationBuilder AddScheduler(this WebApplicationBuilder builder)
     {
-        builder.Services.AddHangfire(c => c
+        builder.Services.AddHangfire((sp, c) => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseInMemoryStorage(new InMemoryStorageOptions()));
+            .UseConfiguredStorage(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<AppSettings>()));
         // One quarterly job a quarter: two workers leave room for a manual run to queue behind a scheduled one.
-        builder.Services.AddHangfireServer(o => o.WorkerCount = 2);
+        // `serve --no-worker` (Node:Worker false): a web-only node, the jobs run on the others.
+        if (builder.Configuration.GetValue("StatsReporting:Node:Worker", true)) builder.Services.AddHangfireServer(o => o.WorkerCount = 2);
         builder.Services.AddSingleton<RunHistory>();
         builder.Services.AddTransient<QuarterlyJob>();
         return builder;
@@ -29,6 +30,7 @@ public static class Scheduler
     {
         // Resolved now, not at the first request: a wrong appsettings.json stops the start with the key named.
         var schedule = app.Services.GetRequiredService<AppSettings>().Schedule;
+        app.Services.GetRequiredService<AppSettings>().Node.Validate(app.Services.GetRequiredService<AppSettings>().Storage.Kind == DbProvider.Postgres);
         app.Services.GetRequiredService<RunHistory>().AbandonUnfinished();
         // What a killed process left (temporary files, half-written sets, orphan archive copies) goes at start-up.
         StaleFiles.Sweep(app.Services.GetRequiredService<Db>(), app.Services.GetRequiredService<AppSettings>());

@@ -16,7 +16,7 @@ public static class BenchSteps
 
     public static IReadOnlyDictionary<string, string> Import(AppSettings settings, string dbPath, string file)
     {
-        var db = new Db(dbPath);
+        var db = StorageSettings.Open(settings, dbPath); // SQLite, or Postgres when `bench --provider postgres` says so
         db.Migrate();
         var importer = new Importer(db, new Catalog(settings.Catalog), settings.Paths.ArchiveFor(db.Path), TimeProvider.System, settings.Import);
         var (outcome, time) = Figure.Of(() => importer.Import(file));
@@ -41,7 +41,7 @@ public static class BenchSteps
     /// alone: reading the records the quarter needs, and counting them into both KF reports.
     public static IReadOnlyDictionary<string, string> Report(AppSettings settings, string dbPath, string outDir)
     {
-        var db = new Db(dbPath);
+        var db = StorageSettings.Open(settings, dbPath); // SQLite, or Postgres when `bench --provider postgres` says so
         db.Migrate();
         var catalog = new Catalog(settings.Catalog);
         var asOf = Quarter.End;

@@ -8,7 +8,8 @@ public static class BenchTable
 {
     private static readonly CultureInfo Sv = CultureInfo.GetCultureInfo("sv-SE");
 
-    public static string Format(IReadOnlyList<SizeResult> sizes, SampleRun? sample, string machine)
+    /// `postgres`: the Postgres figures of each size (`bench --provider postgres`), as rows below SQLite's.
+    public static string Format(IReadOnlyList<SizeResult> sizes, SampleRun? sample, string machine, IReadOnlyList<PostgresResult>? postgres = null)
     {
         var lines = new List<(string Label, Func<SizeResult, string> Cell, string Target)>
         {
@@ -36,6 +37,9 @@ public static class BenchTable
         sb.AppendLine($"|---|{string.Join("", sizes.Select(_ => "---:|"))}---|");
         foreach (var (label, cell, target) in lines)
             sb.AppendLine($"| {label} | {string.Join(" | ", sizes.Select(cell))} | {target} |");
+        if (postgres is not null)
+            foreach (var (label, cell, target) in PostgresLines)
+                sb.AppendLine($"| {label} | {string.Join(" | ", postgres.Select(cell))} | {target} |");
         if (sample is not null)
             sb.AppendLine($"| `run --period 2025Q2` på exemplet, kall process | {Sec(sample.Time)}, topp-RSS {Mb(sample.Kb)}{string.Concat(Enumerable.Repeat(" |", sizes.Count))} < 2 s |");
         sb.AppendLine();
@@ -43,6 +47,17 @@ public static class BenchTable
         sb.AppendLine($"Maskin: {machine}");
         return sb.ToString().Replace('\u00a0', ' ');
     }
+
+    private static readonly (string Label, Func<PostgresResult, string> Cell, string Target)[] PostgresLines =
+    [
+        ("PostgreSQL: vår import, tom databas (binär COPY)", p => Sec(p.Import), ""),
+        ("  topp-RSS, import", p => Mb(p.ImportKb), "< 300 MB"),
+        ("PostgreSQL: andra ögonblicksbilden, 1 % ändrade", p => Sec(p.Second), ""),
+        ("  topp-RSS", p => Mb(p.SecondKb), "< 300 MB"),
+        ("PostgreSQL: databasen efter första importen", p => $"{p.FirstMb.ToString("F1", Sv)} MB", ""),
+        ("PostgreSQL: kvartalets alla utdata, varmt", p => Sec(p.Warm), "< 1 s"),
+        ("  topp-RSS, rapport", p => Mb(p.ReportKb), "< 300 MB"),
+    ];
 
     public static string Machine(string? sqlite3)
     {

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using StatsReporting.Decisions;
 using StatsReporting.Storage;
 
@@ -47,7 +47,7 @@ public static class PublishedTableStore
         throw new TableReadException($"{t.Name}: ingen kolumn avser {period} (rubriken {period.End:yyyy-MM-dd} eller en Summa-kolumn behövs).");
     }
 
-    private static long Save(SqliteConnection c, SqliteTransaction tx, Lag lag, Period period, string sha, CheckTable t, int column,
+    private static long Save(DbConnection c, DbTransaction tx, Lag lag, Period period, string sha, CheckTable t, int column,
         IReadOnlyList<Finding> findings, DateTimeOffset now)
     {
         const string insert = """
@@ -70,7 +70,7 @@ public static class PublishedTableStore
     }
 
     /// The newest stored table of each quarter of a law.
-    public static IReadOnlyList<StoredTable> Latest(SqliteConnection c, Lag lag)
+    public static IReadOnlyList<StoredTable> Latest(DbConnection c, Lag lag)
     {
         const string tables = """
             SELECT t.id AS Id, t.period AS Period, t.file_name AS FileName, t.label_header AS LabelHeader, t.value_column AS ValueColumn
@@ -82,7 +82,7 @@ public static class PublishedTableStore
         return c.Query<TableHead>(tables, new { lag = lag.ToString() }).Select(t => Load(c, lag, t)).ToList();
     }
 
-    private static StoredTable Load(SqliteConnection c, Lag lag, TableHead t)
+    private static StoredTable Load(DbConnection c, Lag lag, TableHead t)
     {
         const string columns = "SELECT header FROM published_table_columns WHERE table_id = @Id ORDER BY col_no";
         const string rows = "SELECT row_no AS RowNo, label AS Label, line AS Line FROM published_table_rows WHERE table_id = @Id ORDER BY row_no";

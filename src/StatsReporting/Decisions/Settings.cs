@@ -16,6 +16,7 @@ public sealed partial class AppSettings
     public WebSettings Web { get; set; } = new();
     public AccessSettings Access { get; set; } = new();
     public Import.ImportLimits Import { get; set; } = new();
+    public Storage.StorageSettings Storage { get; set; } = new();
 
     /// appsettings.json from the working folder if there is one, else the copy beside the program,
     /// then environment variables (StatsReporting__Paths__Database=…).
@@ -48,6 +49,7 @@ public sealed partial class AppSettings
             throw new InvalidOperationException($"appsettings.json: värdet '{m.Groups[1].Value}' för {m.Groups[2].Value} har fel typ ({wanted} behövs).", e);
         }
         if (s is null) throw new InvalidOperationException("appsettings.json saknar avsnittet 'StatsReporting'.");
+        s.Storage.PostgresConnection = config.GetConnectionString("Postgres"); // top-level ConnectionStrings, the .NET convention
         s.Report.Organisation = s.Organisation; // the report writers take ReportSettings; the names come from one place
         s.Validate();
         return s;
@@ -80,6 +82,7 @@ public sealed partial class AppSettings
         Avgift.Validate();
         Import.Validate();
         Organisation.Validate();
+        Storage.Validate();
     }
 }
 

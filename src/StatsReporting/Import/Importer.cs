@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Dapper;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using StatsReporting.Decisions;
 using StatsReporting.Storage;
@@ -55,6 +56,7 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
         // uploads, an upload and the quarterly job) is looked up again under the lock, and the archive is written and,
         // on failure, removed under it too, so no other import can have recorded that copy in between.
         using var tx = c.BeginTransaction();
+        Db.WriteLock(c, tx); // Postgres: the same one-writer rule, as an advisory lock held to commit or rollback
         if (c.QuerySingleOrDefault<long?>(imported, new { sha }, tx) is { } raced) return new(name, raced, true, 0, 0, 0, 0, []);
         var archive = Path.Combine(archiveDir, sha + Path.GetExtension(path).ToLowerInvariant());
         var outcome = Store(c, tx, name, sha, archive, Guarded(validator.Decisions(source.Rows), name, path), () => validator.Ok, clock.GetUtcNow());
@@ -96,7 +98,7 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
             {
                 if (!e.MoveNext()) yield break;
             }
-            catch (Exception x) when (x is not (OutOfMemoryException or OperationCanceledException or SqliteException)) { throw Unreadable(x, name, path); }
+            catch (Exception x) when (x is not (OutOfMemoryException or OperationCanceledException or DbException)) { throw Unreadable(x, name, path); }
             yield return e.Current;
         }
     }
@@ -108,17 +110,31 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
             ?? $"filen kan inte läsas som {kind}; spara den på nytt från verksamhetssystemet eller Excel.")]);
     }
 
+    /// SQLite streams the decisions through prepared statements; Postgres bulk-loads them (PostgresStore).
+    private static ImportOutcome Store(DbConnection c, DbTransaction tx, string name, string sha, string archive,
+        IEnumerable<Decision> decisions, Func<bool> fileOk, DateTimeOffset now)
+    {
+        if (c is SqliteConnection lite) return Store(lite, (SqliteTransaction)tx, name, sha, archive, decisions, fileOk, now);
+        var importId = c.ExecuteScalar<long>(PostgresStore.InsertImport, new { name, sha, archive, at = now.ToString("O") }, tx);
+        var (rows, laws, added, changed, same) = PostgresStore.Store((Npgsql.NpgsqlConnection)c, (Npgsql.NpgsqlTransaction)tx, importId, decisions, fileOk);
+        c.Execute(Counted, new { rows, laws = Laws(laws), importId }, tx);
+        return new(name, importId, false, rows, (int)added, (int)changed, (int)same, []);
+    }
+
+    private const string InsertImport = """
+        INSERT INTO imports (namnd, file_name, sha256, archive_path, imported_at, row_count, laws)
+        VALUES (namnd(), @name, @sha, @archive, @at, 0, '') RETURNING id
+        """;
+    private const string Counted = "UPDATE imports SET row_count = @rows, laws = @laws WHERE id = @importId";
+
+    private static string Laws(IEnumerable<Lag> laws) => string.Join(",", laws.Select(l => l.ToString()).Order(StringComparer.Ordinal));
+
     /// Streams the decisions into the store: one scan of the newest stored versions, then one reused INSERT per new
     /// or changed decision and one UPDATE per version leaving its law's snapshot (migration 0006).
     private static ImportOutcome Store(SqliteConnection c, SqliteTransaction tx, string name, string sha, string archive,
         IEnumerable<Decision> decisions, Func<bool> fileOk, DateTimeOffset now)
     {
-        const string insertImport = """
-            INSERT INTO imports (namnd, file_name, sha256, archive_path, imported_at, row_count, laws)
-            VALUES (namnd(), @name, @sha, @archive, @at, 0, '') RETURNING id
-            """;
-        const string counted = "UPDATE imports SET row_count = @rows, laws = @laws WHERE id = @importId";
-        var importId = c.ExecuteScalar<long>(insertImport, new { name, sha, archive, at = now.ToString("O") }, tx);
+        var importId = c.ExecuteScalar<long>(InsertImport, new { name, sha, archive, at = now.ToString("O") }, tx);
         var latest = LatestVersions.Load(c, tx);
         var laws = new HashSet<Lag>();
         int rows = 0, added = 0, changed = 0, same = 0;
@@ -142,7 +158,7 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
             }
             foreach (var id in latest.OpenNotSeen(laws).ToList()) store.Gone(id);
         }
-        c.Execute(counted, new { rows, laws = string.Join(",", laws.Select(l => l.ToString()).Order(StringComparer.Ordinal)), importId }, tx);
+        c.Execute(Counted, new { rows, laws = Laws(laws), importId }, tx);
         return new(name, importId, false, rows, added, changed, same, []);
     }
 }

@@ -21,6 +21,7 @@ public sealed class IvoStore(Db db)
             """;
         using var c = db.Open();
         using var tx = c.BeginTransaction();
+        Db.WriteLock(c, tx); // Postgres: two nodes exporting at once must not hand out the same code (SQLite: BEGIN IMMEDIATE)
         var codes = c.Query<StoredCode>(stored, transaction: tx)
             .ToDictionary(s => s.Pseudonym, s => new AssignedCode(s.IvoCode, Enum.Parse<Kon>(s.Kon), s.BirthDateKnown != 0), StringComparer.Ordinal);
         // Every stored person code is read only when some pseudonym still needs a code (a million decisions: seconds).

@@ -40,6 +40,8 @@ public sealed class QuarterJob(Db db, Catalog catalog, AppSettings settings, Tim
         progress?.Report("Skriver IVO-individrapporten …");
         // The individrapport and the särskild avgift per beslut_id (as of the same day as the KF sheets), one restricted set.
         var ivo = new IvoExport(db, catalog, settings, clock).Write(period, ivoRoot, outRoot, records, asOf);
+        // Several nodes: the sets go into the database, from which every other node serves the same bytes.
+        if (Nodes.SharedOutputs.Enabled(db)) Nodes.SharedOutputs.Store(db, settings, period, outRoot, ivoRoot, clock);
         return new(period, asOf, imports, [.. files, .. ivo.Files], ivo);
     }
 

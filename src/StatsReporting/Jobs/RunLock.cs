@@ -1,14 +1,20 @@
+using StatsReporting.Storage;
+
 namespace StatsReporting.Jobs;
 
 /// Keeps two quarterly runs on one database from overlapping, whoever starts them (the scheduler, the web's
-/// "kör nu", the CLI's `run`): an exclusive lock on a file beside the database. The operating system drops the
-/// lock when the process ends, so a crash never leaves it stuck.
+/// "kör nu", the CLI's `run`), on every node. SQLite: an exclusive lock on a file beside the database. PostgreSQL: a
+/// session-level advisory lock (AdvisoryRunLock). Either way the lock goes when its process ends, so a crash never
+/// leaves it stuck.
 public sealed class RunLock : IDisposable
 {
-    private readonly FileStream _file;
-    private RunLock(FileStream file) => _file = file;
+    private readonly IDisposable _held;
+    private RunLock(IDisposable held) => _held = held;
 
     public static string PathFor(string databasePath) => databasePath + ".run-lock";
+
+    public static RunLock? TryAcquire(Db db) =>
+        PostgresOf(db) is { } pg ? Wrap(AdvisoryRunLock.TryAcquire(pg)) : TryAcquire(db.Path);
 
     public static RunLock? TryAcquire(string databasePath)
     {
@@ -17,22 +23,27 @@ public sealed class RunLock : IDisposable
     }
 
     /// Waits up to `wait` for a run that is finishing; null if it still holds the lock then.
-    public static RunLock? Acquire(string databasePath, TimeSpan wait)
+    public static RunLock? Acquire(Db db, TimeSpan wait)
     {
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
-            if (TryAcquire(databasePath) is { } held) return held;
+            if (TryAcquire(db) is { } held) return held;
             if (waited.Elapsed >= wait) return null;
             Thread.Sleep(200);
         }
     }
 
-    public static bool IsHeld(string databasePath)
+    public static bool IsHeld(Db db)
     {
-        using var probe = TryAcquire(databasePath);
+        using var probe = TryAcquire(db);
         return probe is null;
     }
 
-    public void Dispose() => _file.Dispose();
+    private static RunLock? Wrap(IDisposable? held) => held is null ? null : new(held);
+
+    /// The PostgreSQL connection string when the database is PostgreSQL, else null (SQLite: the file lock).
+    private static string? PostgresOf(Db db) => db.PostgresConnection;
+
+    public void Dispose() => _held.Dispose();
 }

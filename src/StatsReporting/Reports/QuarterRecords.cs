@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using StatsReporting.Decisions;
 using StatsReporting.Reports.Charts;
 using StatsReporting.Storage;
@@ -14,6 +14,6 @@ public sealed record QuarterRecords(Period Period, long? ImportId, IReadOnlyList
 {
     public static DateOnly NeededFrom(Period q) => q.Window(TrendHistory.Quarters)[0].Start;
 
-    public static QuarterRecords Load(SqliteConnection c, Period q, long? upToImport = null) =>
+    public static QuarterRecords Load(DbConnection c, Period q, long? upToImport = null) =>
         new(q, upToImport ?? DecisionStore.LatestImportId(c), CurrentVersions.Read(c, upToImport, NeededFrom(q), lateBy: q.End));
 }

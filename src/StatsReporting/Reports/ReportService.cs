@@ -1,5 +1,5 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using StatsReporting.Checks;
 using StatsReporting.Decisions;
 using StatsReporting.Reports.Charts;
@@ -37,7 +37,7 @@ public sealed class ReportService(Db db, Catalog catalog, AppSettings settings)
         return Build(c, decisions, period, asOf);
     }
 
-    private IReadOnlyList<KfReport> Build(SqliteConnection c, IReadOnlyList<Decision> decisions, Period period, DateOnly asOf)
+    private IReadOnlyList<KfReport> Build(DbConnection c, IReadOnlyList<Decision> decisions, Period period, DateOnly asOf)
     {
         var agg = new KfAggregation(catalog, settings.Report);
         return [agg.Build(decisions, Lag.SoL, period, asOf, History(c, Lag.SoL)), agg.Build(decisions, Lag.LSS, period, asOf, History(c, Lag.LSS))];
@@ -61,7 +61,7 @@ public sealed class ReportService(Db db, Catalog catalog, AppSettings settings)
         return Findings(c, DecisionStore.Current(c, doneFrom: QuarterRecords.NeededFrom(period)), reports, period, asOf);
     }
 
-    private IReadOnlyList<Finding> Findings(SqliteConnection c, IReadOnlyList<Decision> decisions, IReadOnlyList<KfReport> reports,
+    private IReadOnlyList<Finding> Findings(DbConnection c, IReadOnlyList<Decision> decisions, IReadOnlyList<KfReport> reports,
         Period period, DateOnly asOf, long? upToImport = null) =>
         reports.SelectMany(r => RecordChecks.For(decisions, r.Lag, period, asOf, Snapshots.Vanished(c, r.Lag, upToImport))
             .Concat(PublishedHistory.Findings(r, PublishedTableStore.Latest(c, r.Lag), settings.Report))
@@ -128,7 +128,7 @@ public sealed class ReportService(Db db, Catalog catalog, AppSettings settings)
 
     private sealed record ImportRow(long Id, string FileName, string ImportedAt);
 
-    private static ImportRow? Basis(SqliteConnection c, long? upToImport)
+    private static ImportRow? Basis(DbConnection c, long? upToImport)
     {
         const string sql = """
             SELECT id AS Id, file_name AS FileName, imported_at AS ImportedAt FROM imports
@@ -142,7 +142,7 @@ public sealed class ReportService(Db db, Catalog catalog, AppSettings settings)
     private static string BasisLine(ImportRow? basis) =>
         Wording.Basis(basis?.FileName, basis is null ? null : DateOnly.ParseExact(basis.ImportedAt[..10], "yyyy-MM-dd"), basis?.Id);
 
-    private static IReadOnlyDictionary<Period, CheckTable> History(SqliteConnection c, Lag lag) =>
+    private static IReadOnlyDictionary<Period, CheckTable> History(DbConnection c, Lag lag) =>
         PublishedTableStore.Latest(c, lag).ToDictionary(t => t.Period, t => t.Quarter);
 
     /// `namnd`: the nämnd's name when the installation has several nämnder ("EVB SoL 2025 kv2 Socialnämnden.xlsx");

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using StatsReporting.Decisions;
 
@@ -10,34 +11,49 @@ namespace StatsReporting.Storage;
 /// was made by then. `v.namnd || ''` (standard SQL) keeps the planner off the (namnd, beslut_id, version) index:
 /// walking it visits every row in beslut_id order, one random page read each, where a plain scan reads the table once
 /// in file order (the first query), and it would hide ix_decision_versions_gone from the second (issue 13). Rows are
-/// read through DecisionRows, straight from SQLite's statement.
+/// read through DecisionRows, straight from SQLite's statement, on SQLite.
 internal static class CurrentVersions
 {
     private const string Done = "COALESCE(v.verkstallt_datum, v.avslutat_datum)";
 
     /// `doneFrom`: leaves out the versions done before that day. `lateBy`: leaves out, too, the versions no quarter
     /// ending by that day can report (ReportingRule.IsReportable): not late by then, or done before their first late
-    /// day (migration 0011's first_late_day; a version stored before it has none and is always read).
-    public static IReadOnlyList<Decision> Read(SqliteConnection c, long? upToImport, DateOnly? doneFrom, DateOnly? lateBy)
+    /// day (migration 0011's first_late_day; a version stored without one is always read). On SQLite the rows are read
+    /// straight from the statement (DecisionRows); on another provider through its data reader.
+    public static IReadOnlyList<Decision> Read(DbConnection c, long? upToImport, DateOnly? doneFrom, DateOnly? lateBy)
     {
-        const string filter = $"""
-            ({Done} IS NULL OR {Done} >= ?2)
-              AND (?3 IS NULL OR v.first_late_day IS NULL OR (v.first_late_day <= ?3 AND ({Done} IS NULL OR {Done} >= v.first_late_day)))
-            """;
-        const string open = $"""
+        var filter = $"({Done} IS NULL OR {Done} >= @from)" + (lateBy is null ? ""
+            : $" AND (v.first_late_day IS NULL OR (v.first_late_day <= @late AND ({Done} IS NULL OR {Done} >= v.first_late_day)))");
+        var open = $"""
             SELECT {DecisionStore.Columns} FROM decision_versions v
-            WHERE v.namnd || '' = namnd() AND v.import_id <= ?1 AND (v.gone_import IS NULL OR v.gone_import > ?1) AND {filter}
+            WHERE v.namnd || '' = namnd() AND v.import_id <= @upTo AND (v.gone_import IS NULL OR v.gone_import > @upTo) AND {filter}
             """;
-        const string left = $"""
+        var left = $"""
             SELECT {DecisionStore.Columns} FROM decision_versions v
-            WHERE v.namnd || '' = namnd() AND v.gone_import IS NOT NULL AND v.gone_import <= ?1 AND {filter}
+            WHERE v.namnd || '' = namnd() AND v.gone_import IS NOT NULL AND v.gone_import <= @upTo AND {filter}
               AND NOT EXISTS (SELECT 1 FROM decision_versions w
-                              WHERE w.namnd = v.namnd AND w.beslut_id = v.beslut_id AND w.version > v.version AND w.import_id <= ?1)
+                              WHERE w.namnd = v.namnd AND w.beslut_id = v.beslut_id AND w.version > v.version AND w.import_id <= @upTo)
             """;
+        (string Name, object Value)[] parameters =
+            [("@upTo", upToImport ?? long.MaxValue), ("@from", DecisionStore.Iso(doneFrom) ?? ""), .. lateBy is { } l ? [("@late", (object)DecisionStore.Iso(l)!)] : Array.Empty<(string, object)>()];
         var list = new List<Decision>();
-        var rows = new DecisionRows(c);
-        object?[] parameters = [upToImport ?? long.MaxValue, DecisionStore.Iso(doneFrom) ?? "", DecisionStore.Iso(lateBy)];
-        foreach (var sql in new[] { open, left }) rows.Read(sql, parameters, list);
+        if (c is SqliteConnection sqlite)
+        {
+            var rows = new DecisionRows(sqlite);
+            foreach (var sql in new[] { open, left }) rows.Read(sql, parameters, list);
+        }
+        else
+        {
+            var pool = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var sql in new[] { open, left })
+            {
+                using var cmd = c.CreateCommand();
+                cmd.CommandText = sql;
+                foreach (var (name, value) in parameters) cmd.AddParameter(name, value);
+                using var r = cmd.ExecuteReader();
+                while (r.Read()) list.Add(DecisionStore.Read(r, 0, 1, pool));
+            }
+        }
         return ByBeslutId(list);
     }
 

@@ -15,19 +15,22 @@ internal sealed class DecisionRows(SqliteConnection c)
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _pool =
         new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// Runs `sql` with the parameters (long, string or null) bound by position (?1, ?2, …) and adds each row's decision to `into`.
-    public void Read(string sql, IReadOnlyList<object?> parameters, List<Decision> into)
+    /// Runs `sql` with the named parameters (long or string values) bound and adds each row's decision to `into`.
+    public void Read(string sql, IReadOnlyList<(string Name, object Value)> parameters, List<Decision> into)
     {
         Check(raw.sqlite3_prepare_v2(c.Handle, sql, out var s));
         using (s)
         {
-            for (var i = 0; i < parameters.Count; i++)
-                Check(parameters[i] switch
+            foreach (var (name, value) in parameters)
+            {
+                var at = raw.sqlite3_bind_parameter_index(s, name);
+                Check(value switch
                 {
-                    long n => raw.sqlite3_bind_int64(s, i + 1, n),
-                    string text => raw.sqlite3_bind_text(s, i + 1, text),
-                    _ => raw.sqlite3_bind_null(s, i + 1),
+                    long n => raw.sqlite3_bind_int64(s, at, n),
+                    string text => raw.sqlite3_bind_text(s, at, text),
+                    _ => throw new ArgumentException($"Internt fel: parametern {name} har en okänd typ."),
                 });
+            }
             int rc;
             while ((rc = raw.sqlite3_step(s)) == raw.SQLITE_ROW) into.Add(Row(s));
             if (rc != raw.SQLITE_DONE) Check(rc);

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using StatsReporting.Decisions;
 
 namespace StatsReporting.Storage;
@@ -18,22 +17,22 @@ public static class DecisionStore
     /// decisions verkställda or avslutade before that day: no quarter starting on or after it can report them
     /// (ReportingRule.IsReportable), so a report reads only what its quarters need. The query, and how it is read,
     /// are CurrentVersions'.
-    public static IReadOnlyList<Decision> Current(SqliteConnection c, long? upToImport = null, DateOnly? doneFrom = null) =>
+    public static IReadOnlyList<Decision> Current(DbConnection c, long? upToImport = null, DateOnly? doneFrom = null) =>
         CurrentVersions.Read(c, upToImport, doneFrom, lateBy: null);
 
     /// One decision's newest version as it stood after import `upToImport`.
-    public static Decision Newest(SqliteConnection c, string beslutId, long upToImport)
+    public static Decision Newest(DbConnection c, string beslutId, long upToImport)
     {
         using var cmd = c.CreateCommand();
-        cmd.CommandText = $"SELECT {Columns} FROM decision_versions v WHERE v.namnd = namnd() AND v.beslut_id = $id AND v.import_id <= $upTo ORDER BY v.version DESC LIMIT 1";
-        cmd.Parameters.AddWithValue("$id", beslutId);
-        cmd.Parameters.AddWithValue("$upTo", upToImport);
+        cmd.CommandText = $"SELECT {Columns} FROM decision_versions v WHERE v.namnd = namnd() AND v.beslut_id = @id AND v.import_id <= @upTo ORDER BY v.version DESC LIMIT 1";
+        cmd.AddParameter("@id", beslutId);
+        cmd.AddParameter("@upTo", upToImport);
         using var r = cmd.ExecuteReader();
         if (!r.Read()) throw new InvalidOperationException($"Internt fel: beslut {beslutId} finns inte i databasen.");
         return Read(r, 0, 1);
     }
 
-    public static long? LatestImportId(SqliteConnection c)
+    public static long? LatestImportId(DbConnection c)
     {
         using var cmd = c.CreateCommand();
         cmd.CommandText = "SELECT MAX(id) FROM imports WHERE namnd = namnd()";

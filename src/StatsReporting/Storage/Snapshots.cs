@@ -1,5 +1,5 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using StatsReporting.Decisions;
 
 namespace StatsReporting.Storage;
@@ -14,13 +14,13 @@ public static class Snapshots
 {
     private const string Holds = "(',' || i.laws || ',') LIKE ('%,' || {0} || ',%')";
 
-    public static long? CurrentImport(SqliteConnection c, Lag lag, long? upTo = null) =>
+    public static long? CurrentImport(DbConnection c, Lag lag, long? upTo = null) =>
         c.ExecuteScalar<long?>($"SELECT MAX(i.id) FROM imports i WHERE i.namnd = namnd() AND (@upTo IS NULL OR i.id <= @upTo) AND {string.Format(Holds, "@lag")}",
             new { lag = lag.ToString(), upTo });
 
     /// Only versions that have left a snapshot can have vanished: they are found through their own index
     /// (migration 0006), so with a single import, or a snapshot that lost nothing, this reads next to nothing.
-    public static IReadOnlyList<VanishedDecision> Vanished(SqliteConnection c, Lag lag, long? upTo = null)
+    public static IReadOnlyList<VanishedDecision> Vanished(DbConnection c, Lag lag, long? upTo = null)
     {
         if (CurrentImport(c, lag, upTo) is not { } current) return [];
         var laws = c.ExecuteScalar<string>("SELECT laws FROM imports WHERE id = @current", new { current });

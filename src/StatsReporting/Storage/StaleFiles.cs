@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using StatsReporting.Decisions;
 
 namespace StatsReporting.Storage;
@@ -66,16 +66,17 @@ public static partial class StaleFiles
             using var c = db.Open();
             if (Leftovers(c, archive, null).Count == 0) return 0;
             using var tx = c.BeginTransaction();
+            if (!Db.TryWriteLock(c, tx)) return 0; // Postgres: an import holds the lock: next start
             var leftovers = Leftovers(c, archive, tx);
             foreach (var file in leftovers) File.Delete(file);
             tx.Commit();
             return leftovers.Count;
         }
-        catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6) { return 0; } // an import holds the lock: next start
+        catch (Microsoft.Data.Sqlite.SqliteException e) when (e.SqliteErrorCode is 5 or 6) { return 0; } // an import holds the lock: next start
     }
 
     /// Archive copies without their imports row, and temporary copies of dead processes.
-    private static List<string> Leftovers(SqliteConnection c, string archive, SqliteTransaction? tx)
+    private static List<string> Leftovers(DbConnection c, string archive, DbTransaction? tx)
     {
         var known = c.Query<string>("SELECT sha256 FROM imports", transaction: tx).ToHashSet(StringComparer.Ordinal);
         return Directory.EnumerateFiles(archive).Where(file =>

@@ -43,8 +43,7 @@ public class NamndMigrationTests : IDisposable
                 """);
             c.Execute("DETACH DATABASE src");
         }
-        // 0009 and every migration after it (0011 drops an index; issue 13).
-        Assert.Equal(Db.Scripts().Select(s => s.Name).Where(n => string.CompareOrdinal(n, "0009") >= 0), old.Migrate());
+        Assert.Equal(["0009_namnder.sql", "0010_output_files.sql", "0011_report_reads.sql"], old.Migrate()); // and what came after 0009
 
         using (var m = old.Open())
             Assert.Equal([("standard", 309L)], m.Query<(string, long)>("SELECT namnd, COUNT(*) FROM decision_versions GROUP BY namnd"));

@@ -16,9 +16,12 @@ public sealed class TestEnv : IDisposable
     public Db Db { get; }
     public FakeClock Clock { get; } = new(new DateTimeOffset(2025, 7, 15, 10, 0, 0, TimeSpan.FromHours(2)));
 
-    public TestEnv()
+    public TestEnv() : this(dir => new Db(Path.Combine(dir, "test.db"))) { }
+
+    /// The same with another database (the Postgres tests pass one on their server); the files stay in Dir.
+    public TestEnv(Func<string, Db> open)
     {
-        Db = new Db(Path.Combine(Dir, "test.db"));
+        Db = open(Dir);
         Db.Migrate();
     }
 

@@ -31,9 +31,10 @@ public sealed class ChildProcess : IDisposable
     public static string[] Cli(params string[] args) => [Path.Combine(AppContext.BaseDirectory, "statsreporting.dll"), .. args];
 
     /// Runs to the end and returns its standard output; fails with everything it printed when it exits non-zero.
-    public static async Task<string> Run(string file, IEnumerable<string> args, string workingDirectory, TimeSpan timeout)
+    public static async Task<string> Run(string file, IEnumerable<string> args, string workingDirectory, TimeSpan timeout,
+        IDictionary<string, string>? env = null)
     {
-        using var p = new ChildProcess(file, args, workingDirectory);
+        using var p = new ChildProcess(file, args, workingDirectory, env);
         using var cts = new CancellationTokenSource(timeout);
         try { await p._process.WaitForExitAsync(cts.Token); }
         catch (OperationCanceledException) { throw new TimeoutException($"{file} blev inte klar inom {timeout}:\n{p.Output}"); }
@@ -43,6 +44,13 @@ public sealed class ChildProcess : IDisposable
     }
 
     public bool HasExited => _process.HasExited;
+
+    /// SIGKILL, as a machine that loses power: no shutdown of any kind runs in the program.
+    public void KillHard()
+    {
+        _process.Kill(entireProcessTree: false);
+        _process.WaitForExit();
+    }
 
     /// Waits for the program to end by itself and gives its exit code.
     public async Task<int> Exit(TimeSpan timeout)

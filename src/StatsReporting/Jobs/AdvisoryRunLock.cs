@@ -1,0 +1,49 @@
+using Npgsql;
+
+namespace StatsReporting.Jobs;
+
+/// The run lock on PostgreSQL: a session-level advisory lock held on a connection of its own (not pooled, so that
+/// closing it really ends the session) for as long as the run goes. The server drops the lock the moment that session
+/// ends: at once when the process holding it is killed, and when its machine goes away after the server's TCP
+/// keepalive gives up on the session (set below for this session: about a minute instead of the system's two hours).
+internal static class AdvisoryRunLock
+{
+    /// One key for the whole installation, as the file lock is one per database: "statsreporting.run".
+    public const long Key = 0x5354_4154_5352_554E;
+
+    public static IDisposable? TryAcquire(string connectionString)
+    {
+        var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, KeepAlive = 10 }.ConnectionString);
+        try
+        {
+            c.Open();
+            using (var keepalive = new NpgsqlCommand("SET tcp_keepalives_idle = 30; SET tcp_keepalives_interval = 10; SET tcp_keepalives_count = 3", c))
+                keepalive.ExecuteNonQuery();
+            using var cmd = new NpgsqlCommand("SELECT pg_try_advisory_lock(@key)", c);
+            cmd.Parameters.AddWithValue("key", Key);
+            if (cmd.ExecuteScalar() is true) return new Held(c);
+        }
+        catch
+        {
+            c.Dispose();
+            throw;
+        }
+        c.Dispose();
+        return null;
+    }
+
+    private sealed class Held(NpgsqlConnection c) : IDisposable
+    {
+        public void Dispose()
+        {
+            try
+            {
+                using var cmd = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", c);
+                cmd.Parameters.AddWithValue("key", Key);
+                cmd.ExecuteScalar();
+            }
+            catch (NpgsqlException) { } // the session is gone, and the lock with it
+            finally { c.Dispose(); }
+        }
+    }
+}
