@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using static StatsReporting.Bench.BenchChild;
 
 namespace StatsReporting.Bench;
 
@@ -73,21 +74,7 @@ public sealed class BenchRunner(Func<IReadOnlyList<string>, ProcessStartInfo> st
             new(Num(report["agg_ms"]), Num(report["agg_cpu_ms"])), reference, match);
     }
 
-    private Dictionary<string, string> Child(IReadOnlyList<string> args)
-    {
-        var psi = step(args);
-        psi.RedirectStandardOutput = true;
-        psi.RedirectStandardError = true;
-        psi.UseShellExecute = false;
-        using var p = Process.Start(psi)!;
-        var error = p.StandardError.ReadToEndAsync();
-        var output = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        if (p.ExitCode != 0)
-            throw new InvalidOperationException($"steget '{string.Join(" ", args.Take(3))}' avslutades med kod {p.ExitCode}: {error.Result.Trim()} {output.Trim()}");
-        var line = output.Split('\n').LastOrDefault(l => l.StartsWith("BENCH ", StringComparison.Ordinal));
-        return line is null ? [] : line[6..].Split(' ').Select(kv => kv.Split('=', 2)).ToDictionary(kv => kv[0], kv => kv[1]);
-    }
+    private Dictionary<string, string> Child(IReadOnlyList<string> args) => BenchChild.Run(step(args), args);
 
     private List<Figure> Times(Func<int, Figure> run) => Enumerable.Range(0, repeat).Select(run).ToList();
 
@@ -105,9 +92,6 @@ public sealed class BenchRunner(Func<IReadOnlyList<string>, ProcessStartInfo> st
         return Path.Combine(dir, name + ".db");
     }
 
-    private static Figure Time(Dictionary<string, string> step) => new(Num(step["ms"]), Num(step["cpu_ms"]));
-    private static long Kb(IEnumerable<Dictionary<string, string>> steps) => steps.Max(s => long.Parse(s["hwm_kb"], CultureInfo.InvariantCulture));
     private static double Mb(string path) => new FileInfo(path).Length / 1024.0 / 1024.0;
-    private static double Num(string s) => double.Parse(s, CultureInfo.InvariantCulture);
     private static int Int(string s) => int.Parse(s, CultureInfo.InvariantCulture);
 }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using System.Globalization;
 using Dapper;
 using Npgsql;
+using static StatsReporting.Bench.BenchChild;
 
 namespace StatsReporting.Bench;
 
@@ -81,20 +81,6 @@ public sealed class PostgresBench(Func<IReadOnlyList<string>, ProcessStartInfo> 
         var psi = step(args);
         psi.Environment["StatsReporting__Storage__Provider"] = "Postgres";
         psi.Environment["ConnectionStrings__Postgres"] = cs;
-        psi.RedirectStandardOutput = true;
-        psi.RedirectStandardError = true;
-        psi.UseShellExecute = false;
-        using var p = Process.Start(psi)!;
-        var error = p.StandardError.ReadToEndAsync();
-        var output = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        if (p.ExitCode != 0)
-            throw new InvalidOperationException($"steget '{string.Join(" ", args.Take(3))}' (Postgres) avslutades med kod {p.ExitCode}: {error.Result.Trim()} {output.Trim()}");
-        var line = output.Split('\n').LastOrDefault(l => l.StartsWith("BENCH ", StringComparison.Ordinal));
-        return line is null ? [] : line[6..].Split(' ').Select(kv => kv.Split('=', 2)).ToDictionary(kv => kv[0], kv => kv[1]);
+        return BenchChild.Run(psi, args, " (Postgres)");
     }
-
-    private static Figure Time(Dictionary<string, string> step) => new(Num(step["ms"]), Num(step["cpu_ms"]));
-    private static long Kb(IEnumerable<Dictionary<string, string>> steps) => steps.Max(s => long.Parse(s["hwm_kb"], CultureInfo.InvariantCulture));
-    private static double Num(string s) => double.Parse(s, CultureInfo.InvariantCulture);
 }
