@@ -13,6 +13,7 @@ builder.AddProxy();
 builder.AddRequestLog();
 builder.AddProblems();
 builder.AddAccess();
+builder.AddSharedKeyRing();
 builder.AddReports();
 builder.AddImports();
 builder.AddScheduler();
@@ -20,6 +21,7 @@ builder.AddBevakning();
 
 var app = builder.Build();
 app.UseNodeRole();
+app.UseSharedKeyRing();
 app.UseProxy();
 app.UseRequestLog();
 app.UseSecurityHeaders();

@@ -23,7 +23,7 @@ public static class RunCommand
         Exception? failure = null;
         foreach (var n in selected)
         {
-            try { RunOne(ctx, n, period, asOf, inbox, outRoot); }
+            try { RunOne(ctx, n, period, asOf, inbox, outRoot, guard); }
             catch (Exception e) when (selected.Count > 1)
             {
                 Console.Error.WriteLine($"Fel: {n.Name} ({n.Code}): {QuarterlyJob.Describe(e)}");
@@ -36,7 +36,7 @@ public static class RunCommand
         return failure is null ? 0 : 1;
     }
 
-    private static void RunOne(CliContext ctx, NamndSettings n, Decisions.Period period, DateOnly asOf, string inbox, string outRoot)
+    private static void RunOne(CliContext ctx, NamndSettings n, Decisions.Period period, DateOnly asOf, string inbox, string outRoot, RunLock guard)
     {
         var db = ctx.DbFor(n);
         var history = new RunHistory(db, TimeProvider.System);
@@ -45,7 +45,7 @@ public static class RunCommand
         try
         {
             var progress = new Both(new ReportCommand.Progress(), history.ProgressFor(id));
-            result = new QuarterJob(db, ctx.CatalogFor(n), ctx.SettingsFor(n), TimeProvider.System).Run(period, asOf, inbox, outRoot, progress);
+            result = new QuarterJob(db, ctx.CatalogFor(n), ctx.SettingsFor(n), TimeProvider.System).Run(period, asOf, inbox, outRoot, progress, held: guard);
         }
         catch (Exception e)
         {

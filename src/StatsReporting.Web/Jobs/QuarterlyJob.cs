@@ -61,7 +61,7 @@ public sealed class QuarterlyJob(Db db, Catalog catalog, AppSettings settings, T
         {
             if (guard is null) throw new InvalidOperationException("En annan körning av kvartalsjobbet pågår redan mot samma databas.");
             var result = new QuarterJob(own, namnd.Catalog is null ? catalog : new Catalog(namnd.Catalog), ownSettings, clock)
-                .Run(p, today, settings.Paths.Inbox, settings.Paths.Reports, runs.ProgressFor(id));
+                .Run(p, today, settings.Paths.Inbox, settings.Paths.Reports, runs.ProgressFor(id), held: guard);
             var summary = Summary(result);
             runs.Finish(id, RunHistory.Succeeded, summary);
             log.LogInformation("Kvartalsjobbet för {Period} är klart (körning {RunId}): {Summary}", p, id, summary);

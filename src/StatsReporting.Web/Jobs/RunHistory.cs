@@ -89,13 +89,19 @@ public sealed class RunHistory(Db db, TimeProvider clock)
         ? "Avbruten: programmet stoppades under körningen. Kör kvartalet igen."
         : "Avbruten: noden som körde den stoppades mitt i körningen; jobbet gavs till en annan nod, som körde om det (körningen efter den här).", jobId);
 
+    /// A dead Hangfire job's row on PostgreSQL: the job stays in the shared queue and is run again by itself.
+    public const string Requeued = "Avbruten: programmet stoppades under körningen; jobbet ligger kvar i den gemensamma kön och körs om av en nod när Node:InvisibilityTimeoutSeconds har gått (körningen efter den här).";
+
     private int Abandon(string message, string? jobId = null)
     {
-        // With a job id only that job's dead rows: another nämnd's row is its own job's business.
-        var sql = "UPDATE runs SET status = @failed, finished_at = @at, message = CASE WHEN job_id = @jobId THEN @message ELSE @generic END WHERE status = @running";
+        // With a job id only that job's dead rows: another nämnd's row is its own job's business. A dead job's row on
+        // PostgreSQL: Hangfire's queue is in the database and gives the job out again. With SQLite the queue was in the
+        // stopped process's memory, and the CLI's rows have no job: run it again.
+        const string generic = "Avbruten: programmet stoppades under körningen. Kör kvartalet igen.";
+        var sql = "UPDATE runs SET status = @failed, finished_at = @at, message = CASE WHEN job_id = @jobId THEN @message WHEN job_id IS NOT NULL THEN @queued ELSE @generic END WHERE status = @running";
         using var c = db.Open();
-        return c.Execute(sql, new { failed = Failed, running = Running, at = Now(), message, jobId,
-            generic = "Avbruten: programmet stoppades under körningen. Kör kvartalet igen." });
+        return c.Execute(sql, new { failed = Failed, running = Running, at = Now(), message, jobId, generic,
+            queued = db.IsPostgres ? Requeued : generic });
     }
 
     private string Now() => clock.GetUtcNow().ToString("O");

@@ -32,8 +32,25 @@ internal static class AdvisoryRunLock
         return null;
     }
 
-    private sealed class Held(NpgsqlConnection c) : IDisposable
+    private sealed class Held(NpgsqlConnection c) : IDisposable, RunLock.ICheckable
     {
+        /// The lock is the session's: while its connection answers and the server lists the lock as this session's, no
+        /// other run can hold it. A dropped or terminated session has given the lock away (another node may take it).
+        public bool StillHeld()
+        {
+            try
+            {
+                using var cmd = new NpgsqlCommand("""
+                    SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid = pg_backend_pid()
+                    AND classid::bigint = @hi AND objid::bigint = @lo AND objsubid = 1
+                    """, c);
+                cmd.Parameters.AddWithValue("hi", (long)(Key >> 32));
+                cmd.Parameters.AddWithValue("lo", Key & 0xFFFF_FFFF);
+                return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 1;
+            }
+            catch (Exception e) when (e is NpgsqlException or InvalidOperationException) { return false; }
+        }
+
         public void Dispose()
         {
             try
@@ -42,7 +59,7 @@ internal static class AdvisoryRunLock
                 cmd.Parameters.AddWithValue("key", Key);
                 cmd.ExecuteScalar();
             }
-            catch (NpgsqlException) { } // the session is gone, and the lock with it
+            catch (Exception e) when (e is NpgsqlException or InvalidOperationException) { } // the session is gone (broken: "not open"), and the lock with it
             finally { c.Dispose(); }
         }
     }

@@ -15,9 +15,10 @@ public sealed record QuarterJobResult(Period Period, DateOnly AsOf, IReadOnlyLis
 public sealed class QuarterJob(Db db, Catalog catalog, AppSettings settings, TimeProvider clock)
 {
     /// The IVO individrapport goes to `ivoRoot` (default Paths:Ivo, else beside the database), never into `outRoot`. Försvunna ärenden do not
-    /// stop the run: the KF reports are written, and the result lists them.
+    /// stop the run: the KF reports are written, and the result lists them. `held`: the run lock the caller holds, checked
+    /// before each import and before the output sets go into the shared database (a lost lock fails the run there).
     public QuarterJobResult Run(Period period, DateOnly asOf, string inbox, string outRoot, IProgress<string>? progress = null,
-        string? ivoRoot = null)
+        string? ivoRoot = null, RunLock? held = null)
     {
         // With several nämnder each has its own inbox and IVO folder below the configured ones: <inbox>/<code>/.
         inbox = Namnder.Folder(inbox, settings.Organisation, db.Namnd);
@@ -31,6 +32,7 @@ public sealed class QuarterJob(Db db, Catalog catalog, AppSettings settings, Tim
         foreach (var file in Directory.EnumerateFiles(inbox).Where(IsDataFile).Order(StringComparer.Ordinal))
         {
             progress?.Report($"Importerar {Path.GetFileName(file)} …");
+            held?.EnsureHeld();
             imports.Add(importer.Import(file));
         }
         // Read once: both KF workbooks, their charts, Jämförelse, trend and the IVO export share these records.
@@ -41,6 +43,7 @@ public sealed class QuarterJob(Db db, Catalog catalog, AppSettings settings, Tim
         // The individrapport and the särskild avgift per beslut_id (as of the same day as the KF sheets), one restricted set.
         var ivo = new IvoExport(db, catalog, settings, clock).Write(period, ivoRoot, outRoot, records, asOf);
         // Several nodes: the sets go into the database, from which every other node serves the same bytes.
+        held?.EnsureHeld();
         if (Nodes.SharedOutputs.Enabled(db)) Nodes.SharedOutputs.Store(db, settings, period, outRoot, ivoRoot, clock);
         return new(period, asOf, imports, [.. files, .. ivo.Files], ivo);
     }

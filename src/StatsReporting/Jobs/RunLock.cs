@@ -45,5 +45,16 @@ public sealed class RunLock : IDisposable
     /// The PostgreSQL connection string when the database is PostgreSQL, else null (SQLite: the file lock).
     private static string? PostgresOf(Db db) => db.PostgresConnection;
 
+    /// A lock that can lose its hold while held (PostgreSQL: the session that holds it is dropped by a network blip).
+    internal interface ICheckable { bool StillHeld(); }
+
+    /// Before a step that must not happen twice at once (an import's commit, publishing the output sets): fails the
+    /// run when the lock has been lost meanwhile, since another run may then be going on. A file lock cannot be lost.
+    public void EnsureHeld()
+    {
+        if (_held is ICheckable c && !c.StillHeld())
+            throw new InvalidOperationException("Körlåset i databasen förlorades under körningen (anslutningen till PostgreSQL bröts), så en annan körning kan ha startat; körningen avbröts innan fler importer eller filer sparades i databasen. Kör den igen.");
+    }
+
     public void Dispose() => _held.Dispose();
 }

@@ -56,6 +56,8 @@ public sealed class NodeCluster : IDisposable
     {
         ["StatsReporting__Paths__Reports"] = Path.Combine(nodeDir, "reports"),
         ["StatsReporting__Paths__Database"] = Path.Combine(nodeDir, "data", "statsreporting.db"),
+        // Its own home, as on its own machine: nothing under ~ (ASP.NET's key ring, for one) is shared by accident.
+        ["HOME"] = nodeDir,
     };
 
     /// Starts `count` nodes at once and waits until each answers /healthz; then makes an admin key (in the database,

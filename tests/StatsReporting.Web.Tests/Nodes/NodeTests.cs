@@ -186,4 +186,30 @@ public sealed class NodeTests
         using var again = StatsReporting.Jobs.RunLock.TryAcquire(cluster.Db);
         Assert.NotNull(again);
     }
+
+    [Fact]
+    public async Task A_lone_node_killed_mid_run_and_started_again_marks_the_row_and_runs_the_queued_job_again()
+    {
+        using var cluster = new NodeCluster(new Dictionary<string, string> { ["StatsReporting__Node__InvisibilityTimeoutSeconds"] = "10" });
+        File.Delete(Path.Combine(cluster.Inbox, "beslut.csv"));
+        StatsReporting.Bench.SyntheticMunicipality.Write(Path.Combine(cluster.Inbox, "kommun.csv"), 20_000); // a run long enough to kill in
+        await cluster.Start(1);
+        using (var http = cluster.Client(cluster.Nodes[0]))
+            Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync("/api/periods/2025Q2/runs", null)).StatusCode);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!cluster.Runs().Any(r => r.Status == "running" && r.Message.StartsWith("Ritar", StringComparison.Ordinal)))
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(90), $"Körningen kom inte till diagrammen: {cluster.AllOutput()}");
+            await Task.Delay(100);
+        }
+        cluster.Nodes[0].Process.KillHard();
+
+        await cluster.Start(1); // the same machine back: its start-up marks the dead row, and the job is still queued
+        var dead = Assert.Single(cluster.Runs());
+        Assert.Equal(("failed", StatsReporting.Web.Jobs.RunHistory.Requeued), (dead.Status, dead.Message));
+        var runs = await cluster.WaitForRuns(1, TimeSpan.FromSeconds(90));
+        Assert.Equal(2, runs.Count);
+        Assert.Equal(("succeeded", dead.JobId), (runs[1].Status, runs[1].JobId));
+        Assert.Equal(1, cluster.Database.Count("SELECT COUNT(*) FROM imports"));
+    }
 }
