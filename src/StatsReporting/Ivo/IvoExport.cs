@@ -43,7 +43,7 @@ public sealed class IvoExport(Db db, Catalog catalog, AppSettings settings, Time
             using (var c = db.Open()) records = QuarterRecords.Load(c, q);
         if (records.Period != q) throw new ArgumentException("Internt fel: underlaget som skickades in gäller en annan period.");
         var (decisions, importId) = (records.Decisions, records.ImportId);
-        var forsvunna = store.Forsvunna(catalog, q);
+        var forsvunna = store.Forsvunna(catalog, q, records.Vanished);
         var codes = store.Codes(decisions.Where(d => ReportingRule.IsReportable(d, q)), clock.GetUtcNow());
         var rows = IvoRules.Rows(decisions, q, catalog, d => codes.TryGetValue(d.PersonId, out var a) ? a.Code : d.PersonId);
         var findings = forsvunna.Select(f => $"Fel: beslut {f.BeslutId}: {f.Message}")

@@ -62,12 +62,13 @@ public sealed class IvoStore(Db db)
             .ToDictionary(e => Period.Parse(e.Period), e => DateTimeOffset.Parse(e.ExportedAt, CultureInfo.InvariantCulture));
     }
 
-    /// Every decision Storage.Snapshots finds vanished, in either law, described for quarter q's report.
-    public IReadOnlyList<ForsvunnetArende> Forsvunna(Catalog catalog, Period q)
+    /// Every decision Storage.Snapshots finds vanished, in either law (as the run's QuarterRecords found them),
+    /// described for quarter q's report.
+    public IReadOnlyList<ForsvunnetArende> Forsvunna(Catalog catalog, Period q, IReadOnlyDictionary<Lag, IReadOnlyList<VanishedDecision>> byLaw)
     {
-        using var c = db.Open();
-        var vanished = new[] { Lag.SoL, Lag.LSS }.SelectMany(lag => Snapshots.Vanished(c, lag)).ToList();
+        var vanished = new[] { Lag.SoL, Lag.LSS }.SelectMany(lag => byLaw[lag]).ToList();
         if (vanished.Count == 0) return [];
+        using var c = db.Open();
         var imports = c.Query<(long Id, string FileName, string ImportedAt)>("SELECT id, file_name, imported_at FROM imports WHERE namnd = namnd()")
             .ToDictionary(i => i.Id, i => $"import {i.Id} ({i.FileName}, {i.ImportedAt[..10]})");
         return vanished.OrderBy(v => v.Decision.BeslutId, StringComparer.Ordinal)

@@ -58,12 +58,13 @@ public sealed class ReportService(Db db, Catalog catalog, AppSettings settings)
     public IReadOnlyList<Finding> Findings(IReadOnlyList<KfReport> reports, Period period, DateOnly asOf)
     {
         using var c = db.Open();
-        return Findings(c, DecisionStore.Current(c, doneFrom: QuarterRecords.NeededFrom(period)), reports, period, asOf);
+        var vanished = new[] { Lag.SoL, Lag.LSS }.ToDictionary(lag => lag, lag => Snapshots.Vanished(c, lag));
+        return Findings(c, DecisionStore.Current(c, doneFrom: QuarterRecords.NeededFrom(period)), reports, period, asOf, vanished);
     }
 
     private IReadOnlyList<Finding> Findings(DbConnection c, IReadOnlyList<Decision> decisions, IReadOnlyList<KfReport> reports,
-        Period period, DateOnly asOf, long? upToImport = null) =>
-        reports.SelectMany(r => RecordChecks.For(decisions, r.Lag, period, asOf, Snapshots.Vanished(c, r.Lag, upToImport))
+        Period period, DateOnly asOf, IReadOnlyDictionary<Lag, IReadOnlyList<VanishedDecision>> vanished) =>
+        reports.SelectMany(r => RecordChecks.For(decisions, r.Lag, period, asOf, vanished[r.Lag])
             .Concat(PublishedHistory.Findings(r, PublishedTableStore.Latest(c, r.Lag), settings.Report))
             .Select(f => f with { Law = r.LawName })).ToList();
 
@@ -81,14 +82,15 @@ public sealed class ReportService(Db db, Catalog catalog, AppSettings settings)
         // A run passes the records it has read once for all its outputs; they must be the ones this report is made from.
         if (records is not null && (records.Period != period || records.ImportId != basis?.Id))
             throw new ArgumentException("Internt fel: underlaget som skickades in gäller en annan period eller import.");
-        var decisions = (records ?? QuarterRecords.Load(c, period, basis?.Id)).Decisions;
+        records ??= QuarterRecords.Load(c, period, basis?.Id);
+        var decisions = records.Decisions;
         // The Text sheet names the records the report was made from, so that it can be made again exactly.
         var reports = Build(c, decisions, period, asOf).Select(r => Avgift.AvgiftReport.Attach(r, decisions, catalog, settings.Avgift))
             .Select(r => r with { Text = [.. r.Text, BasisLine(basis)], Basis = BasisLine(basis) }).ToList();
         var agg = new KfAggregation(catalog, settings.Report);
         // The trend takes its quarters where the Jämförelse does: records, else stored published tables, else "uppgift saknas".
         var trends = reports.Select(r => TrendHistory.From(agg.Jamforelse(decisions, r.Lag, period.Window(TrendHistory.Quarters), History(c, r.Lag)), r.Lag, period)).ToList();
-        var findings = Findings(c, decisions, reports, period, asOf, basis?.Id);
+        var findings = Findings(c, decisions, reports, period, asOf, records.Vanished);
         // As one set: a fresh folder that takes the old one's place when every file is in it (Storage/OutputSet).
         return OutputSet.Write(Path.Combine(Namnder.Folder(outRoot, settings.Organisation, db.Namnd), period.ToString()), dir => Write(reports, trends, findings, dir, catalog, settings.Report, progress));
     }
@@ -100,23 +102,26 @@ public sealed class ReportService(Db db, Catalog catalog, AppSettings settings)
         var bugs = reports.SelectMany(r => GeneratedChecks.Check(r, settings)).ToList();
         if (bugs.Count > 0) throw new InconsistentReportException(bugs);
 
-        var written = new List<WrittenFile>();
         var made = DateOnly.FromDateTime(DateTime.Now); // the day printed in every page footer
-        for (var i = 0; i < reports.Count; i++)
+        // Each law's charts, workbook and tjänsteskrivelse share nothing with the other law's: the laws after the first
+        // are made on the other core meanwhile (issue 13). The files are listed in law order whatever finishes first;
+        // after an error every law is waited for, so nothing still writes into the folder when the set is given up,
+        // and the first law's error (in Swedish, as thrown) is the one that surfaces.
+        // The caller's progress (a terminal, the run history's row) is told one line at a time.
+        var oneAtATime = progress is null ? null : new OneAtATime(progress);
+        List<WrittenFile> Law(int i) => WriteLaw(reports[i], trends[i], findings, dir, catalog, settings, made, oneAtATime);
+        var others = Enumerable.Range(1, reports.Count - 1).Select(i => Task.Run(() => Law(i))).ToList();
+        var written = new List<WrittenFile>();
+        try
         {
-            var report = reports[i];
-            progress?.Report($"Ritar {report.LawName}-diagrammen …");
-            var (images, chartFiles) = ChartFiles.Write(report, trends[i], catalog, dir);
-            var path = Path.Combine(dir, WorkbookFileName(report.Lag, report.Period, settings.NamedOutputs));
-            progress?.Report($"Skriver {report.LawName}-arbetsboken …");
-            var own = findings.Where(f => f.Law == report.LawName).Select(f => f.Text).ToList();
-            KfWorkbook.Write(report, own, path, images, made, settings.Kommun, settings.Namnd);
-            written.Add(new($"KF-arbetsbok {report.LawName}", path));
-            var docx = Path.Combine(dir, Tjansteskrivelse.FileName(report.Lag, report.Period, settings.NamedOutputs));
-            Tjansteskrivelse.Write(report, images, catalog, settings, made, docx);
-            written.Add(new($"Tjänsteskrivelse {report.LawName} (Word)", docx));
-            written.AddRange(chartFiles);
+            written.AddRange(Law(0));
         }
+        catch
+        {
+            try { Task.WaitAll(others); } catch (AggregateException) { }
+            throw;
+        }
+        foreach (var other in others) written.AddRange(other.GetAwaiter().GetResult());
         var json = Path.Combine(dir, FindingsFileName(reports[0].Period));
         AtomicFile.Write(json, s => s.Write(System.Text.Encoding.UTF8.GetBytes(Finding.ToJson(findings))));
         written.Add(new($"Kontroller ({findings.Count} {(findings.Count == 1 ? "avvikelse" : "avvikelser")})", json));
@@ -124,6 +129,30 @@ public sealed class ReportService(Db db, Catalog catalog, AppSettings settings)
         // Last: the zip carries every file above, the findings included.
         written.Add(ReportBundle.Write(dir, reports[0].Period, settings.NamedOutputs));
         return written;
+    }
+
+    private static List<WrittenFile> WriteLaw(KfReport report, TrendInput trend, IReadOnlyList<Finding> findings, string dir,
+        Catalog catalog, ReportSettings settings, DateOnly made, IProgress<string>? progress)
+    {
+        progress?.Report($"Ritar {report.LawName}-diagrammen …");
+        var (images, chartFiles) = ChartFiles.Write(report, trend, catalog, dir);
+        var path = Path.Combine(dir, WorkbookFileName(report.Lag, report.Period, settings.NamedOutputs));
+        progress?.Report($"Skriver {report.LawName}-arbetsboken …");
+        var own = findings.Where(f => f.Law == report.LawName).Select(f => f.Text).ToList();
+        KfWorkbook.Write(report, own, path, images, made, settings.Kommun, settings.Namnd);
+        var docx = Path.Combine(dir, Tjansteskrivelse.FileName(report.Lag, report.Period, settings.NamedOutputs));
+        Tjansteskrivelse.Write(report, images, catalog, settings, made, docx);
+        return [new($"KF-arbetsbok {report.LawName}", path), new($"Tjänsteskrivelse {report.LawName} (Word)", docx), .. chartFiles];
+    }
+
+    private sealed class OneAtATime(IProgress<string> inner) : IProgress<string>
+    {
+        private readonly Lock _lock = new();
+
+        public void Report(string value)
+        {
+            lock (_lock) inner.Report(value);
+        }
     }
 
     private sealed record ImportRow(long Id, string FileName, string ImportedAt);

@@ -5,7 +5,7 @@ namespace StatsReporting.Reports.Charts;
 
 /// Draws a chart model with ScottPlot as PNG and SVG. 1600 × 1000 px: 16 cm wide on an A4 page is ~250 dpi. The plot
 /// is laid out at 800 × 500 and drawn at scale 2, so sizes below are in those layout units.
-public static class ChartRenderer
+public static partial class ChartRenderer
 {
     public const int Width = 1600, Height = 1000;
     private const double Scale = 2;
@@ -24,11 +24,23 @@ public static class ChartRenderer
         return png.ToArray();
     }
 
+    /// The clip paths are numbered per file: ScottPlot numbers them from a counter shared by the whole process, so
+    /// the same chart came out different after other charts, or when both laws' charts are drawn at once (issue 13).
     public static string Svg(Chart chart)
     {
         using var plot = Build(chart);
-        return plot.GetSvgXml(Width, Height);
+        return NumberClips(plot.GetSvgXml(Width, Height));
     }
+
+    /// Every clip-path id ("cl_5b") renamed "cl_1", "cl_2" … in the order the file first names it.
+    public static string NumberClips(string svg)
+    {
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        return ClipId().Replace(svg, m => ids.TryGetValue(m.Value, out var id) ? id : ids[m.Value] = $"cl_{ids.Count + 1}");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bcl_[0-9a-f]+\b")]
+    private static partial System.Text.RegularExpressions.Regex ClipId();
 
     private static Plot Build(Chart chart)
     {

@@ -85,6 +85,19 @@ public class ChartFileTests(ChartedReports r) : IClassFixture<ChartedReports>
         Assert.Equal(1600, SKBitmap.Decode(ChartRenderer.Png(KfCharts.Orsaker(empty))).Width);
     }
 
+    [Fact]
+    public void Svg_is_the_same_however_many_charts_were_drawn_before()
+    {
+        var report = r.Env.Reports().Build(ChartedReports.Q, ChartedReports.AsOf)[0];
+        var first = ChartRenderer.Svg(KfCharts.Kon(report));
+        _ = ChartRenderer.Svg(KfCharts.Orsaker(report)); // ScottPlot's clip-path counter moves on
+        var again = ChartRenderer.Svg(KfCharts.Kon(report));
+        Assert.Equal(first, again);
+        Assert.Contains("id=\"cl_1\"", first);
+        Assert.Equal("<a id=\"cl_1\"/><b clip-path=\"url(#cl_1)\"/><c id=\"cl_2\"/>",
+            ChartRenderer.NumberClips("<a id=\"cl_5b\"/><b clip-path=\"url(#cl_5b)\"/><c id=\"cl_5c\"/>"));
+    }
+
     /// Skia writes one <text> element per label, its content indented.
     private static List<string> Texts(XDocument svg) =>
         svg.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim()).ToList();
