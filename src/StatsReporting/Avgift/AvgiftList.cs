@@ -89,7 +89,7 @@ public static class AvgiftList
         w.Element(new MergeCells(Enumerable.Range(firstNote, notes.Count).Select(n => new MergeCell { Reference = $"A{n}:{last}{n}" })) { Count = (uint)notes.Count });
         w.Element(new PageMargins { Left = 0.5, Right = 0.5, Top = 0.75, Bottom = 0.75, Header = 0.3, Footer = 0.3 });
         w.Element(new PageSetup { PaperSize = 9, FitToHeight = 0, Orientation = OrientationValues.Landscape });
-        w.Element(new HeaderFooter(new OddHeader($"&C{header.Replace("&", "&&")}")));
+        w.Element(new HeaderFooter(new OddHeader($"&C{header.Replace("&", "&&")}"), new OddFooter("&RSida &P av &N")));
     }
 
     /// Fonts: Arial 10, bold 10. Cell formats: see Plain, Head, Body.

@@ -96,6 +96,11 @@ public class AvgiftOutputTests : IDisposable
         ], rows.Skip(1).Take(4));
         Assert.Contains("SoL: 204 750 kr för 2 av 3 beslut. 1 beslut saknar månadskostnad för sin insats (kostnad saknas) och ingår inte i summorna.", rows.Select(r => r[0]));
         Assert.DoesNotContain(rows.SelectMany(r => r), c => c.Contains("19400101") || c.Contains("hemlig"));
+        // Printed, every page says what it is and which page of how many.
+        using var doc = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(path, false);
+        var hf = doc.WorkbookPart!.WorksheetParts.Single().Worksheet.Elements<DocumentFormat.OpenXml.Spreadsheet.HeaderFooter>().Single();
+        Assert.Equal("&CSärskild avgift (uppskattning) per beslut 2025 kv2 – begränsad åtkomst", hf.OddHeader!.Text);
+        Assert.Equal("&RSida &P av &N", hf.OddFooter!.Text);
     }
 
     [Fact]
