@@ -127,7 +127,8 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
         """;
     private const string Counted = "UPDATE imports SET row_count = @rows, laws = @laws WHERE id = @importId";
 
-    private static string Laws(IEnumerable<Lag> laws) => string.Join(",", laws.Select(l => l.ToString()).Order(StringComparer.Ordinal));
+    /// The laws of a file as imports.laws stores them ("LSS,SoL"), on both providers.
+    internal static string Laws(IEnumerable<Lag> laws) => string.Join(",", laws.Select(l => l.ToString()).Order(StringComparer.Ordinal));
 
     /// Streams the decisions into the store: one scan of the newest stored versions, then one reused INSERT per new
     /// or changed decision and one UPDATE per version leaving its law's snapshot (migration 0006).

@@ -103,8 +103,7 @@ internal static class PostgresStore
         if (!fileOk()) return (rows, laws, 0, 0, 0);
         c.Execute(Latest, transaction: tx);
         var t = c.QuerySingle<Tally>(Counts, transaction: tx);
-        var lawList = string.Join(",", laws.Select(l => l.ToString()).Order(StringComparer.Ordinal));
-        c.Execute(Gone, new { importId, laws = lawList }, tx);
+        c.Execute(Gone, new { importId, laws = Importer.Laws(laws) }, tx);
         c.Execute(Insert, new { importId }, tx);
         return (rows, laws, t.Added, t.Changed, t.Same);
     }

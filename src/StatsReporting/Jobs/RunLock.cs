@@ -14,7 +14,7 @@ public sealed class RunLock : IDisposable
     public static string PathFor(string databasePath) => databasePath + ".run-lock";
 
     public static RunLock? TryAcquire(Db db) =>
-        PostgresOf(db) is { } pg ? Wrap(AdvisoryRunLock.TryAcquire(pg)) : TryAcquire(db.Path);
+        db.PostgresConnection is { } pg ? Wrap(AdvisoryRunLock.TryAcquire(pg)) : TryAcquire(db.Path);
 
     public static RunLock? TryAcquire(string databasePath)
     {
@@ -41,9 +41,6 @@ public sealed class RunLock : IDisposable
     }
 
     private static RunLock? Wrap(IDisposable? held) => held is null ? null : new(held);
-
-    /// The PostgreSQL connection string when the database is PostgreSQL, else null (SQLite: the file lock).
-    private static string? PostgresOf(Db db) => db.PostgresConnection;
 
     /// A lock that can lose its hold while held (PostgreSQL: the session that holds it is dropped by a network blip).
     internal interface ICheckable { bool StillHeld(); }
