@@ -80,14 +80,17 @@ public sealed class RunHistory(Db db, TimeProvider clock)
         // Held while the rows are marked: a run that starts meanwhile (on another node) waits, and its row comes after.
         using var held = RunLock.TryAcquire(db);
         if (held is null) return 0;
-        return Abandon("Avbruten: programmet stoppades under körningen. Kör kvartalet igen.");
+        return Abandon(Stopped);
     }
 
     /// Called by a run that holds the run lock: every row still marked running is a dead attempt. `jobId`: the Hangfire
     /// job now taking over (the same job after its node died), named in the dead row so that the admin sees the retry.
     public int AbandonDead(string? jobId) => Abandon(jobId is null
-        ? "Avbruten: programmet stoppades under körningen. Kör kvartalet igen."
+        ? Stopped
         : "Avbruten: noden som körde den stoppades mitt i körningen; jobbet gavs till en annan nod, som körde om det (körningen efter den här).", jobId);
+
+    /// A dead run's row with no queue to run it again (SQLite: the queue was in the stopped process's memory; the CLI).
+    private const string Stopped = "Avbruten: programmet stoppades under körningen. Kör kvartalet igen.";
 
     /// A dead Hangfire job's row on PostgreSQL: the job stays in the shared queue and is run again by itself.
     public const string Requeued = "Avbruten: programmet stoppades under körningen; jobbet ligger kvar i den gemensamma kön och körs om av en nod när Node:InvisibilityTimeoutSeconds har gått (körningen efter den här).";
@@ -97,11 +100,10 @@ public sealed class RunHistory(Db db, TimeProvider clock)
         // With a job id only that job's dead rows: another nämnd's row is its own job's business. A dead job's row on
         // PostgreSQL: Hangfire's queue is in the database and gives the job out again. With SQLite the queue was in the
         // stopped process's memory, and the CLI's rows have no job: run it again.
-        const string generic = "Avbruten: programmet stoppades under körningen. Kör kvartalet igen.";
         var sql = "UPDATE runs SET status = @failed, finished_at = @at, message = CASE WHEN job_id = @jobId THEN @message WHEN job_id IS NOT NULL THEN @queued ELSE @generic END WHERE status = @running";
         using var c = db.Open();
-        return c.Execute(sql, new { failed = Failed, running = Running, at = Now(), message, jobId, generic,
-            queued = db.IsPostgres ? Requeued : generic });
+        return c.Execute(sql, new { failed = Failed, running = Running, at = Now(), message, jobId, generic = Stopped,
+            queued = db.IsPostgres ? Requeued : Stopped });
     }
 
     private string Now() => clock.GetUtcNow().ToString("O");
