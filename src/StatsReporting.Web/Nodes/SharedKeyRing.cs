@@ -13,9 +13,6 @@ namespace StatsReporting.Web.Nodes;
 /// its own ring under ~/.aspnet and a login held only on the node that took it. SQLite: unchanged, the ring in ~.
 public static class SharedKeyRing
 {
-    /// Serialises the first key's creation: three nodes starting together must not make three rings' worth of keys.
-    private const long CreateLockKey = 0x5354_4154_5302;
-
     /// Decided when the options are first read (the database is known then, also in a test host): the ring's
     /// repository, and one application name, since the default (the content root) differs between nodes' folders.
     public static WebApplicationBuilder AddSharedKeyRing(this WebApplicationBuilder builder)
@@ -38,10 +35,12 @@ public static class SharedKeyRing
         var db = app.Services.GetRequiredService<Db>();
         if (!db.IsPostgres) return app;
         var keys = app.Services.GetRequiredService<IKeyManager>();
-        var now = DateTimeOffset.UtcNow; // data protection's own clock, not the report clock
         using var c = db.Open();
         using var tx = c.BeginTransaction();
-        c.Execute("SELECT pg_advisory_xact_lock(@key)", new { key = CreateLockKey }, tx);
+        c.Execute("SELECT pg_advisory_xact_lock(@key)", new { key = AdvisoryKeys.KeyRing }, tx);
+        // Read after the lock: a node that waited for it must see the key another node activated meanwhile as active
+        // (with the time read before the wait, that key seemed not yet active and a second key was made).
+        var now = DateTimeOffset.UtcNow; // data protection's own clock, not the report clock
         if (!keys.GetAllKeys().Any(k => !k.IsRevoked && k.ActivationDate <= now && k.ExpirationDate > now))
             keys.CreateNewKey(now, now.AddDays(90));
         tx.Commit();

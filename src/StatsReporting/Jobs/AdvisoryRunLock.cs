@@ -8,8 +8,8 @@ namespace StatsReporting.Jobs;
 /// keepalive gives up on the session (set below for this session: about a minute instead of the system's two hours).
 internal static class AdvisoryRunLock
 {
-    /// One key for the whole installation, as the file lock is one per database: "statsreporting.run".
-    public const long Key = 0x5354_4154_5352_554E;
+    /// One key for the whole installation, as the file lock is one per database.
+    private const long Key = StatsReporting.Storage.AdvisoryKeys.Run;
 
     public static IDisposable? TryAcquire(string connectionString)
     {

@@ -78,12 +78,12 @@ public sealed partial class Db
     /// lock (released at commit or rollback). Importers and the archive sweep take it.
     public static void WriteLock(DbConnection c, DbTransaction tx)
     {
-        if (c is Npgsql.NpgsqlConnection) c.Execute("SELECT pg_advisory_xact_lock(@key)", new { key = PostgresDb.WriteLockKey }, tx);
+        if (c is Npgsql.NpgsqlConnection) c.Execute("SELECT pg_advisory_xact_lock(@key)", new { key = AdvisoryKeys.Write }, tx);
     }
 
     /// WriteLock without waiting: false when another transaction holds it (SQLite: BEGIN IMMEDIATE already waited).
     public static bool TryWriteLock(DbConnection c, DbTransaction tx) => c is not Npgsql.NpgsqlConnection
-        || c.ExecuteScalar<bool>("SELECT pg_try_advisory_xact_lock(@key)", new { key = PostgresDb.WriteLockKey }, tx);
+        || c.ExecuteScalar<bool>("SELECT pg_try_advisory_xact_lock(@key)", new { key = AdvisoryKeys.Write }, tx);
 
     /// Applies the numbered .sql files of /migrations (embedded in this assembly) that are not yet applied.
     /// Every verb and the service start here, so a database that cannot be used is reported here, in Swedish.

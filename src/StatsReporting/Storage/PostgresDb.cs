@@ -13,9 +13,6 @@ internal sealed class PostgresDb
 {
     private static readonly ConcurrentDictionary<string, PostgresDb> Known = new(StringComparer.Ordinal);
 
-    /// pg_advisory_xact_lock keys (any constant bigints, chosen once): migrations, and the one-writer lock of imports.
-    public const long MigrationLockKey = 0x5354_4154_5301;
-    public const long WriteLockKey = 0x5354_4154_5302;
 
     private readonly NpgsqlDataSource _source;
     private readonly NpgsqlConnectionStringBuilder _target;
@@ -85,7 +82,7 @@ internal sealed class PostgresDb
         try
         {
             using var tx = c.BeginTransaction();
-            c.Execute("SELECT pg_advisory_xact_lock(@key)", new { key = MigrationLockKey }, tx);
+            c.Execute("SELECT pg_advisory_xact_lock(@key)", new { key = AdvisoryKeys.Migration }, tx);
             c.Execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)", transaction: tx);
             var applied = c.Query<string>("SELECT name FROM schema_migrations", transaction: tx).ToHashSet(StringComparer.Ordinal);
             var done = new List<string>();
