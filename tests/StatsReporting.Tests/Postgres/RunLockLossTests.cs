@@ -2,6 +2,7 @@ using Dapper;
 using Npgsql;
 using StatsReporting.Decisions;
 using StatsReporting.Jobs;
+using StatsReporting.Storage;
 using StatsReporting.Tests.Support;
 
 namespace StatsReporting.Tests.Postgres;
@@ -14,13 +15,17 @@ public class RunLockLossTests : IClassFixture<PostgresDatabase>
     private readonly PostgresDatabase _db;
     public RunLockLossTests(PostgresDatabase db) => _db = db;
 
-    /// What the server does to a session whose client vanished: ends it (and its locks with it).
-    private static void DropLockSession()
+    /// What the server does to a session whose client vanished: ends it (and its locks with it). Only the session on
+    /// this class's database: other test classes hold run locks of their own on the same server at the same time.
+    private void DropLockSession()
     {
-        // The run lock's bigint key 0x535441545352554E as pg_locks shows it: high and low 32 bits.
+        // The run lock's bigint key as pg_locks shows it: high and low 32 bits.
         using var admin = new NpgsqlConnection(PostgresServer.ConnectionString);
-        var ended = admin.Query<bool>("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND classid::bigint = @hi AND objid::bigint = @lo",
-            new { hi = 0x5354_4154L, lo = 0x5352_554EL }).ToList();
+        var ended = admin.Query<bool>("""
+            SELECT pg_terminate_backend(pid) FROM pg_locks
+            WHERE locktype = 'advisory' AND classid::bigint = @hi AND objid::bigint = @lo
+              AND database = (SELECT oid FROM pg_database WHERE datname = @name)
+            """, new { hi = AdvisoryKeys.Run >> 32, lo = AdvisoryKeys.Run & 0xFFFF_FFFF, name = _db.Name }).ToList();
         Assert.Equal([true], ended);
         Thread.Sleep(200); // the server ends the backend asynchronously
     }
