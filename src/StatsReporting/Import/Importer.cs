@@ -59,7 +59,10 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
         Db.WriteLock(c, tx); // Postgres: the same one-writer rule, as an advisory lock held to commit or rollback
         if (c.QuerySingleOrDefault<long?>(imported, new { sha }, tx) is { } raced) return new(name, raced, true, 0, 0, 0, 0, []);
         var archive = Path.Combine(archiveDir, sha + Path.GetExtension(path).ToLowerInvariant());
-        var outcome = Store(c, tx, name, sha, archive, Guarded(validator.Decisions(source.Rows), name, path), () => validator.Ok, clock.GetUtcNow());
+        // The file is read and validated on a second thread while this one stores (ReadAhead); validator.Ok is read
+        // again once the store has consumed every decision, when that thread has ended.
+        var decisions = ReadAhead.Of(Guarded(validator.Decisions(source.Rows), name, path));
+        var outcome = Store(c, tx, name, sha, archive, decisions, () => validator.Ok, clock.GetUtcNow());
         var problems = source.Warnings.Concat(validator.Problems).ToList();
         if (!validator.Ok) throw new ImportFailedException(problems);   // the transaction rolls back: nothing stored
         var archivedNow = !File.Exists(archive);
@@ -137,9 +140,10 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
     {
         var importId = c.ExecuteScalar<long>(InsertImport, new { name, sha, archive, at = now.ToString("O") }, tx);
         var latest = LatestVersions.Load(c, tx);
+        var namnd = c.ExecuteScalar<string>("SELECT namnd()", transaction: tx)!;
         var laws = new HashSet<Lag>();
         int rows = 0, added = 0, changed = 0, same = 0;
-        using (var store = new DecisionVersions(c, tx, importId))
+        using (var store = new DecisionVersions(c, tx, importId, namnd))
         {
             foreach (var d in decisions)
             {

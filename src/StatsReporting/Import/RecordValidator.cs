@@ -17,8 +17,9 @@ public sealed class RecordValidator
     private readonly int? _namndAt;
     /// The code of the nämnd the file is imported under; a `namnd` column must name it on every row.
     public string Namnd { get; init; } = Storage.Db.DefaultNamnd;
-    private readonly Dictionary<string, int> _seen = new(StringComparer.Ordinal);
+    private readonly IdSet _seen = new();
     private readonly List<ImportError> _problems = [];
+    private readonly List<ImportError> _found = [];
     private int _errors, _warningsLeftOut, _rowCount;
     private bool _finished;
 
@@ -44,20 +45,24 @@ public sealed class RecordValidator
     {
         if (_errors > 0 && _rows is null) return null;
         _rowCount++;
-        var found = new List<ImportError>();
+        var found = _found;
+        found.Clear();
         var d = _rows.Validate(row, found);
         if (_namndAt is { } n && FieldText.Clean(n < row.Cells.Count ? row.Cells[n] : "") is var code && code != Namnd)
             found.Add(new(_file, row.Number, "namnd", $"nämnden '{Storage.UserText.Escape(code)}' stämmer inte med nämnden filen importeras till ({Namnd}); "
                 + "ange rätt --namnd eller rätta kolumnen."));
-        foreach (var p in found) Add(p);
-        if (found.Count > 0 && d is not null && found.Any(p => !p.IsWarning)) return null;
-        if (d is null) return null;
-        if (_seen.TryGetValue(d.BeslutId, out var first))
+        var failed = false;
+        foreach (var p in found)
+        {
+            Add(p);
+            failed |= !p.IsWarning;
+        }
+        if (d is null || failed) return null;
+        if (!_seen.TryAdd(d.BeslutId, row.Number, out var first))
         {
             Add(new(_file, row.Number, "beslut_id", $"beslut_id '{d.BeslutId}' finns redan på rad {first} i samma fil."));
             return null;
         }
-        _seen[d.BeslutId] = row.Number;
         return d;
     }
 

@@ -11,11 +11,25 @@ public sealed class RowValidator(string file, int headerWidth, Dictionary<string
 {
 
     // Exports repeat a handful of texts a million times: each is resolved against the catalog once.
-    private readonly Dictionary<(Lag, string?, string), CatalogRow?> _insats = [];
-    private readonly Dictionary<string, string?> _verksamhet = [];
-    private readonly Dictionary<string, Orsak?> _orsak = [];
-    private readonly Dictionary<string, Kon?> _kon = [];
-    private readonly Dictionary<string, Lag?> _lag = [];
+    private readonly Dictionary<(Lag, string?, string), CatalogRow?> _insatsMemo = [];
+    private readonly Dictionary<string, string?> _verksamhetMemo = [];
+    private readonly Dictionary<string, Orsak?> _orsakMemo = [];
+    private readonly Dictionary<string, Kon?> _konMemo = [];
+    private readonly Dictionary<string, Lag?> _lagMemo = [];
+
+    // Each field's column and length limit, looked up once per file rather than once per row.
+    private readonly record struct Field(string Name, int At, int MaxChars);
+    private static Field Column(Dictionary<string, int> index, ImportLimits limits, string name) =>
+        new(name, index.TryGetValue(name, out var i) ? i : -1, limits.MaxCharsOf(name));
+    private readonly Func<string, string?> _resolveVerksamhet = catalog.ResolveVerksamhet;
+    private readonly Func<string, Orsak?> _resolveOrsak = catalog.ResolveOrsak;
+    private readonly Func<(Lag, string?, string), CatalogRow?> _resolveInsats = k => catalog.ResolveInsats(k.Item1, k.Item2, k.Item3);
+    private readonly Field _beslutId = Column(index, limits, "beslut_id"), _personId = Column(index, limits, "person_id"),
+        _kon = Column(index, limits, "kon"), _lag = Column(index, limits, "lag"), _verksamhet = Column(index, limits, "verksamhet"),
+        _insats = Column(index, limits, "insats"), _enhet = Column(index, limits, "enhet"), _beslutsdatum = Column(index, limits, "beslutsdatum"),
+        _avbrottsdatum = Column(index, limits, "avbrottsdatum"), _verkstallt = Column(index, limits, "verkstallt_datum"),
+        _avslutat = Column(index, limits, "avslutat_datum"), _orsak = Column(index, limits, "orsak"), _kommentar = Column(index, limits, "kommentar"),
+        _fodelsedatum = Column(index, limits, "fodelsedatum");
 
     private static TValue Memo<TKey, TValue>(Dictionary<TKey, TValue> memo, TKey key, Func<TKey, TValue> resolve) where TKey : notnull
     {
@@ -38,115 +52,120 @@ public sealed class RowValidator(string file, int headerWidth, Dictionary<string
         }
 
         var before = problems.Count;
-        void Error(string col, string msg) => problems.Add(new(file, row.Number, col, msg));
-        string Get(string col)
+        var errors = 0;
+        void Error(Field f, string msg)
         {
-            if (!index.TryGetValue(col, out var i) || i >= row.Cells.Count) return "";
-            var v = col == "kommentar" ? row.Cells[i].Trim() : FieldText.Clean(row.Cells[i]);
-            if (v.Length > limits.MaxCharsOf(col))
+            errors++;
+            problems.Add(new(file, row.Number, f.Name, msg));
+        }
+        string Get(Field f)
+        {
+            if (f.At < 0 || f.At >= row.Cells.Count) return "";
+            var v = f.Name == "kommentar" ? row.Cells[f.At].Trim() : FieldText.Clean(row.Cells[f.At]);
+            if (v.Length > f.MaxChars)
             {
-                Error(col, $"texten har {v.Length} tecken, fler än gränsen {limits.MaxCharsOf(col)} för kolumnen (Import:MaxFieldChars).");
+                Error(f, $"texten har {v.Length} tecken, fler än gränsen {f.MaxChars} för kolumnen (Import:MaxFieldChars).");
                 return "";
             }
             return v;
         }
-        string? Required(string col)
+        string? Required(Field f)
         {
-            var v = Get(col);
-            if (v.Length == 0 && !HasProblem(col)) Error(col, $"värde saknas i kolumnen '{col}'.");
+            var v = Get(f);
+            if (v.Length == 0 && !HasProblem(f)) Error(f, $"värde saknas i kolumnen '{f.Name}'.");
             return v.Length == 0 ? null : v;
         }
-        DateOnly? Date(string col, bool required)
+        DateOnly? Date(Field f, bool required)
         {
-            var v = required ? Required(col) : Get(col);
+            var v = required ? Required(f) : Get(f);
             if (string.IsNullOrEmpty(v)) return null;
             if (!FieldText.TryDate(v, out var d))
             {
-                Error(col, $"'{v}' är inget giltigt datum (skriv ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD).");
+                Error(f, $"'{v}' är inget giltigt datum (skriv ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD).");
                 return null;
             }
             if (d.Year < limits.EarliestYear)
             {
-                Error(col, $"datumet {d:yyyy-MM-dd} ligger före år {limits.EarliestYear} (Import:EarliestYear); ett tomt eller nollställt datum i Excel blir 1899 eller 1900.");
+                Error(f, $"datumet {d:yyyy-MM-dd} ligger före år {limits.EarliestYear} (Import:EarliestYear); ett tomt eller nollställt datum i Excel blir 1899 eller 1900.");
                 return null;
             }
-            if (d > today) { Error(col, $"datumet {d:yyyy-MM-dd} ligger efter importdagen {today:yyyy-MM-dd}."); return null; }
+            if (d > today) { Error(f, $"datumet {d:yyyy-MM-dd} ligger efter importdagen {today:yyyy-MM-dd}."); return null; }
             return d;
         }
-        bool HasProblem(string col)
+        bool HasProblem(Field f)
         {
-            for (var i = before; i < problems.Count; i++) if (problems[i].Column == col) return true;
+            for (var i = before; i < problems.Count; i++) if (problems[i].Column == f.Name) return true;
             return false;
         }
-        bool Inexact(string col) => index.TryGetValue(col, out var i) && row.InexactNumbers.Contains(i);
+        bool Inexact(Field f) => f.At >= 0 && row.InexactNumbers.Count > 0 && row.InexactNumbers.Contains(f.At);
 
         // A birth date is personal data: unlike other dates, its messages never repeat the value.
         DateOnly? BirthDate(string? person, DateOnly? beslut)
         {
-            var v = Get("fodelsedatum");
+            var v = Get(_fodelsedatum);
             if (v.Length == 0) return null;
             if (!FieldText.TryDate(v, out var d))
-                Error("fodelsedatum", "födelsedatumet är inget giltigt datum (skriv ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD).");
+                Error(_fodelsedatum, "födelsedatumet är inget giltigt datum (skriv ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD).");
             else if (d > (beslut ?? today))
-                Error("fodelsedatum", "födelsedatumet ligger efter beslutsdatum.");
+                Error(_fodelsedatum, "födelsedatumet ligger efter beslutsdatum.");
             else if (d.Year < 1900)
-                Error("fodelsedatum", "födelsedatumet ligger före år 1900; ett tomt eller nollställt datum i Excel blir 1899 eller 1900.");
+                Error(_fodelsedatum, "födelsedatumet ligger före år 1900; ett tomt eller nollställt datum i Excel blir 1899 eller 1900.");
             else if (person is not null && PersonCode.Classify(person) == PersonCode.Kind.IvoCode && PersonCode.BirthDate(person) != d)
-                Error("fodelsedatum", "födelsedatumet stämmer inte med datumet i personkoden.");
+                Error(_fodelsedatum, "födelsedatumet stämmer inte med datumet i personkoden.");
             else return d;
             return null;
         }
 
-        var id = Required("beslut_id");
-        if (id is not null && Inexact("beslut_id"))
+        var id = Required(_beslutId);
+        if (id is not null && Inexact(_beslutId))
         {
-            Error("beslut_id", $"beslut_id '{id}' är sparat som ett tal i Excel, som bara behåller 15 siffror, så siffror kan ha gått förlorade: "
+            Error(_beslutId, $"beslut_id '{id}' är sparat som ett tal i Excel, som bara behåller 15 siffror, så siffror kan ha gått förlorade: "
                 + "formatera kolumnen som text i Excel (eller exportera som CSV) och försök igen.");
             id = null;
         }
         else if (id is not null && !FieldText.IsPlainIdentifier(id))
         {
-            Error("beslut_id", "beslut_id innehåller ett osynligt tecken, en tabb eller ett ovanligt mellanslag; rätta värdet i verksamhetssystemet.");
+            Error(_beslutId, "beslut_id innehåller ett osynligt tecken, en tabb eller ett ovanligt mellanslag; rätta värdet i verksamhetssystemet.");
             id = null;
         }
-        var person = Required("person_id");
-        if (person is not null && Inexact("person_id"))
+        var person = Required(_personId);
+        if (person is not null && Inexact(_personId))
         {
-            Error("person_id", "personkoden är sparad som ett tal i Excel och kan ha tappat siffror: formatera kolumnen som text och försök igen.");
+            Error(_personId, "personkoden är sparad som ett tal i Excel och kan ha tappat siffror: formatera kolumnen som text och försök igen.");
             person = null;
         }
         else if (person is not null && !FieldText.IsPlainIdentifier(person))
         {
-            Error("person_id", "personkoden innehåller ett osynligt tecken, en tabb eller ett ovanligt mellanslag; rätta värdet i verksamhetssystemet.");
+            Error(_personId, "personkoden innehåller ett osynligt tecken, en tabb eller ett ovanligt mellanslag; rätta värdet i verksamhetssystemet.");
             person = null;
         }
-        var konText = Required("kon");
-        var lagText = Required("lag");
-        var insatsText = Required("insats");
-        var beslut = Date("beslutsdatum", true);
-        var avbrott = Date("avbrottsdatum", false);
-        var verkstallt = Date("verkstallt_datum", false);
-        var avslutat = Date("avslutat_datum", false);
+        var konText = Required(_kon);
+        var lagText = Required(_lag);
+        var insatsText = Required(_insats);
+        var beslut = Date(_beslutsdatum, true);
+        var avbrott = Date(_avbrottsdatum, false);
+        var verkstallt = Date(_verkstallt, false);
+        var avslutat = Date(_avslutat, false);
 
-        Kon? kon = konText is null ? null : Memo(_kon, konText, Catalog.ResolveKon);
-        if (konText is not null && kon is null) Error("kon", $"okänt kön '{konText}' (ange K eller M).");
-        Lag? lag = lagText is null ? null : Memo(_lag, lagText, Catalog.ResolveLag);
-        if (lagText is not null && lag is null) Error("lag", $"okänd lag '{lagText}' (ange SoL eller LSS).");
+        Kon? kon = konText is null ? null : Memo(_konMemo, konText, Catalog.ResolveKon);
+        if (konText is not null && kon is null) Error(_kon, $"okänt kön '{konText}' (ange K eller M).");
+        Lag? lag = lagText is null ? null : Memo(_lagMemo, lagText, Catalog.ResolveLag);
+        if (lagText is not null && lag is null) Error(_lag, $"okänd lag '{lagText}' (ange SoL eller LSS).");
 
         string? verksamhet = null;
         if (lag == Lag.SoL)
         {
-            var v = Required("verksamhet");
-            verksamhet = v is null ? null : Memo(_verksamhet, v, catalog.ResolveVerksamhet);
+            var v = Required(_verksamhet);
+            verksamhet = v is null ? null : Memo(_verksamhetMemo, v, _resolveVerksamhet);
             if (v is not null && verksamhet is null)
-                Error("verksamhet", $"okänd verksamhet '{v}' (ange {string.Join(", ", catalog.Verksamheter)}).");
+                Error(_verksamhet, $"okänd verksamhet '{v}' (ange {string.Join(", ", catalog.Verksamheter)}).");
         }
         CatalogRow? insats = null;
         if (lag is not null && insatsText is not null && (lag == Lag.LSS || verksamhet is not null))
         {
-            insats = Memo(_insats, (lag.Value, verksamhet, insatsText), k => catalog.ResolveInsats(k.Item1, k.Item2, k.Item3));
+            insats = Memo(_insatsMemo, (lag.Value, verksamhet, insatsText), _resolveInsats);
             if (insats is null)
-                Error("insats", lag == Lag.LSS
+                Error(_insats, lag == Lag.LSS
                     ? $"okänd insats '{insatsText}' enligt LSS (ange 9 § 1–10)."
                     : $"okänd insats '{insatsText}' inom {verksamhet}.");
         }
@@ -156,10 +175,10 @@ public sealed class RowValidator(string file, int headerWidth, Dictionary<string
             switch (PersonCode.Classify(person))
             {
                 case PersonCode.Kind.Invalid:
-                    Error("person_id", "personkoden har fel form: ange IVO-kod ÅÅÅÅMMDD-Txxx (eller -TFxx) eller en lokal pseudonym, aldrig ett personnummer.");
+                    Error(_personId, "personkoden har fel form: ange IVO-kod ÅÅÅÅMMDD-Txxx (eller -TFxx) eller en lokal pseudonym, aldrig ett personnummer.");
                     break;
                 case PersonCode.Kind.IvoCode when kon is not null && PersonCode.KonOf(person) != kon:
-                    Error("person_id", $"personkodens könssiffra anger {(PersonCode.KonOf(person) == Kon.K ? "kvinna" : "man")} men kolumnen kon anger {(kon == Kon.K ? "kvinna" : "man")}.");
+                    Error(_personId, $"personkodens könssiffra anger {(PersonCode.KonOf(person) == Kon.K ? "kvinna" : "man")} men kolumnen kon anger {(kon == Kon.K ? "kvinna" : "man")}.");
                     break;
             }
         }
@@ -167,21 +186,21 @@ public sealed class RowValidator(string file, int headerWidth, Dictionary<string
         var fodelsedatum = BirthDate(person, beslut);
 
         if (beslut is not null && avbrott is not null && avbrott < beslut)
-            Error("avbrottsdatum", $"avbrottsdatum {avbrott:yyyy-MM-dd} ligger före beslutsdatum {beslut:yyyy-MM-dd}.");
+            Error(_avbrottsdatum, $"avbrottsdatum {avbrott:yyyy-MM-dd} ligger före beslutsdatum {beslut:yyyy-MM-dd}.");
         var clock = avbrott ?? beslut;
         if (verkstallt is not null && clock is not null && verkstallt < clock)
-            Error("verkstallt_datum", $"verkstallt_datum {verkstallt:yyyy-MM-dd} ligger före {(avbrott is null ? "beslutsdatum" : "avbrottsdatum")} {clock:yyyy-MM-dd}.");
+            Error(_verkstallt, $"verkstallt_datum {verkstallt:yyyy-MM-dd} ligger före {(avbrott is null ? "beslutsdatum" : "avbrottsdatum")} {clock:yyyy-MM-dd}.");
         if (avslutat is not null && clock is not null && avslutat < clock)
-            Error("avslutat_datum", $"avslutat_datum {avslutat:yyyy-MM-dd} ligger före {(avbrott is null ? "beslutsdatum" : "avbrottsdatum")} {clock:yyyy-MM-dd}.");
+            Error(_avslutat, $"avslutat_datum {avslutat:yyyy-MM-dd} ligger före {(avbrott is null ? "beslutsdatum" : "avbrottsdatum")} {clock:yyyy-MM-dd}.");
         if (verkstallt is not null && avslutat is not null)
-            Error("avslutat_datum", "både verkstallt_datum och avslutat_datum är ifyllda; ett beslut är antingen verkställt eller avslutat.");
+            Error(_avslutat, "både verkstallt_datum och avslutat_datum är ifyllda; ett beslut är antingen verkställt eller avslutat.");
 
-        var orsak = Get("orsak");
-        var known = Memo(_orsak, orsak, catalog.ResolveOrsak);
+        var orsak = Get(_orsak);
+        var known = Memo(_orsakMemo, orsak, _resolveOrsak);
         if (orsak.Length > 0 && known is null)
             problems.Add(new(file, row.Number, "orsak", $"okänd orsak '{orsak}' sparas som den är skriven och redovisas som Övrigt.", IsWarning: true));
-        var enhet = Get("enhet");
-        var kommentar = Get("kommentar");
+        var enhet = Get(_enhet);
+        var kommentar = Get(_kommentar);
         foreach (var (col, text) in (ReadOnlySpan<(string, string)>)[("orsak", orsak), ("enhet", enhet), ("kommentar", kommentar), ("insats", insatsText ?? "")])
             if (FieldText.LooksDoubleDecoded(text))
             {
@@ -190,7 +209,7 @@ public sealed class RowValidator(string file, int headerWidth, Dictionary<string
                 break;
             }
 
-        if (problems.Skip(before).Any(p => !p.IsWarning)) return null;
+        if (errors > 0) return null;
         return new Decision
         {
             BeslutId = id!, PersonId = person!, Kon = kon!.Value, Lag = lag!.Value, Verksamhet = verksamhet,

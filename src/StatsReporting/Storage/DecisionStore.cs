@@ -61,6 +61,20 @@ public static class DecisionStore
         x.TryFormat(span, out _, "yyyy-MM-dd", CultureInfo.InvariantCulture);
     }) : null;
 
+    /// The same text as UTF-8, written digit by digit into iso (10 bytes): the importer binds millions of dates.
+    internal static void Iso(DateOnly d, Span<byte> iso)
+    {
+        static void Digits(Span<byte> to, int value)
+        {
+            for (var i = to.Length - 1; i >= 0; i--, value /= 10) to[i] = (byte)('0' + value % 10);
+        }
+        Digits(iso[..4], d.Year);
+        iso[4] = (byte)'-';
+        Digits(iso[5..7], d.Month);
+        iso[7] = (byte)'-';
+        Digits(iso[8..], d.Day);
+    }
+
     /// Stored dates are ISO text (yyyy-MM-dd); read digit by digit, as a million of them are read per report.
     internal static DateOnly? Date(string? s)
     {

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using System.Text;
 using SQLitePCL;
 using StatsReporting.Decisions;
 
@@ -15,20 +16,28 @@ internal sealed class DecisionVersions : IDisposable
     private const string InsertSql = """
         INSERT INTO decision_versions (namnd, beslut_id, version, import_id, person_id, kon, lag, verksamhet, insats, enhet,
             beslutsdatum, avbrottsdatum, verkstallt_datum, avslutat_datum, orsak, kommentar, fodelsedatum, content_hash, first_late_day)
-        VALUES (namnd(), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
+        VALUES (?19, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
         """;
     private const string GoneSql = "UPDATE decision_versions SET gone_import = $gone WHERE id = $id";
 
     private readonly SqliteConnection _c;
     private readonly sqlite3_stmt _insert;
     private readonly SqliteCommand _gone;
-    private readonly long _importId;
+    // A value's UTF-8 is written here and bound from here (SQLite copies it): no array per value.
+    private byte[] _utf8 = new byte[256];
+    // What each parameter holds now (a fresh statement's are all NULL): a value the row before bound already, such
+    // as the catalog's own insats text or an empty date, is not bound again. That halves the calls into SQLite.
+    private readonly string?[] _text = new string?[20];
+    private readonly DateOnly?[] _day = new DateOnly?[20];
+    private long _version;
 
-    public DecisionVersions(SqliteConnection c, SqliteTransaction tx, long importId)
+    public DecisionVersions(SqliteConnection c, SqliteTransaction tx, long importId, string namnd)
     {
-        _importId = importId;
         _c = c;
         Check(raw.sqlite3_prepare_v2(c.Handle, InsertSql, out _insert));
+        // Bindings outlive sqlite3_reset: what is the same for every row is bound once.
+        Check(raw.sqlite3_bind_int64(_insert, 3, importId));
+        Text(19, namnd);
         _gone = Prepare(c, tx, GoneSql, ["gone", "id"]);
         _gone.Parameters[0].Value = importId;
     }
@@ -36,12 +45,13 @@ internal sealed class DecisionVersions : IDisposable
     public void Insert(Decision d, long version, long hash)
     {
         var s = _insert;
-        Text(1, d.BeslutId); raw.sqlite3_bind_int64(s, 2, version); raw.sqlite3_bind_int64(s, 3, _importId);
-        Text(4, d.PersonId); Text(5, d.Kon == Kon.K ? "K" : "M"); Text(6, d.Lag == Lag.LSS ? "LSS" : "SoL"); Text(7, d.Verksamhet);
-        Text(8, d.Insats); Text(9, d.Enhet); Text(10, DecisionStore.Iso(d.Beslutsdatum)); Text(11, DecisionStore.Iso(d.Avbrottsdatum));
-        Text(12, DecisionStore.Iso(d.VerkstalltDatum)); Text(13, DecisionStore.Iso(d.AvslutatDatum)); Text(14, d.Orsak);
-        Text(15, d.Kommentar); Text(16, DecisionStore.Iso(d.Fodelsedatum)); raw.sqlite3_bind_int64(s, 17, hash);
-        Text(18, DecisionStore.Iso(ReportingRule.FirstLateDay(d)));
+        Text(1, d.BeslutId);
+        if (version != _version) raw.sqlite3_bind_int64(s, 2, _version = version);
+        Text(4, d.PersonId); Text(5, d.Kon == Kon.K ? "K" : "M"); Text(6, d.Lag == Lag.LSS ? "LSS" : "SoL");
+        Text(7, d.Verksamhet); Text(8, d.Insats); Text(9, d.Enhet); Day(10, d.Beslutsdatum); Day(11, d.Avbrottsdatum);
+        Day(12, d.VerkstalltDatum); Day(13, d.AvslutatDatum); Text(14, d.Orsak);
+        Text(15, d.Kommentar); Day(16, d.Fodelsedatum); raw.sqlite3_bind_int64(s, 17, hash);
+        Day(18, ReportingRule.FirstLateDay(d));
         var rc = raw.sqlite3_step(s);
         raw.sqlite3_reset(s);
         if (rc != raw.SQLITE_DONE) Check(rc);
@@ -49,8 +59,23 @@ internal sealed class DecisionVersions : IDisposable
 
     private void Text(int at, string? value)
     {
-        if (value is null) raw.sqlite3_bind_null(_insert, at);
-        else raw.sqlite3_bind_text(_insert, at, value);
+        if (ReferenceEquals(value, _text[at])) return;
+        _text[at] = value;
+        if (value is null) { raw.sqlite3_bind_null(_insert, at); return; }
+        var most = Encoding.UTF8.GetMaxByteCount(value.Length);
+        if (most > _utf8.Length) _utf8 = new byte[most];
+        raw.sqlite3_bind_text(_insert, at, _utf8.AsSpan(0, Encoding.UTF8.GetBytes(value, _utf8)));
+    }
+
+    /// A date as DecisionStore.Iso writes it (ÅÅÅÅ-MM-DD), without making a string of it.
+    private void Day(int at, DateOnly? day)
+    {
+        if (day == _day[at]) return;
+        _day[at] = day;
+        if (day is not { } d) { raw.sqlite3_bind_null(_insert, at); return; }
+        Span<byte> iso = stackalloc byte[10];
+        DecisionStore.Iso(d, iso);
+        raw.sqlite3_bind_text(_insert, at, iso);
     }
 
     private void Check(int rc)

@@ -33,6 +33,30 @@ public class ImportTests : IDisposable
     }
 
     [Fact]
+    public void Dates_are_stored_as_the_iso_text_the_file_wrote_with_the_first_late_day_beside_them()
+    {
+        _env.Importer().Import(TestEnv.SampleCsv);
+        using var c = _env.Db.Open();
+        // A-0283: beslut 2024-08-02, verkställt 2024-11-21, three months to 2024-11-02, late from the day after.
+        var row = c.QuerySingle<(string, string?, string, string?, string)>(
+            "SELECT beslutsdatum, avbrottsdatum, verkstallt_datum, avslutat_datum, first_late_day FROM decision_versions WHERE beslut_id = 'A-0283'");
+        Assert.Equal(("2024-08-02", null, "2024-11-21", null, "2024-11-03"), row);
+    }
+
+    [Fact]
+    public void Every_stored_field_is_the_files_own_text_row_by_row()
+    {
+        // The store binds a value only when it differs from the row before: a field that is empty after a filled
+        // one (or the other way round) must still be stored as this row's own.
+        _env.Importer().Import(TestEnv.SampleCsv);
+        using var c = _env.Db.Open();
+        var stored = c.Query("SELECT beslut_id, person_id, kon, lag, verksamhet, insats, enhet, beslutsdatum, avbrottsdatum, verkstallt_datum, "
+            + "avslutat_datum, orsak, kommentar FROM decision_versions ORDER BY id")
+            .Select(r => string.Join(";", ((IDictionary<string, object?>)r).Values.Select(v => v as string ?? ""))).ToList();
+        Assert.Equal(SampleLines().Skip(1), stored);
+    }
+
+    [Fact]
     public void Negative_controls_appear_in_no_quarter_the_records_cover()
     {
         // A-0307 was verkställt within three months; A-0308 and A-0309 are still open but their three months had not
