@@ -61,7 +61,7 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
         var archive = Path.Combine(archiveDir, sha + Path.GetExtension(path).ToLowerInvariant());
         // The file is read and validated on a second thread while this one stores (ReadAhead); validator.Ok is read
         // again once the store has consumed every decision, when that thread has ended.
-        var decisions = ReadAhead.Of(Guarded(validator.Decisions(source.Rows), name, path));
+        var decisions = ReadAhead.Of(Guarded(validator.Decisions(source.Rows), name, path).Select(VersionRow.Of));
         var outcome = Store(c, tx, name, sha, archive, decisions, () => validator.Ok, clock.GetUtcNow());
         var problems = source.Warnings.Concat(validator.Problems).ToList();
         if (!validator.Ok) throw new ImportFailedException(problems);   // the transaction rolls back: nothing stored
@@ -115,7 +115,7 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
 
     /// SQLite streams the decisions through prepared statements; Postgres bulk-loads them (PostgresStore).
     private static ImportOutcome Store(DbConnection c, DbTransaction tx, string name, string sha, string archive,
-        IEnumerable<Decision> decisions, Func<bool> fileOk, DateTimeOffset now)
+        IEnumerable<VersionRow> decisions, Func<bool> fileOk, DateTimeOffset now)
     {
         if (c is SqliteConnection lite) return Store(lite, (SqliteTransaction)tx, name, sha, archive, decisions, fileOk, now);
         var importId = c.ExecuteScalar<long>(PostgresStore.InsertImport, new { name, sha, archive, at = now.ToString("O") }, tx);
@@ -136,7 +136,7 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
     /// Streams the decisions into the store: one scan of the newest stored versions, then one reused INSERT per new
     /// or changed decision and one UPDATE per version leaving its law's snapshot (migration 0006).
     private static ImportOutcome Store(SqliteConnection c, SqliteTransaction tx, string name, string sha, string archive,
-        IEnumerable<Decision> decisions, Func<bool> fileOk, DateTimeOffset now)
+        IEnumerable<VersionRow> decisions, Func<bool> fileOk, DateTimeOffset now)
     {
         var importId = c.ExecuteScalar<long>(InsertImport, new { name, sha, archive, at = now.ToString("O") }, tx);
         var latest = LatestVersions.Load(c, tx);
@@ -145,21 +145,20 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
         int rows = 0, added = 0, changed = 0, same = 0;
         using (var store = new DecisionVersions(c, tx, importId, namnd))
         {
-            foreach (var d in decisions)
+            foreach (var row in decisions)
             {
                 rows++;
                 // After an error the file is refused: the rest is only read, for the errors it holds.
                 if (!fileOk()) continue;
-                laws.Add(d.Lag);
-                var hash = DecisionVersions.Hash(d);
-                ref var prev = ref latest.Find(d.BeslutId);
-                if (Unsafe.IsNullRef(ref prev)) { store.Insert(d, 1, hash); added++; continue; }
+                laws.Add(row.Decision.Lag);
+                ref var prev = ref latest.Find(row.Decision.BeslutId);
+                if (Unsafe.IsNullRef(ref prev)) { store.Insert(row, 1); added++; continue; }
                 prev.Seen = true;
-                if (prev.Hash == hash) same++; else changed++;
-                if (prev.Open && prev.Hash == hash) continue;
+                if (prev.Hash == row.Hash) same++; else changed++;
+                if (prev.Open && prev.Hash == row.Hash) continue;
                 // Changed, or back unchanged after missing from a snapshot: a new version; the old one is never overwritten.
                 if (prev.Open) store.Gone(prev.Id);
-                store.Insert(d, prev.Version + 1, hash);
+                store.Insert(row, prev.Version + 1);
             }
             foreach (var id in latest.OpenNotSeen(laws).ToList()) store.Gone(id);
         }

@@ -83,20 +83,20 @@ internal static class PostgresStore
 
     /// Returns the rows read and the laws seen; the counts are only meaningful when fileOk() holds at the end.
     public static (int Rows, HashSet<Lag> Laws, long Added, long Changed, long Same) Store(NpgsqlConnection c,
-        NpgsqlTransaction tx, long importId, IEnumerable<Decision> decisions, Func<bool> fileOk)
+        NpgsqlTransaction tx, long importId, IEnumerable<VersionRow> decisions, Func<bool> fileOk)
     {
         c.Execute(Staging, transaction: tx);
         var laws = new HashSet<Lag>();
         var rows = 0;
         using (var copy = c.BeginBinaryImport(Copy))
         {
-            foreach (var d in decisions)
+            foreach (var row in decisions)
             {
                 rows++;
                 // After an error the file is refused: the rest is only read, for the errors it holds.
                 if (!fileOk()) continue;
-                laws.Add(d.Lag);
-                Write(copy, rows, d);
+                laws.Add(row.Decision.Lag);
+                Write(copy, rows, row);
             }
             copy.Complete();
         }
@@ -108,8 +108,9 @@ internal static class PostgresStore
         return (rows, laws, t.Added, t.Changed, t.Same);
     }
 
-    private static void Write(NpgsqlBinaryImporter copy, int seq, Decision d)
+    private static void Write(NpgsqlBinaryImporter copy, int seq, VersionRow row)
     {
+        var d = row.Decision;
         copy.StartRow();
         copy.Write((long)seq, NpgsqlDbType.Bigint);
         Text(copy, d.BeslutId); Text(copy, d.PersonId); Text(copy, d.Kon == Kon.K ? "K" : "M"); Text(copy, d.Lag == Lag.LSS ? "LSS" : "SoL");
@@ -117,8 +118,8 @@ internal static class PostgresStore
         Text(copy, DecisionStore.Iso(d.Avbrottsdatum)); Text(copy, DecisionStore.Iso(d.VerkstalltDatum));
         Text(copy, DecisionStore.Iso(d.AvslutatDatum)); Text(copy, d.Orsak); Text(copy, d.Kommentar);
         Text(copy, DecisionStore.Iso(d.Fodelsedatum));
-        copy.Write(DecisionVersions.Hash(d), NpgsqlDbType.Bigint);
-        Text(copy, DecisionStore.Iso(ReportingRule.FirstLateDay(d))); // migration 0011: what reports filter on
+        copy.Write(row.Hash, NpgsqlDbType.Bigint);
+        Text(copy, DecisionStore.Iso(row.FirstLateDay)); // migration 0011: what reports filter on
     }
 
     private static void Text(NpgsqlBinaryImporter copy, string? value)

@@ -42,16 +42,16 @@ internal sealed class DecisionVersions : IDisposable
         _gone.Parameters[0].Value = importId;
     }
 
-    public void Insert(Decision d, long version, long hash)
+    public void Insert(VersionRow row, long version)
     {
-        var s = _insert;
+        var (d, s) = (row.Decision, _insert);
         Text(1, d.BeslutId);
         if (version != _version) raw.sqlite3_bind_int64(s, 2, _version = version);
         Text(4, d.PersonId); Text(5, d.Kon == Kon.K ? "K" : "M"); Text(6, d.Lag == Lag.LSS ? "LSS" : "SoL");
         Text(7, d.Verksamhet); Text(8, d.Insats); Text(9, d.Enhet); Day(10, d.Beslutsdatum); Day(11, d.Avbrottsdatum);
         Day(12, d.VerkstalltDatum); Day(13, d.AvslutatDatum); Text(14, d.Orsak);
-        Text(15, d.Kommentar); Day(16, d.Fodelsedatum); raw.sqlite3_bind_int64(s, 17, hash);
-        Day(18, ReportingRule.FirstLateDay(d));
+        Text(15, d.Kommentar); Day(16, d.Fodelsedatum); raw.sqlite3_bind_int64(s, 17, row.Hash);
+        Day(18, row.FirstLateDay);
         var rc = raw.sqlite3_step(s);
         raw.sqlite3_reset(s);
         if (rc != raw.SQLITE_DONE) Check(rc);
