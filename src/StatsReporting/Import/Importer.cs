@@ -160,6 +160,7 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
                 if (prev.Open) store.Gone(prev.Id);
                 store.Insert(row, prev.Version + 1);
             }
+            store.Flush();
             foreach (var id in latest.OpenNotSeen(laws).ToList()) store.Gone(id);
         }
         c.Execute(Counted, new { rows, laws = Laws(laws), importId }, tx);

@@ -6,82 +6,141 @@ using StatsReporting.Decisions;
 namespace StatsReporting.Storage;
 
 /// Writes decision versions inside the import's one transaction with statements compiled once and reused (migration
-/// 0006): a new version is one INSERT, a version leaving its law's snapshot one UPDATE of gone_import; a decision the
-/// snapshot carries unchanged costs no write at all. The INSERT, run once per new decision, binds its values by
-/// position through SQLitePCL (the provider under Microsoft.Data.Sqlite), which otherwise looks every parameter up
-/// by name and makes a data reader on every execution: that was most of the store's time. Each version also gets
-/// its first late day (migration 0011), by which reports read only what a quarter can report.
+/// 0006): new versions are INSERTed 64 rows per statement (one statement's cursors and seeks serve 64 rows, where a
+/// statement per row paid them every time), a version leaving its law's snapshot is one UPDATE of gone_import, and a
+/// decision the snapshot carries unchanged costs no write at all. Values are bound by position (SqliteBind), and
+/// only where they differ from what that place held for the batch before. Rows are stored in the order they came,
+/// so ids follow the file as before; Flush stores the last, incomplete batch one row at a time.
 internal sealed class DecisionVersions : IDisposable
 {
-    private const string InsertSql = """
-        INSERT INTO decision_versions (namnd, beslut_id, version, import_id, person_id, kon, lag, verksamhet, insats, enhet,
-            beslutsdatum, avbrottsdatum, verkstallt_datum, avslutat_datum, orsak, kommentar, fodelsedatum, content_hash, first_late_day)
-        VALUES (?19, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
-        """;
+    private const int Batch = 64;
     private const string GoneSql = "UPDATE decision_versions SET gone_import = $gone WHERE id = $id";
 
-    private readonly SqliteConnection _c;
-    private readonly sqlite3_stmt _insert;
+    private readonly Statement _many, _one;
     private readonly SqliteCommand _gone;
-    // A value's UTF-8 is written here and bound from here (SQLite copies it): no array per value.
-    private byte[] _utf8 = new byte[256];
-    // What each parameter holds now (a fresh statement's are all NULL): a value the row before bound already, such
-    // as the catalog's own insats text or an empty date, is not bound again. That halves the calls into SQLite.
-    private readonly string?[] _text = new string?[20];
-    private readonly DateOnly?[] _day = new DateOnly?[20];
-    private long _version;
+    private readonly (VersionRow Row, long Version)[] _pending = new (VersionRow, long)[Batch];
+    private int _count;
 
     public DecisionVersions(SqliteConnection c, SqliteTransaction tx, long importId, string namnd)
     {
-        _c = c;
-        Check(raw.sqlite3_prepare_v2(c.Handle, InsertSql, out _insert));
-        // Bindings outlive sqlite3_reset: what is the same for every row is bound once.
-        Check(raw.sqlite3_bind_int64(_insert, 3, importId));
-        Text(19, namnd);
+        _many = new Statement(c, Batch, importId, namnd);
+        _one = new Statement(c, 1, importId, namnd);
         _gone = Prepare(c, tx, GoneSql, ["gone", "id"]);
         _gone.Parameters[0].Value = importId;
     }
 
     public void Insert(VersionRow row, long version)
     {
-        var (d, s) = (row.Decision, _insert);
-        Text(1, d.BeslutId);
-        if (version != _version) raw.sqlite3_bind_int64(s, 2, _version = version);
-        Text(4, d.PersonId); Text(5, d.Kon == Kon.K ? "K" : "M"); Text(6, d.Lag == Lag.LSS ? "LSS" : "SoL");
-        Text(7, d.Verksamhet); Text(8, d.Insats); Text(9, d.Enhet); Day(10, d.Beslutsdatum); Day(11, d.Avbrottsdatum);
-        Day(12, d.VerkstalltDatum); Day(13, d.AvslutatDatum); Text(14, d.Orsak);
-        Text(15, d.Kommentar); Day(16, d.Fodelsedatum); raw.sqlite3_bind_int64(s, 17, row.Hash);
-        Day(18, row.FirstLateDay);
-        var rc = raw.sqlite3_step(s);
-        raw.sqlite3_reset(s);
-        if (rc != raw.SQLITE_DONE) Check(rc);
+        _many.Bind(_count, row, version);
+        _pending[_count++] = (row, version);
+        if (_count < Batch) return;
+        _many.Step();
+        _count = 0;
     }
 
-    private void Text(int at, string? value)
+    /// Stores the rows of the last batch that did not fill a statement.
+    public void Flush()
     {
-        if (ReferenceEquals(value, _text[at])) return;
-        _text[at] = value;
-        if (value is null) { raw.sqlite3_bind_null(_insert, at); return; }
-        var most = Encoding.UTF8.GetMaxByteCount(value.Length);
-        if (most > _utf8.Length) _utf8 = new byte[most];
-        raw.sqlite3_bind_text(_insert, at, _utf8.AsSpan(0, Encoding.UTF8.GetBytes(value, _utf8)));
+        for (var i = 0; i < _count; i++)
+        {
+            _one.Bind(0, _pending[i].Row, _pending[i].Version);
+            _one.Step();
+        }
+        _count = 0;
     }
 
-    /// A date as DecisionStore.Iso writes it (ÅÅÅÅ-MM-DD), without making a string of it.
-    private void Day(int at, DateOnly? day)
+    /// One INSERT of `rows` rows: ?1 is the nämnd and ?2 the import, bound once (bindings outlive sqlite3_reset);
+    /// row k's 17 values follow from ?(3 + 17k).
+    private sealed class Statement : IDisposable
     {
-        if (day == _day[at]) return;
-        _day[at] = day;
-        if (day is not { } d) { raw.sqlite3_bind_null(_insert, at); return; }
-        Span<byte> iso = stackalloc byte[10];
-        DecisionStore.Iso(d, iso);
-        raw.sqlite3_bind_text(_insert, at, iso);
+        private const int Fields = 17;
+        private readonly SqliteConnection _c;
+        private readonly sqlite3_stmt _handle;
+        private readonly nint _stmt; // _handle's own pointer, for SqliteBind (_handle keeps it alive until Dispose)
+        // A value's UTF-8 is written here and bound from here (SQLite copies it): no array per value.
+        private byte[] _utf8 = new byte[256];
+        // What each parameter holds now (a fresh statement's are all NULL): a value the batch before bound in the
+        // same place already, such as the catalog's own insats text or an empty date, is not bound again.
+        private readonly string?[] _text;
+        private readonly DateOnly?[] _day;
+        private readonly long?[] _number;
+
+        public Statement(SqliteConnection c, int rows, long importId, string namnd)
+        {
+            _c = c;
+            var values = Enumerable.Range(0, rows).Select(k =>
+            {
+                var at = 3 + k * Fields;
+                string P(int j) => $"?{at + j}";
+                return $"(?1, {P(0)}, {P(1)}, ?2, {string.Join(", ", Enumerable.Range(2, Fields - 2).Select(P))})";
+            });
+            var sql = """
+                INSERT INTO decision_versions (namnd, beslut_id, version, import_id, person_id, kon, lag, verksamhet, insats, enhet,
+                    beslutsdatum, avbrottsdatum, verkstallt_datum, avslutat_datum, orsak, kommentar, fodelsedatum, content_hash, first_late_day)
+                VALUES
+                """ + " " + string.Join(",\n", values);
+            Check(raw.sqlite3_prepare_v2(c.Handle, sql, out _handle));
+            _stmt = _handle.DangerousGetHandle();
+            var count = 3 + rows * Fields;
+            (_text, _day, _number) = (new string?[count], new DateOnly?[count], new long?[count]);
+            Number(2, importId);
+            Text(1, namnd);
+        }
+
+        public void Bind(int k, VersionRow row, long version)
+        {
+            var (d, at) = (row.Decision, 3 + k * Fields);
+            Text(at, d.BeslutId); Number(at + 1, version); Text(at + 2, d.PersonId); Text(at + 3, d.Kon == Kon.K ? "K" : "M");
+            Text(at + 4, d.Lag == Lag.LSS ? "LSS" : "SoL"); Text(at + 5, d.Verksamhet); Text(at + 6, d.Insats); Text(at + 7, d.Enhet);
+            Day(at + 8, d.Beslutsdatum); Day(at + 9, d.Avbrottsdatum); Day(at + 10, d.VerkstalltDatum); Day(at + 11, d.AvslutatDatum);
+            Text(at + 12, d.Orsak); Text(at + 13, d.Kommentar); Day(at + 14, d.Fodelsedatum); Number(at + 15, row.Hash);
+            Day(at + 16, row.FirstLateDay);
+        }
+
+        public void Step()
+        {
+            var rc = raw.sqlite3_step(_handle);
+            SqliteBind.ResetStatement(_stmt);
+            if (rc != raw.SQLITE_DONE) Check(rc);
+        }
+
+        private void Text(int at, string? value)
+        {
+            if (ReferenceEquals(value, _text[at])) return;
+            _text[at] = value;
+            if (value is null) { Check(SqliteBind.Null(_stmt, at)); return; }
+            var most = Encoding.UTF8.GetMaxByteCount(value.Length);
+            if (most > _utf8.Length) _utf8 = new byte[most];
+            Check(SqliteBind.Text(_stmt, at, _utf8.AsSpan(0, Encoding.UTF8.GetBytes(value, _utf8))));
+        }
+
+        /// A date as DecisionStore.Iso writes it (ÅÅÅÅ-MM-DD), without making a string of it.
+        private void Day(int at, DateOnly? day)
+        {
+            if (day == _day[at]) return;
+            _day[at] = day;
+            if (day is not { } d) { Check(SqliteBind.Null(_stmt, at)); return; }
+            Span<byte> iso = stackalloc byte[10];
+            DecisionStore.Iso(d, iso);
+            Check(SqliteBind.Text(_stmt, at, iso));
+        }
+
+        private void Number(int at, long value)
+        {
+            if (value == _number[at]) return;
+            _number[at] = value;
+            Check(SqliteBind.Int64(_stmt, at, value));
+        }
+
+        private void Check(int rc) => DecisionVersions.Check(_c, rc);
+
+        public void Dispose() => _handle.Dispose(); // sqlite3_finalize
     }
 
-    private void Check(int rc)
+    private static void Check(SqliteConnection c, int rc)
     {
         if (rc != raw.SQLITE_OK && rc != raw.SQLITE_DONE)
-            throw new SqliteException(raw.sqlite3_errmsg(_c.Handle).utf8_to_string(), rc);
+            throw new SqliteException(raw.sqlite3_errmsg(c.Handle).utf8_to_string(), rc);
     }
 
     /// The version is not in this import's snapshot of its law (its decision changed or is missing).
@@ -122,7 +181,8 @@ internal sealed class DecisionVersions : IDisposable
 
     public void Dispose()
     {
-        _insert.Dispose();   // sqlite3_finalize
+        _many.Dispose();
+        _one.Dispose();
         _gone.Dispose();
     }
 }
