@@ -161,7 +161,7 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
                 store.Insert(row, prev.Version + 1);
             }
             store.Flush();
-            foreach (var id in latest.OpenNotSeen(laws).ToList()) store.Gone(id);
+            foreach (var id in latest.OpenNotSeen(laws)) store.Gone(id);
         }
         c.Execute(Counted, new { rows, laws = Laws(laws), importId }, tx);
         return new(name, importId, false, rows, added, changed, same, []);

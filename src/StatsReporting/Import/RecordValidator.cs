@@ -17,7 +17,8 @@ public sealed class RecordValidator
     private readonly int? _namndAt;
     /// The code of the nämnd the file is imported under; a `namnd` column must name it on every row.
     public string Namnd { get; init; } = Storage.Db.DefaultNamnd;
-    private readonly IdSet _seen = new();
+    // The row each beslut_id came on.
+    private readonly Storage.IdMap<int> _seen = new();
     private readonly List<ImportError> _problems = [];
     private readonly List<ImportError> _found = [];
     private int _errors, _warningsLeftOut, _rowCount;
@@ -58,11 +59,13 @@ public sealed class RecordValidator
             failed |= !p.IsWarning;
         }
         if (d is null || failed) return null;
-        if (!_seen.TryAdd(d.BeslutId, row.Number, out var first))
+        ref var first = ref _seen.GetOrAdd(d.BeslutId, out var twice);
+        if (twice)
         {
             Add(new(_file, row.Number, "beslut_id", $"beslut_id '{d.BeslutId}' finns redan på rad {first} i samma fil."));
             return null;
         }
+        first = row.Number;
         return d;
     }
 

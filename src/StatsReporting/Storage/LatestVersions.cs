@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using StatsReporting.Decisions;
 
@@ -21,7 +20,7 @@ internal sealed class LatestVersions
         public bool Seen;
     }
 
-    private readonly Dictionary<string, Entry> _byId = new(StringComparer.Ordinal);
+    private readonly IdMap<Entry> _byId = new();
 
     public int Count => _byId.Count;
 
@@ -48,7 +47,7 @@ internal sealed class LatestVersions
                 var version = r.GetInt64(2);
                 // Every version, not only the newest: `report --import N` reads old ones too.
                 if (r.GetBoolean(18)) missingLate.Add((r.GetInt64(1), DecisionStore.Iso(ReportingRule.FirstLateDay(DecisionStore.Read(r, 0, 5)))!));
-                ref var e = ref CollectionsMarshal.GetValueRefOrAddDefault(latest._byId, r.GetString(0), out var exists);
+                ref var e = ref latest._byId.GetOrAdd(r.GetString(0), out var exists);
                 if (exists && e.Version > version) continue;
                 var hash = r.IsDBNull(4) ? DecisionVersions.Hash(DecisionStore.Read(r, 0, 5)) : r.GetInt64(4);
                 if (r.IsDBNull(4)) missingHash.Add((r.GetInt64(1), hash));
@@ -60,11 +59,16 @@ internal sealed class LatestVersions
         return latest;
     }
 
-    public ref Entry Find(string beslutId) => ref CollectionsMarshal.GetValueRefOrNullRef(_byId, beslutId);
+    public ref Entry Find(string beslutId) => ref _byId.Find(beslutId);
 
     /// The versions still open in a law this file holds that the file did not carry: they leave the snapshot.
-    public IEnumerable<long> OpenNotSeen(IReadOnlySet<Lag> laws) =>
-        _byId.Values.Where(e => e.Open && !e.Seen && laws.Contains(e.Lag)).Select(e => e.Id);
+    public List<long> OpenNotSeen(IReadOnlySet<Lag> laws)
+    {
+        var gone = new List<long>();
+        foreach (ref var e in _byId.Values)
+            if (e.Open && !e.Seen && laws.Contains(e.Lag)) gone.Add(e.Id);
+        return gone;
+    }
 
     /// Fills in a column that versions stored before its migration lack (content_hash: 0006, first_late_day: 0011).
     private static void Store(SqliteConnection c, SqliteTransaction tx, string column, IEnumerable<(long Id, object Value)> values)
