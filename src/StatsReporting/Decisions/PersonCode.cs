@@ -16,8 +16,22 @@ public static partial class PersonCode
         return LooksLikeDate().IsMatch(value) ? Kind.Invalid : Kind.Pseudonym;
     }
 
-    public static DateOnly? BirthDate(string code) =>
-        DateOnly.TryParseExact(code[..8], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+    /// The date of the code's first eight characters (ÅÅÅÅMMDD), or null when they are no date. ASCII digits are read
+    /// digit by digit (a million codes per import); anything else goes through DateOnly.TryParseExact.
+    public static DateOnly? BirthDate(string code)
+    {
+        var digits = code.AsSpan(0, 8);
+        if (digits.ContainsAnyExceptInRange('0', '9'))
+            return DateOnly.TryParseExact(digits, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : null;
+        int N(int at, int length)
+        {
+            var n = 0;
+            for (var i = at; i < at + length; i++) n = n * 10 + (code[i] - '0');
+            return n;
+        }
+        var (y, m, d) = (N(0, 4), N(4, 2), N(6, 2));
+        return y >= 1 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m) ? new DateOnly(y, m, d) : null;
+    }
 
     public static Kon KonOf(string ivoCode) => (ivoCode[11] - '0') % 2 == 0 ? Kon.K : Kon.M;
 
