@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using DocumentFormat.OpenXml.Packaging;
 using StatsReporting.Reports.Charts;
 using StatsReporting.Storage;
 
@@ -32,16 +33,22 @@ public static class KfWorkbook
         foreach (var ws in wb.Worksheets)
             PrintLayout.Page(ws, landscape: ws.Name == Avgift.AvgiftSheet.Name, who, $"Ej verkställda gynnande beslut {r.LawName}\n{Wording.Quarter(r.Period)}: {ws.Name}",
                 made ?? DateOnly.FromDateTime(DateTime.Now), repeatHeader: ws.Name != DiagramSheet.Name);
-        SaveAtomically(wb, path, charts is { Count: > 0 } ? tmp => DiagramSheet.Embed(tmp, charts) : null);
+        SaveAtomically(wb, path, charts is { Count: > 0 } ? doc => DiagramSheet.Embed(doc, charts) : null);
     }
 
-    /// `finish` completes the saved temporary file (e.g. adds pictures) before it is renamed into place.
-    public static void SaveAtomically(XLWorkbook wb, string path, Action<string>? finish = null) => AtomicFile.WriteVia(path, tmp =>
+    /// Saved in memory, then opened once to fix the print titles and let `finish` complete it (e.g. add pictures),
+    /// and only then written to the file, renamed into place: the zip is not written and read back from disk twice.
+    public static void SaveAtomically(XLWorkbook wb, string path, Action<SpreadsheetDocument>? finish = null)
     {
-        wb.SaveAs(tmp);
-        PrintLayout.FixPrintTitles(tmp);
-        finish?.Invoke(tmp);
-    });
+        using var buffer = new MemoryStream();
+        wb.SaveAs(buffer);
+        using (var doc = SpreadsheetDocument.Open(buffer, isEditable: true))
+        {
+            PrintLayout.FixPrintTitles(doc);
+            finish?.Invoke(doc);
+        }
+        AtomicFile.Write(path, s => buffer.WriteTo(s));
+    }
 
     /// The label column is as wide as its longest label, up to what the page leaves beside the numbers; longer
     /// labels wrap.
