@@ -35,12 +35,15 @@ public static partial class ChartRenderer
 
     /// Encoded with the Sub filter at zlib level 1: the same pixels as ScottPlot's default PNG (all filters, level 6)
     /// in a tenth of the time — encoding was half of every report's chart time — for files about a quarter larger.
+    /// Without the alpha channel: the figure's white background covers every pixel, so each is opaque anyway, and
+    /// three bytes a pixel encode faster than four (issue 13).
     private static byte[] Png(Plot plot)
     {
         using var surface = SKSurface.Create(new SKImageInfo(Width, Height));
         plot.Render(surface);
         using var image = surface.Snapshot();
-        using var pixels = image.PeekPixels();
+        using var premultiplied = image.PeekPixels();
+        using var pixels = premultiplied.WithAlphaType(SKAlphaType.Opaque);
         using var png = pixels.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.Sub, 1))
             ?? throw new InvalidOperationException("Diagrammet kunde inte kodas som PNG.");
         return png.ToArray();
