@@ -120,13 +120,19 @@ public static class IvoWorkbook
     /// The shared string table, each distinct text once, written as a stream at the end (also the avgift list's).
     internal sealed class SharedStrings
     {
-        private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _index = new(StringComparer.Ordinal);
         private readonly List<string> _texts = [];
 
+        /// The text's index as the cell writes it, made once per distinct text (not once per cell).
         public string Index(string text)
         {
-            if (!_index.TryGetValue(text, out var i)) { i = _texts.Count; _index.Add(text, i); _texts.Add(text); }
-            return i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (!_index.TryGetValue(text, out var i))
+            {
+                i = _texts.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                _index.Add(text, i);
+                _texts.Add(text);
+            }
+            return i;
         }
 
         /// Through an XmlWriter with OpenXmlWriter's settings, the same bytes: OpenXmlWriter made two OpenXml objects per
