@@ -48,9 +48,14 @@ public sealed record AvgiftReport(Lag Lag, Period Period, DateOnly AsOf, AvgiftR
     }
 
     /// Puts the estimate on a KF report and, when the nämnd has turned it on, its sentence into the Text sheet.
-    public static KfReport Attach(KfReport r, IReadOnlyList<Decision> decisions, Catalog catalog, AvgiftSettings s)
+    public static KfReport Attach(KfReport r, IReadOnlyList<Decision> decisions, Catalog catalog, AvgiftSettings s) =>
+        Attach(r, Build(decisions, r.Lag, r.Period, r.AsOf, catalog, s), s);
+
+    /// The same with the estimate already made (QuarterRecords.Avgift) for the report's law, quarter and day.
+    public static KfReport Attach(KfReport r, AvgiftReport a, AvgiftSettings s)
     {
-        var a = Build(decisions, r.Lag, r.Period, r.AsOf, catalog, s);
+        if (a.Lag != r.Lag || a.Period != r.Period || a.AsOf != r.AsOf)
+            throw new ArgumentException("Internt fel: avgiftsuppskattningen gäller en annan lag, period eller dag.");
         return r with { Avgift = a, Text = s.VisaIText ? [.. r.Text, "", AvgiftText.Sentence(a)] : r.Text };
     }
 }

@@ -7,7 +7,8 @@ namespace StatsReporting.Decisions;
 public readonly partial record struct Period(int Year, int Quarter) : IComparable<Period>
 {
     public DateOnly Start => new(Year, (Quarter - 1) * 3 + 1, 1);
-    public DateOnly End => Start.AddMonths(3).AddDays(-1);
+    /// The last day of the quarter's last month, without date arithmetic: it is asked for every decision and quarter.
+    public DateOnly End => new(Year, Quarter * 3, DateTime.DaysInMonth(Year, Quarter * 3));
     public Period Previous => Quarter == 1 ? new(Year - 1, 4) : new(Year, Quarter - 1);
     public Period Next => Quarter == 4 ? new(Year + 1, 1) : new(Year, Quarter + 1);
 

@@ -58,7 +58,9 @@ public sealed class IvoExport(Db db, Catalog catalog, AppSettings settings, Time
             // The avgift list is made on the other core meanwhile (issue 13): it shares nothing but the records, which
             // nobody changes. Its error, if any, is thrown as it is; after an error here it is waited for first, so
             // nothing is still writing into the folder when the set is given up.
-            var avgift = Task.Run(() => AvgiftList.Write(decisions, q, asOf ?? q.End, catalog, settings.Avgift, dir));
+            var day = asOf ?? q.End;
+            var avgift = Task.Run(() => AvgiftList.Write(
+                [records.Avgift(Lag.SoL, day, catalog, settings.Avgift), records.Avgift(Lag.LSS, day, catalog, settings.Avgift)], q, dir));
             try
             {
                 IvoFiles.WriteXlsx(rows, forsvunna, findings, q, xlsx);

@@ -29,11 +29,20 @@ public static class IvoFiles
 
     public static void WriteCsv(IReadOnlyList<IvoRow> rows, string path)
     {
-        var sb = new StringBuilder();
-        foreach (var cells in rows.Select(Cells).Prepend(Columns))
-            sb.Append(string.Join(';', cells.Select(c => Quote(Neutralise(c))))).Append("\r\n");
-        var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true).GetPreamble().Concat(Encoding.UTF8.GetBytes(sb.ToString())).ToArray();
-        RestrictedFiles.Write(path, s => s.Write(bytes));
+        // Straight into the file (the writer puts the BOM first), not through a string of the whole file and its bytes.
+        RestrictedFiles.Write(path, s =>
+        {
+            using var w = new StreamWriter(s, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16, leaveOpen: true);
+            foreach (var cells in rows.Select(Cells).Prepend(Columns))
+            {
+                for (var i = 0; i < cells.Length; i++)
+                {
+                    if (i > 0) w.Write(';');
+                    w.Write(Quote(Neutralise(cells[i])));
+                }
+                w.Write("\r\n");
+            }
+        });
     }
 
     public static void WriteXlsx(IReadOnlyList<IvoRow> rows, IReadOnlyList<ForsvunnetArende> forsvunna, IReadOnlyList<string> findings,

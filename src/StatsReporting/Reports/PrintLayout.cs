@@ -94,6 +94,8 @@ public static class PrintLayout
     public static int Lines(string text, double width, double fontSize, bool bold = false)
     {
         var perLine = Math.Max(4, (int)(width * 7 * 0.75 / (fontSize * (bold ? 0.44 : 0.40))));
+        // Most cells (codes, dates) are shorter than a line: one line, without splitting them up.
+        if (text.Length <= perLine && !text.Contains('\n')) return 1;
         var count = 0;
         foreach (var paragraph in text.Split('\n'))
         {

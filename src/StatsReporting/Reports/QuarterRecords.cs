@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
+using StatsReporting.Avgift;
 using StatsReporting.Decisions;
 using StatsReporting.Reports.Charts;
 using StatsReporting.Storage;
@@ -15,6 +17,14 @@ namespace StatsReporting.Reports;
 public sealed record QuarterRecords(Period Period, long? ImportId, IReadOnlyList<Decision> Decisions,
     IReadOnlyDictionary<Lag, IReadOnlyList<VanishedDecision>> Vanished)
 {
+    // Keyed by the decisions too: a copy made with `with` shares this dictionary, and must not share its estimates.
+    private readonly ConcurrentDictionary<(IReadOnlyList<Decision>, Lag, DateOnly, Catalog, AvgiftSettings), AvgiftReport> _avgift = new();
+
+    /// A law's särskild avgift estimate as of `asOf` (Avgift.AvgiftReport), made once per run for the KF workbook's
+    /// sheet and the restricted list beside the IVO export alike (it was made twice; issue 13).
+    public AvgiftReport Avgift(Lag lag, DateOnly asOf, Catalog catalog, AvgiftSettings s) =>
+        _avgift.GetOrAdd((Decisions, lag, asOf, catalog, s), k => AvgiftReport.Build(k.Item1, k.Item2, Period, k.Item3, k.Item4, k.Item5));
+
     public static DateOnly NeededFrom(Period q) => q.Window(TrendHistory.Quarters)[0].Start;
 
     public static QuarterRecords Load(DbConnection c, Period q, long? upToImport = null)

@@ -85,7 +85,7 @@ public sealed class ReportService(Db db, Catalog catalog, AppSettings settings)
         records ??= QuarterRecords.Load(c, period, basis?.Id);
         var decisions = records.Decisions;
         // The Text sheet names the records the report was made from, so that it can be made again exactly.
-        var reports = Build(c, decisions, period, asOf).Select(r => Avgift.AvgiftReport.Attach(r, decisions, catalog, settings.Avgift))
+        var reports = Build(c, decisions, period, asOf).Select(r => Avgift.AvgiftReport.Attach(r, records.Avgift(r.Lag, r.AsOf, catalog, settings.Avgift), settings.Avgift))
             .Select(r => r with { Text = [.. r.Text, BasisLine(basis)], Basis = BasisLine(basis) }).ToList();
         var agg = new KfAggregation(catalog, settings.Report);
         // The trend takes its quarters where the Jämförelse does: records, else stored published tables, else "uppgift saknas".

@@ -12,8 +12,9 @@ public static class AtomicFile
         if (ownerOnly && !OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         using var stream = new FileStream(tmp, options);
         write(stream);
-        // A writer may close the stream itself (ZipArchive does); what it closed is already flushed to the file.
-        if (stream.CanWrite) stream.Flush(flushToDisk: true);
+        // A writer may close the stream itself (ZipArchive does); what it closed is already flushed to the file. In a
+        // set of files (OutputSet) the set syncs every file before it takes the old set's place.
+        if (stream.CanWrite) stream.Flush(flushToDisk: !OutputSet.SyncsFiles);
     });
 
     /// For writers that need a path rather than a stream (ClosedXML's SaveAs picks the format by the extension, which

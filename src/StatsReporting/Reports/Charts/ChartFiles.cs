@@ -16,11 +16,11 @@ public static class ChartFiles
         var files = new List<WrittenFile>();
         foreach (var chart in KfCharts.For(report, trend, catalog))
         {
-            var png = ChartRenderer.Png(chart);
+            var (png, svg) = ChartRenderer.Draw(chart);
             var pngPath = Path.Combine(dir, chart.FileName + ".png");
             var svgPath = Path.Combine(dir, chart.FileName + ".svg");
             AtomicFile.Write(pngPath, s => s.Write(png));
-            AtomicFile.Write(svgPath, s => s.Write(Encoding.UTF8.GetBytes(ChartRenderer.Svg(chart))));
+            AtomicFile.Write(svgPath, s => s.Write(Encoding.UTF8.GetBytes(svg)));
             var what = $"Diagram {report.LawName}, {chart.Caption.ToLower(KfCharts.Swedish)}";
             files.Add(new($"{what} (PNG)", pngPath));
             files.Add(new($"{what} (SVG)", svgPath));

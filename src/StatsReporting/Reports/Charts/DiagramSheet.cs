@@ -41,10 +41,9 @@ public static class DiagramSheet
         }
     }
 
-    /// Adds the pictures to the Diagram sheet of a workbook saved by ClosedXML (before it is renamed into place).
-    public static void Embed(string xlsxPath, IReadOnlyList<ChartImage> charts)
+    /// Adds the pictures to the Diagram sheet of a workbook saved by ClosedXML (before it is written into place).
+    public static void Embed(SpreadsheetDocument doc, IReadOnlyList<ChartImage> charts)
     {
-        using var doc = SpreadsheetDocument.Open(xlsxPath, isEditable: true);
         var workbook = doc.WorkbookPart!;
         var sheet = workbook.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == Name);
         var wsPart = (WorksheetPart)workbook.GetPartById(sheet.Id!);

@@ -27,8 +27,17 @@ public static class ReportBundle
         {
             using var zip = new ZipArchive(stream, ZipArchiveMode.Create);
             foreach (var file in files)
-                zip.CreateEntryFromFile(file, Path.GetRelativePath(periodDir, file).Replace('\\', '/'), CompressionLevel.Optimal);
+                zip.CreateEntryFromFile(file, Path.GetRelativePath(periodDir, file).Replace('\\', '/'), Level(file));
         });
         return new WrittenFile("Paket att skicka vidare (zip)", path);
     }
+
+    /// The workbooks and documents are zip files themselves: deflating them again gained 0.7 % for a third of the
+    /// zip's time (issue 13). A PNG (zlib level 1) still shrinks by a sixth, as much at the fastest level as at the best.
+    private static CompressionLevel Level(string file) => Path.GetExtension(file).ToLowerInvariant() switch
+    {
+        ".xlsx" or ".docx" => CompressionLevel.NoCompression,
+        ".png" => CompressionLevel.Fastest,
+        _ => CompressionLevel.Optimal,
+    };
 }
