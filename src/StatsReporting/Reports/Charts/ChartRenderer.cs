@@ -12,25 +12,12 @@ public static partial class ChartRenderer
 
     /// Both files of a chart from one plot: the bitmap's drawing lays the plot out, and the SVG is drawn from that layout.
     /// ScottPlot's own SVG export draws a bitmap first for the layout, so each chart was laid out and drawn as a bitmap
-    /// twice (issue 13); the files are byte for byte the same as drawn apart (Png, Svg).
+    /// twice (issue 13); the files are byte for byte the same as ScottPlot drew them apart.
     public static (byte[] Png, string Svg) Draw(Chart chart)
     {
         using var plot = Build(chart);
         var png = Png(plot);
         return (png, Svg(plot));
-    }
-
-    public static byte[] Png(Chart chart)
-    {
-        using var plot = Build(chart);
-        return Png(plot);
-    }
-
-    public static string Svg(Chart chart)
-    {
-        using var plot = Build(chart);
-        plot.RenderInMemory(Width, Height);
-        return Svg(plot);
     }
 
     /// Encoded with the Sub filter at zlib level 1: the same pixels as ScottPlot's default PNG (all filters, level 6)

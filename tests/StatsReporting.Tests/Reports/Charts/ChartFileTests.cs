@@ -58,7 +58,7 @@ public class ChartFileTests(ChartedReports r) : IClassFixture<ChartedReports>
 
         var chart = KfCharts.Trend(report, input, Support.TestEnv.Catalog);
         Assert.Equal("Antal beslut att rapportera per kvartal; skuggat kvartal eller saknad punkt: uppgift saknas", chart.Subtitle);
-        var texts = Texts(XDocument.Parse(ChartRenderer.Svg(chart)));
+        var texts = Texts(XDocument.Parse(ChartRenderer.Draw(chart).Svg));
         // The total's points are labelled with their values; only 2023Q3–2023Q4 are shaded.
         Assert.All(new[] { "102", "103", "104", "95", "86", "82" }, v => Assert.Contains(v, texts));
         Assert.Single(texts, "Uppgift saknas");
@@ -81,17 +81,17 @@ public class ChartFileTests(ChartedReports r) : IClassFixture<ChartedReports>
         var empty = r.Env.Reports().Build(Period.Parse("2020Q1"), new DateOnly(2020, 3, 31))[0];
         var kon = KfCharts.Kon(empty);
         Assert.Empty(kon.Categories);
-        Assert.Contains("Inga beslut att redovisa", Texts(XDocument.Parse(ChartRenderer.Svg(kon))));
-        Assert.Equal(1600, SKBitmap.Decode(ChartRenderer.Png(KfCharts.Orsaker(empty))).Width);
+        Assert.Contains("Inga beslut att redovisa", Texts(XDocument.Parse(ChartRenderer.Draw(kon).Svg)));
+        Assert.Equal(1600, SKBitmap.Decode(ChartRenderer.Draw(KfCharts.Orsaker(empty)).Png).Width);
     }
 
     [Fact]
     public void Svg_is_the_same_however_many_charts_were_drawn_before()
     {
         var report = r.Env.Reports().Build(ChartedReports.Q, ChartedReports.AsOf)[0];
-        var first = ChartRenderer.Svg(KfCharts.Kon(report));
-        _ = ChartRenderer.Svg(KfCharts.Orsaker(report)); // ScottPlot's clip-path counter moves on
-        var again = ChartRenderer.Svg(KfCharts.Kon(report));
+        var first = ChartRenderer.Draw(KfCharts.Kon(report)).Svg;
+        _ = ChartRenderer.Draw(KfCharts.Orsaker(report)); // ScottPlot's clip-path counter moves on
+        var again = ChartRenderer.Draw(KfCharts.Kon(report)).Svg;
         Assert.Equal(first, again);
         Assert.Contains("id=\"cl_1\"", first);
         Assert.Equal("<a id=\"cl_1\"/><b clip-path=\"url(#cl_1)\"/><c id=\"cl_2\"/>",
