@@ -30,7 +30,6 @@ public sealed record QuarterRecords(Period Period, long? ImportId, IReadOnlyList
     public static QuarterRecords Load(DbConnection c, Period q, long? upToImport = null)
     {
         var importId = upToImport ?? DecisionStore.LatestImportId(c);
-        var vanished = new[] { Lag.SoL, Lag.LSS }.ToDictionary(lag => lag, lag => Snapshots.Vanished(c, lag, importId));
-        return new(q, importId, CurrentVersions.Read(c, upToImport, NeededFrom(q), lateBy: q.End), vanished);
+        return new(q, importId, CurrentVersions.Read(c, upToImport, NeededFrom(q), lateBy: q.End), Snapshots.VanishedByLaw(c, importId));
     }
 }

@@ -58,8 +58,7 @@ public sealed class ReportService(Db db, Catalog catalog, AppSettings settings)
     public IReadOnlyList<Finding> Findings(IReadOnlyList<KfReport> reports, Period period, DateOnly asOf)
     {
         using var c = db.Open();
-        var vanished = new[] { Lag.SoL, Lag.LSS }.ToDictionary(lag => lag, lag => Snapshots.Vanished(c, lag));
-        return Findings(c, DecisionStore.Current(c, doneFrom: QuarterRecords.NeededFrom(period)), reports, period, asOf, vanished);
+        return Findings(c, DecisionStore.Current(c, doneFrom: QuarterRecords.NeededFrom(period)), reports, period, asOf, Snapshots.VanishedByLaw(c));
     }
 
     private IReadOnlyList<Finding> Findings(DbConnection c, IReadOnlyList<Decision> decisions, IReadOnlyList<KfReport> reports,

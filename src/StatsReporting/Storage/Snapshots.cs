@@ -18,6 +18,10 @@ public static class Snapshots
         c.ExecuteScalar<long?>($"SELECT MAX(i.id) FROM imports i WHERE i.namnd = namnd() AND (@upTo IS NULL OR i.id <= @upTo) AND {string.Format(Holds, "@lag")}",
             new { lag = lag.ToString(), upTo });
 
+    /// Both laws' vanished decisions as of upTo, as a run reads them once for all its outputs.
+    public static IReadOnlyDictionary<Lag, IReadOnlyList<VanishedDecision>> VanishedByLaw(DbConnection c, long? upTo = null) =>
+        new[] { Lag.SoL, Lag.LSS }.ToDictionary(lag => lag, lag => Vanished(c, lag, upTo));
+
     /// Only versions that have left a snapshot can have vanished: they are found through their own index
     /// (migration 0006), so with a single import, or a snapshot that lost nothing, this reads next to nothing.
     public static IReadOnlyList<VanishedDecision> Vanished(DbConnection c, Lag lag, long? upTo = null)
