@@ -62,7 +62,7 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
         // The file is read and validated on a second thread while this one stores (ReadAhead); validator.Ok is read
         // again once the store has consumed every decision, when that thread has ended.
         var decisions = ReadAhead.Of(Guarded(validator.Decisions(source.Rows), name, path).Select(VersionRow.Of));
-        var outcome = Store(c, tx, name, sha, archive, decisions, () => validator.Ok, clock.GetUtcNow());
+        var outcome = Store(c, tx, db.Namnd, name, sha, archive, decisions, () => validator.Ok, clock.GetUtcNow());
         var problems = source.Warnings.Concat(validator.Problems).ToList();
         if (!validator.Ok) throw new ImportFailedException(problems);   // the transaction rolls back: nothing stored
         var archivedNow = !File.Exists(archive);
@@ -114,10 +114,10 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
     }
 
     /// SQLite streams the decisions through prepared statements; Postgres bulk-loads them (PostgresStore).
-    private static ImportOutcome Store(DbConnection c, DbTransaction tx, string name, string sha, string archive,
+    private static ImportOutcome Store(DbConnection c, DbTransaction tx, string namnd, string name, string sha, string archive,
         IEnumerable<VersionRow> decisions, Func<bool> fileOk, DateTimeOffset now)
     {
-        if (c is SqliteConnection lite) return Store(lite, (SqliteTransaction)tx, name, sha, archive, decisions, fileOk, now);
+        if (c is SqliteConnection lite) return Store(lite, (SqliteTransaction)tx, namnd, name, sha, archive, decisions, fileOk, now);
         var importId = c.ExecuteScalar<long>(PostgresStore.InsertImport, new { name, sha, archive, at = now.ToString("O") }, tx);
         var (rows, laws, added, changed, same) = PostgresStore.Store((Npgsql.NpgsqlConnection)c, (Npgsql.NpgsqlTransaction)tx, importId, decisions, fileOk);
         c.Execute(Counted, new { rows, laws = Laws(laws), importId }, tx);
@@ -133,14 +133,14 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
     /// The laws of a file as imports.laws stores them ("LSS,SoL"), on both providers.
     internal static string Laws(IEnumerable<Lag> laws) => string.Join(",", laws.Select(l => l.ToString()).Order(StringComparer.Ordinal));
 
-    /// Streams the decisions into the store: one scan of the newest stored versions, then one reused INSERT per new
-    /// or changed decision and one UPDATE per version leaving its law's snapshot (migration 0006).
-    private static ImportOutcome Store(SqliteConnection c, SqliteTransaction tx, string name, string sha, string archive,
+    /// Streams the decisions into the store: one scan of the newest stored versions, then the new and changed
+    /// decisions INSERTed 64 to a statement (DecisionVersions) and one UPDATE per version leaving its law's snapshot
+    /// (migration 0006).
+    private static ImportOutcome Store(SqliteConnection c, SqliteTransaction tx, string namnd, string name, string sha, string archive,
         IEnumerable<VersionRow> decisions, Func<bool> fileOk, DateTimeOffset now)
     {
         var importId = c.ExecuteScalar<long>(InsertImport, new { name, sha, archive, at = now.ToString("O") }, tx);
         var latest = LatestVersions.Load(c, tx);
-        var namnd = c.ExecuteScalar<string>("SELECT namnd()", transaction: tx)!;
         var laws = new HashSet<Lag>();
         int rows = 0, added = 0, changed = 0, same = 0;
         using (var store = new DecisionVersions(c, tx, importId, namnd))
