@@ -31,9 +31,6 @@ public static class AvgiftList
     // Cell formats (Styles): 0 plain, 1 header (bold, wrapped), 2 body and notes (wrapped, at the top).
     private const uint Plain = 0, Head = 1, Body = 2;
 
-    public static WrittenFile Write(IReadOnlyList<Decision> decisions, Period q, DateOnly asOf, Catalog catalog, AvgiftSettings s, string folder) =>
-        Write([AvgiftReport.Build(decisions, Lag.SoL, q, asOf, catalog, s), AvgiftReport.Build(decisions, Lag.LSS, q, asOf, catalog, s)], q, folder);
-
     public static WrittenFile Write(IReadOnlyList<AvgiftReport> reports, Period q, string folder)
     {
         var rows = reports.SelectMany(a => a.Items).Select(i => new[]

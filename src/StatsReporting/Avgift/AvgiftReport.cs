@@ -47,11 +47,8 @@ public sealed record AvgiftReport(Lag Lag, Period Period, DateOnly AsOf, AvgiftR
         return new(lag, q, asOf, range, s.Paslag, s.Exempel, rows, items);
     }
 
-    /// Puts the estimate on a KF report and, when the nämnd has turned it on, its sentence into the Text sheet.
-    public static KfReport Attach(KfReport r, IReadOnlyList<Decision> decisions, Catalog catalog, AvgiftSettings s) =>
-        Attach(r, Build(decisions, r.Lag, r.Period, r.AsOf, catalog, s), s);
-
-    /// The same with the estimate already made (QuarterRecords.Avgift) for the report's law, quarter and day.
+    /// Puts the estimate, made once per run for the report's law, quarter and day (QuarterRecords.Avgift), on a KF
+    /// report and, when the nämnd has turned it on, its sentence into the Text sheet.
     public static KfReport Attach(KfReport r, AvgiftReport a, AvgiftSettings s)
     {
         if (a.Lag != r.Lag || a.Period != r.Period || a.AsOf != r.AsOf)
