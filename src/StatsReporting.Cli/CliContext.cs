@@ -27,7 +27,7 @@ public sealed class CliContext
         _db = args.Option("db") is { } file ? new Db(file) : StorageSettings.Open(_settings);
         _db.Migrate(); // checks the file first (Db.Check): a damaged database is refused before anything is written
         Namnder.Sync(_db, _settings.Organisation);
-        StaleFiles.Sweep(_db, _settings);
+        StatsReporting.Jobs.Leftovers.Sweep(_db, _settings.Paths);
         try
         {
             Namnd = args.Option("namnd") is { } code ? _settings.Organisation.Resolve(code)

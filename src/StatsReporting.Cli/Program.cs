@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using StatsReporting.Cli;
 using StatsReporting.Import;
 using StatsReporting.Storage;
+using StatsReporting.FileSystem;
 
 // statsreporting <verb> [options]: thin verbs over the core (spec §7).
 var verbs = new Dictionary<string, Func<Args, int>>

@@ -11,6 +11,7 @@ using StatsReporting.Access;
 using StatsReporting.Jobs;
 using StatsReporting.Web.Jobs;
 using StatsReporting.Web.Tests.Support;
+using StatsReporting.FileSystem;
 
 namespace StatsReporting.Web.Tests;
 

@@ -1,3 +1,4 @@
+using StatsReporting.FileSystem;
 namespace StatsReporting.Web.Hosting;
 
 /// Every error is a ProblemDetails body with a Swedish title: expected ones from the endpoints, empty status codes
@@ -10,8 +11,8 @@ public static class Problems
         {
             // A full disk or a read-only folder, in Swedish and naming the folder (Storage/UserText), like the CLI says it;
             // any other unexpected exception keeps its text for the log only.
-            if (ctx.Exception is IOException or UnauthorizedAccessException && StatsReporting.Storage.UserText.Describe(ctx.Exception) is var text
-                && (ctx.Exception is StatsReporting.Storage.OutputFailedException || text != ctx.Exception.Message))
+            if (ctx.Exception is IOException or UnauthorizedAccessException && StatsReporting.FileSystem.UserText.Describe(ctx.Exception) is var text
+                && (ctx.Exception is StatsReporting.FileSystem.OutputFailedException || text != ctx.Exception.Message))
                 ctx.ProblemDetails.Detail = text;
             if (ctx.ProblemDetails.Status is { } status && Titles.TryGetValue(status, out var title)
                 && (ctx.ProblemDetails.Title is null || ctx.ProblemDetails.Title == DefaultTitle(status)))

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using StatsReporting.Storage;
+using StatsReporting.FileSystem;
 
 namespace StatsReporting.Web.Hosting;
 

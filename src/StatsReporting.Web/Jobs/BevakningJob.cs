@@ -2,6 +2,7 @@ using Hangfire;
 using StatsReporting.Bevakning;
 using StatsReporting.Decisions;
 using StatsReporting.Storage;
+using StatsReporting.FileSystem;
 
 namespace StatsReporting.Web.Jobs;
 

@@ -3,6 +3,7 @@ using Hangfire.Server;
 using StatsReporting.Decisions;
 using StatsReporting.Jobs;
 using StatsReporting.Storage;
+using StatsReporting.FileSystem;
 
 namespace StatsReporting.Web.Jobs;
 

@@ -33,7 +33,7 @@ public static class Scheduler
         app.Services.GetRequiredService<AppSettings>().Node.Validate(app.Services.GetRequiredService<AppSettings>().Storage.Kind == DbProvider.Postgres);
         app.Services.GetRequiredService<RunHistory>().AbandonUnfinished();
         // What a killed process left (temporary files, half-written sets, orphan archive copies) goes at start-up.
-        StaleFiles.Sweep(app.Services.GetRequiredService<Db>(), app.Services.GetRequiredService<AppSettings>());
+        StatsReporting.Jobs.Leftovers.Sweep(app.Services.GetRequiredService<Db>(), app.Services.GetRequiredService<AppSettings>().Paths);
         try
         {
             app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<QuarterlyJob>(QuarterlyJob.RecurringId,

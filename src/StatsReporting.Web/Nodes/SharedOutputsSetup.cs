@@ -1,6 +1,7 @@
 using StatsReporting.Decisions;
 using StatsReporting.Nodes;
 using StatsReporting.Storage;
+using StatsReporting.FileSystem;
 
 namespace StatsReporting.Web.Nodes;
 

@@ -6,6 +6,7 @@ using StatsReporting.Decisions;
 using StatsReporting.Ivo;
 using StatsReporting.Reports;
 using StatsReporting.Storage;
+using StatsReporting.FileSystem;
 
 namespace StatsReporting.Avgift;
 

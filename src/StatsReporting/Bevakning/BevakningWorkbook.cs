@@ -1,6 +1,7 @@
 using ClosedXML.Excel;
 using StatsReporting.Reports;
 using StatsReporting.Storage;
+using StatsReporting.FileSystem;
 
 namespace StatsReporting.Bevakning;
 

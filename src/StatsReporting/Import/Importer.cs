@@ -5,6 +5,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using StatsReporting.Decisions;
 using StatsReporting.Storage;
+using StatsReporting.FileSystem;
 
 namespace StatsReporting.Import;
 

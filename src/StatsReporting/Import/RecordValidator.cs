@@ -1,4 +1,5 @@
 using StatsReporting.Decisions;
+using StatsReporting.FileSystem;
 
 namespace StatsReporting.Import;
 
@@ -50,7 +51,7 @@ public sealed class RecordValidator
         found.Clear();
         var d = _rows.Validate(row, found);
         if (_namndAt is { } n && FieldText.Clean(n < row.Cells.Count ? row.Cells[n] : "") is var code && code != Namnd)
-            found.Add(new(_file, row.Number, "namnd", $"nämnden '{Storage.UserText.Escape(code)}' stämmer inte med nämnden filen importeras till ({Namnd}); "
+            found.Add(new(_file, row.Number, "namnd", $"nämnden '{FileSystem.UserText.Escape(code)}' stämmer inte med nämnden filen importeras till ({Namnd}); "
                 + "ange rätt --namnd eller rätta kolumnen."));
         var failed = false;
         foreach (var p in found)

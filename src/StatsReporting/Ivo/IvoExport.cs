@@ -2,6 +2,7 @@ using StatsReporting.Avgift;
 using StatsReporting.Decisions;
 using StatsReporting.Reports;
 using StatsReporting.Storage;
+using StatsReporting.FileSystem;
 
 namespace StatsReporting.Ivo;
 

@@ -2,6 +2,7 @@ using StatsReporting.Storage;
 using System.Text;
 using StatsReporting.Decisions;
 using StatsReporting.Reports;
+using StatsReporting.FileSystem;
 
 namespace StatsReporting.Ivo;
 

@@ -3,6 +3,7 @@ using StatsReporting.Import;
 using StatsReporting.Ivo;
 using StatsReporting.Reports;
 using StatsReporting.Storage;
+using StatsReporting.FileSystem;
 
 namespace StatsReporting.Jobs;
 
@@ -26,7 +27,7 @@ public sealed class QuarterJob(Db db, Catalog catalog, AppSettings settings, Tim
         // A long-running service checks again before each run: the file may have been damaged since it started.
         db.Check();
         ivoRoot ??= Namnder.Folder(settings.Paths.IvoFor(db.Path), settings.Organisation, db.Namnd);
-        StaleFiles.Sweep(db, settings, outRoot, ivoRoot);
+        Leftovers.Sweep(db, settings.Paths, outRoot, ivoRoot);
         var importer = new Importer(db, catalog, settings.Paths.ArchiveFor(db.Path), clock, settings.Import);
         var imports = new List<ImportOutcome>();
         foreach (var file in Directory.EnumerateFiles(inbox).Where(IsDataFile).Order(StringComparer.Ordinal))

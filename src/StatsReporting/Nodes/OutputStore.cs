@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Dapper;
 using StatsReporting.Reports;
 using StatsReporting.Storage;
+using StatsReporting.FileSystem;
 
 namespace StatsReporting.Nodes;
 

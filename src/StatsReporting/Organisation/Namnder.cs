@@ -1,5 +1,6 @@
 using Dapper;
 using StatsReporting.Storage;
+using StatsReporting.FileSystem;
 
 namespace StatsReporting.Decisions;
 

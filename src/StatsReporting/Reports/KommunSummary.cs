@@ -1,6 +1,7 @@
 using ClosedXML.Excel;
 using StatsReporting.Checks;
 using StatsReporting.Decisions;
+using StatsReporting.FileSystem;
 
 namespace StatsReporting.Reports;
 

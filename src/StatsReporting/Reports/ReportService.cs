@@ -5,10 +5,9 @@ using StatsReporting.Decisions;
 using StatsReporting.Reports.Charts;
 using StatsReporting.Reports.Document;
 using StatsReporting.Storage;
+using StatsReporting.FileSystem;
 
 namespace StatsReporting.Reports;
-
-public sealed record WrittenFile(string Kind, string Path);
 
 /// One row's count for a quarter; null = "uppgift saknas".
 public sealed record RowCount(string Label, RowKind Kind, int? Count);

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using StatsReporting.FileSystem;
 
 namespace StatsReporting.Storage;
 

@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Net.Sockets;
 using Dapper;
 using Npgsql;
+using StatsReporting.FileSystem;
 
 namespace StatsReporting.Storage;
 

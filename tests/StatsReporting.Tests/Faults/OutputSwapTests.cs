@@ -1,5 +1,6 @@
 using StatsReporting.Reports;
 using StatsReporting.Storage;
+using StatsReporting.FileSystem;
 
 namespace StatsReporting.Tests.Faults;
 

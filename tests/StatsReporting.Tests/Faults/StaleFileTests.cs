@@ -1,5 +1,7 @@
 using StatsReporting.Storage;
 using StatsReporting.Tests.Support;
+using StatsReporting.Jobs;
+using StatsReporting.FileSystem;
 
 namespace StatsReporting.Tests.Faults;
 
@@ -31,7 +33,7 @@ public class StaleFileTests : IDisposable
         Directory.CreateDirectory(Path.Combine(staging, "diagram"));
         Directory.CreateDirectory(live);
 
-        var removed = StaleFiles.Sweep(_env.Db, TestEnv.Settings, reportsRoot: reports, ivoRoot: _env.PathOf("ivo"));
+        var removed = Leftovers.Sweep(_env.Db, TestEnv.Settings.Paths, reportsRoot: reports, ivoRoot: _env.PathOf("ivo"));
 
         Assert.Equal(4, removed);
         Assert.Equal([kept], Directory.GetFiles(archive));

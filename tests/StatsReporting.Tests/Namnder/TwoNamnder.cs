@@ -4,6 +4,7 @@ using StatsReporting.Import;
 using StatsReporting.Reports;
 using StatsReporting.Storage;
 using StatsReporting.Tests.Support;
+using StatsReporting.FileSystem;
 
 namespace StatsReporting.Tests.Namnder;
 

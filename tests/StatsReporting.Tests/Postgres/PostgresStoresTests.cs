@@ -3,6 +3,7 @@ using StatsReporting.Access;
 using StatsReporting.Import;
 using StatsReporting.Storage;
 using StatsReporting.Tests.Support;
+using StatsReporting.Jobs;
 
 namespace StatsReporting.Tests.Postgres;
 
@@ -39,10 +40,10 @@ public class PostgresStoresTests : IClassFixture<PostgresDatabase>, IDisposable
         using (var tx = c.BeginTransaction())
         {
             Db.WriteLock(c, tx);
-            Assert.Equal(0, StaleFiles.Sweep(_env.Db, TestEnv.Settings, _env.PathOf("reports"), _env.PathOf("ivo")));
+            Assert.Equal(0, Leftovers.Sweep(_env.Db, TestEnv.Settings.Paths, _env.PathOf("reports"), _env.PathOf("ivo")));
             Assert.True(File.Exists(orphan));
         }
-        Assert.Equal(1, StaleFiles.Sweep(_env.Db, TestEnv.Settings, _env.PathOf("reports"), _env.PathOf("ivo")));
+        Assert.Equal(1, Leftovers.Sweep(_env.Db, TestEnv.Settings.Paths, _env.PathOf("reports"), _env.PathOf("ivo")));
         Assert.Equal([kept], Directory.GetFiles(archive));
     }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using StatsReporting.Decisions;
 using StatsReporting.Storage;
+using StatsReporting.FileSystem;
 
 namespace StatsReporting.Reports.Charts;
 

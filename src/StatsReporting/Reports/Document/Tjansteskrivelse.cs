@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using StatsReporting.Decisions;
 using StatsReporting.Reports.Charts;
 using StatsReporting.Storage;
+using StatsReporting.FileSystem;
 
 namespace StatsReporting.Reports.Document;
 

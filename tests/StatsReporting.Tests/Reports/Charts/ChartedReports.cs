@@ -2,6 +2,7 @@ using StatsReporting.Decisions;
 using StatsReporting.Reports;
 using StatsReporting.Reports.Charts;
 using StatsReporting.Tests.Support;
+using StatsReporting.FileSystem;
 
 namespace StatsReporting.Tests.Reports.Charts;
 

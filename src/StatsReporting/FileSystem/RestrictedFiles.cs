@@ -1,4 +1,4 @@
-namespace StatsReporting.Storage;
+namespace StatsReporting.FileSystem;
 
 /// Files holding personal data: owner-only folders (700) and files (600), written under a temporary name that is
 /// owner-only from its creation and renamed into place, so no reader ever sees a half-written or open file.

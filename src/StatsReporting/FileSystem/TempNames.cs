@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace StatsReporting.Storage;
+namespace StatsReporting.FileSystem;
 
 /// Names of this program's temporary files and folders: hidden, with the writing process's id and a random part,
 /// ".evb-sol-2025Q2.4711.<32 hex>.xlsx" or ".2025Q2.4711.<32 hex>.new". The process id lets a sweep tell what a

@@ -1,4 +1,4 @@
-namespace StatsReporting.Storage;
+namespace StatsReporting.FileSystem;
 
 /// An output folder could not be written. The message names the folder the user chose, never the hidden staging
 /// folder or temporary file where the operating system's error happened.

@@ -1,4 +1,4 @@
-namespace StatsReporting.Storage;
+namespace StatsReporting.FileSystem;
 
 /// Writes a file under a temporary name in the same folder and renames it into place, so nobody sees half a file
 /// and a failed write leaves the previous file as it was. A temporary file a killed process left is removed by

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using StatsReporting.Reports;
 
-namespace StatsReporting.Storage;
+namespace StatsReporting.FileSystem;
 
 /// Writes a folder of outputs as one set: reports/<P>/ (KF workbooks, charts, findings, zip) or the IVO quarter
 /// folder. Everything goes into a fresh hidden sibling folder, which then takes the old folder's place in one
