@@ -36,7 +36,7 @@ public static class AvgiftList
     {
         var rows = reports.SelectMany(a => a.Items).Select(i => new[]
         {
-            i.BeslutId, i.Row.Lag.ToString(), i.Row.Label, DecisionStore.Iso(i.FirstLateDay)!, DecisionStore.Iso(i.Done) ?? "",
+            i.BeslutId, i.Row.Lag.ToString(), i.Row.Label, IsoDate.Format(i.FirstLateDay)!, IsoDate.Format(i.Done) ?? "",
             AvgiftText.Months(i.Months), i.MonthlyCostKr is { } cost ? AvgiftText.Kr(cost) : AvgiftText.Saknas,
             i.Kr is { } kr ? AvgiftText.Kr(kr) : AvgiftText.Saknas, Remark(i),
         }).ToList();

@@ -52,7 +52,7 @@ public static class Sqlite3Yardsticks
     /// clamp to the month's last day, as DateOnly.AddMonths does.
     public static (Figure Elapsed, IReadOnlyDictionary<string, int> Counts) QuarterCounts(string db, Period q)
     {
-        var (start, end) = (DecisionStore.Iso(q.Start), DecisionStore.Iso(q.End));
+        var (start, end) = (IsoDate.Format(q.Start), IsoDate.Format(q.End));
         var sql = $"""
             .mode list
             .separator ;

@@ -1,6 +1,7 @@
 using StatsReporting.Storage;
 using System.Globalization;
 using System.Text;
+using StatsReporting.Decisions;
 
 namespace StatsReporting.Bench;
 
@@ -78,5 +79,5 @@ public static class SyntheticMunicipality
             .Append(Iso(verkstallt)).Append(';').Append(Iso(avslutat)).Append(';').Append(orsak).Append(';').Append(kommentar);
     }
 
-    private static string Iso(DateOnly? d) => DecisionStore.Iso(d) ?? "";
+    private static string Iso(DateOnly? d) => IsoDate.Format(d) ?? "";
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using StatsReporting.Storage;
+using StatsReporting.Decisions;
 
 namespace StatsReporting.Bevakning;
 
@@ -13,7 +14,7 @@ public static class BevakningOutput
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
-            w.WriteString("today", DecisionStore.Iso(list.Today));
+            w.WriteString("today", IsoDate.Format(list.Today));
             w.WriteNumber("days", list.Days);
             Items(w, "snart", "dagar_kvar", list.Snart);
             Items(w, "sena", "dagar_sena", list.Sena);
@@ -33,8 +34,8 @@ public static class BevakningOutput
             w.WriteString("verksamhet", i.Verksamhet);
             w.WriteString("insats", i.Insats);
             w.WriteString("enhet", i.Enhet);
-            w.WriteString("klockstart", DecisionStore.Iso(i.Klockstart));
-            w.WriteString("sista_dag", DecisionStore.Iso(i.SistaDag));
+            w.WriteString("klockstart", IsoDate.Format(i.Klockstart));
+            w.WriteString("sista_dag", IsoDate.Format(i.SistaDag));
             w.WriteNumber(daysKey, i.Dagar);
             w.WriteString("orsak", i.Orsak);
             w.WriteEndObject();
@@ -46,14 +47,14 @@ public static class BevakningOutput
     {
         var lines = new List<string>
         {
-            $"Bevakningslista {DecisionStore.Iso(list.Today)}: beslut som når tre månader inom {list.Days} dagar",
+            $"Bevakningslista {IsoDate.Format(list.Today)}: beslut som når tre månader inom {list.Days} dagar",
             list.Snart.Count == 0 ? "  Inga." : $"  {"dagar kvar",10}  {"sista dag",-10}  {"beslut-id",-14} lag  insats",
         };
-        lines.AddRange(list.Snart.Select(i => $"  {i.Dagar,10}  {DecisionStore.Iso(i.SistaDag),-10}  {i.BeslutId,-14} {Describe(i)}"));
+        lines.AddRange(list.Snart.Select(i => $"  {i.Dagar,10}  {IsoDate.Format(i.SistaDag),-10}  {i.BeslutId,-14} {Describe(i)}"));
         lines.Add("");
         lines.Add("Redan försenade, ännu inte med i någon rapport (kommer med i nästa kvartalsrapport)");
         lines.Add(list.Sena.Count == 0 ? "  Inga." : $"  {"dagar sena",10}  {"sista dag",-10}  {"beslut-id",-14} lag  insats");
-        lines.AddRange(list.Sena.Select(i => $"  {i.Dagar,10}  {DecisionStore.Iso(i.SistaDag),-10}  {i.BeslutId,-14} {Describe(i)}"));
+        lines.AddRange(list.Sena.Select(i => $"  {i.Dagar,10}  {IsoDate.Format(i.SistaDag),-10}  {i.BeslutId,-14} {Describe(i)}"));
         lines.Add("");
         lines.Add($"Totalt: {list.Snart.Count} beslut närmar sig tre månader, {list.Sena.Count} är redan försenade.");
         return lines;
@@ -61,5 +62,5 @@ public static class BevakningOutput
 
     private static string Describe(BevakningItem i) =>
         $"{i.Lag,-4} {i.Insats}{(i.Verksamhet is null ? "" : $" ({i.Verksamhet})")}{(i.Enhet is null ? "" : $", {i.Enhet}")}"
-        + $"; klockstart {DecisionStore.Iso(i.Klockstart)} ({i.KlockstartAv}){(i.Orsak is null ? "" : $"; orsak: {i.Orsak}")}";
+        + $"; klockstart {IsoDate.Format(i.Klockstart)} ({i.KlockstartAv}){(i.Orsak is null ? "" : $"; orsak: {i.Orsak}")}";
 }

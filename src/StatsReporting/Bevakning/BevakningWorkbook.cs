@@ -2,6 +2,7 @@ using ClosedXML.Excel;
 using StatsReporting.Reports;
 using StatsReporting.Storage;
 using StatsReporting.FileSystem;
+using StatsReporting.Decisions;
 
 namespace StatsReporting.Bevakning;
 
@@ -13,7 +14,7 @@ public static class BevakningWorkbook
     public const string SnartSheet = "Närmar sig tre månader", SenaSheet = "Försenade, ej rapporterade";
     public const string NoEnhet = "(utan enhet)";
 
-    public static string FileName(DateOnly today) => $"bevakning-{DecisionStore.Iso(today)}.xlsx";
+    public static string FileName(DateOnly today) => $"bevakning-{IsoDate.Format(today)}.xlsx";
 
     public static string[] Columns(bool snart) =>
         ["Beslut-id", "Lag", "Verksamhet", "Insats", "Enhet", "Klockstart", "Från", "Sista dag", snart ? "Dagar kvar" : "Dagar sena", "Orsak"];
@@ -23,8 +24,8 @@ public static class BevakningWorkbook
     public static void Write(BevakningList list, string path)
     {
         using var wb = new XLWorkbook();
-        Sheet(wb, SnartSheet, true, list.Snart, $"Bevakningslista {DecisionStore.Iso(list.Today)}: beslut som når tre månader inom {list.Days} dagar");
-        Sheet(wb, SenaSheet, false, list.Sena, $"Bevakningslista {DecisionStore.Iso(list.Today)}: redan försenade beslut som kommer med i nästa kvartalsrapport");
+        Sheet(wb, SnartSheet, true, list.Snart, $"Bevakningslista {IsoDate.Format(list.Today)}: beslut som når tre månader inom {list.Days} dagar");
+        Sheet(wb, SenaSheet, false, list.Sena, $"Bevakningslista {IsoDate.Format(list.Today)}: redan försenade beslut som kommer med i nästa kvartalsrapport");
         AtomicFile.WriteVia(path, tmp =>
         {
             wb.SaveAs(tmp);
@@ -81,8 +82,8 @@ public static class BevakningWorkbook
     {
         string[] cells =
         [
-            i.BeslutId, i.Lag.ToString(), i.Verksamhet ?? "", i.Insats, i.Enhet ?? "", DecisionStore.Iso(i.Klockstart)!, i.KlockstartAv,
-            DecisionStore.Iso(i.SistaDag)!, "", i.Orsak ?? "",
+            i.BeslutId, i.Lag.ToString(), i.Verksamhet ?? "", i.Insats, i.Enhet ?? "", IsoDate.Format(i.Klockstart)!, i.KlockstartAv,
+            IsoDate.Format(i.SistaDag)!, "", i.Orsak ?? "",
         ];
         for (var c = 0; c < cells.Length; c++) KfWorkbook.SetText(ws.Cell(r, c + 1), cells[c]);
         ws.Cell(r, 9).Value = i.Dagar;

@@ -114,12 +114,12 @@ internal static class PostgresStore
         copy.StartRow();
         copy.Write((long)seq, NpgsqlDbType.Bigint);
         Text(copy, d.BeslutId); Text(copy, d.PersonId); Text(copy, d.Kon == Kon.K ? "K" : "M"); Text(copy, d.Lag == Lag.LSS ? "LSS" : "SoL");
-        Text(copy, d.Verksamhet); Text(copy, d.Insats); Text(copy, d.Enhet); Text(copy, DecisionStore.Iso(d.Beslutsdatum));
-        Text(copy, DecisionStore.Iso(d.Avbrottsdatum)); Text(copy, DecisionStore.Iso(d.VerkstalltDatum));
-        Text(copy, DecisionStore.Iso(d.AvslutatDatum)); Text(copy, d.Orsak); Text(copy, d.Kommentar);
-        Text(copy, DecisionStore.Iso(d.Fodelsedatum));
+        Text(copy, d.Verksamhet); Text(copy, d.Insats); Text(copy, d.Enhet); Text(copy, IsoDate.Format(d.Beslutsdatum));
+        Text(copy, IsoDate.Format(d.Avbrottsdatum)); Text(copy, IsoDate.Format(d.VerkstalltDatum));
+        Text(copy, IsoDate.Format(d.AvslutatDatum)); Text(copy, d.Orsak); Text(copy, d.Kommentar);
+        Text(copy, IsoDate.Format(d.Fodelsedatum));
         copy.Write(row.Hash, NpgsqlDbType.Bigint);
-        Text(copy, DecisionStore.Iso(row.FirstLateDay)); // migration 0011: what reports filter on
+        Text(copy, IsoDate.Format(row.FirstLateDay)); // migration 0011: what reports filter on
     }
 
     private static void Text(NpgsqlBinaryImporter copy, string? value)

@@ -20,7 +20,7 @@ public sealed record ForsvunnetArende(VanishedDecision Vanished, string Insats, 
     public string[] Cells()
     {
         var d = Vanished.Decision;
-        return [d.BeslutId, d.Lag.ToString(), Insats, DecisionStore.Iso(d.Beslutsdatum)!, DecisionStore.Iso(d.Avbrottsdatum) ?? "",
+        return [d.BeslutId, d.Lag.ToString(), Insats, IsoDate.Format(d.Beslutsdatum)!, IsoDate.Format(d.Avbrottsdatum) ?? "",
             LastSeenIn, MissingFrom, Message];
     }
 

@@ -65,7 +65,7 @@ public static class IvoFiles
     private static string Hyphenated(string header) => header
         .Replace("Rapporteringsperiod", "Rapporterings\u00ADperiod").Replace("datum", "\u00ADdatum").Replace(" \u00ADdatum", " datum");
 
-    private static string Iso(DateOnly? d) => DecisionStore.Iso(d) ?? "";
+    private static string Iso(DateOnly? d) => IsoDate.Format(d) ?? "";
 
     /// Excel and Calc run a CSV cell that starts with = + - @ (or a tab or CR before one) as a formula: such a cell
     /// gets a leading apostrophe. Why an apostrophe and not a space: a leading space does not stop every spreadsheet

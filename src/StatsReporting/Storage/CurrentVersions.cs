@@ -37,7 +37,7 @@ internal static class CurrentVersions
                               WHERE w.namnd = v.namnd AND w.beslut_id = v.beslut_id AND w.version > v.version AND w.import_id <= @upTo)
             """;
         (string Name, object Value)[] parameters =
-            [("@upTo", upToImport ?? long.MaxValue), ("@from", DecisionStore.Iso(doneFrom) ?? ""), .. lateBy is { } l ? [("@late", (object)DecisionStore.Iso(l)!)] : Array.Empty<(string, object)>()];
+            [("@upTo", upToImport ?? long.MaxValue), ("@from", IsoDate.Format(doneFrom) ?? ""), .. lateBy is { } l ? [("@late", (object)IsoDate.Format(l)!)] : Array.Empty<(string, object)>()];
         var list = new List<Decision>();
         if (c is SqliteConnection sqlite)
         {

@@ -77,8 +77,8 @@ internal sealed class DecisionRows(SqliteConnection c)
     private static DateOnly? Day(sqlite3_stmt s, int i)
     {
         var b = raw.sqlite3_column_blob(s, i);
-        if (b.Length == 0) return IsNull(s, i, b) ? null : DecisionStore.Date("");
-        if (b.Length != 10 || b[4] != '-' || b[7] != '-') return DecisionStore.Date(Encoding.UTF8.GetString(b));
+        if (b.Length == 0) return IsNull(s, i, b) ? null : IsoDate.Parse("");
+        if (b.Length != 10 || b[4] != '-' || b[7] != '-') return IsoDate.Parse(Encoding.UTF8.GetString(b));
         static int N(ReadOnlySpan<byte> d) { var n = 0; foreach (var x in d) n = n * 10 + (x - '0'); return n; }
         return new DateOnly(N(b[..4]), N(b[5..7]), N(b[8..]));
     }

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using StatsReporting.Decisions;
 
 namespace StatsReporting.Storage;
@@ -46,7 +45,7 @@ public static class DecisionStore
         string? Text(int i) => r.IsDBNull(contentAt + i) ? null : r.GetString(contentAt + i);
         string? Shared(int i) => Text(i) is not { } s ? null : pool is null ? s
             : pool.TryGetValue(s, out var same) ? same : pool[s] = s;
-        DateOnly? Day(int i) => Date(Text(i));
+        DateOnly? Day(int i) => IsoDate.Parse(Text(i));
         return new()
         {
             BeslutId = r.GetString(idAt), PersonId = Text(0)!, Kon = Text(1) == "K" ? Kon.K : Kon.M,
@@ -54,38 +53,5 @@ public static class DecisionStore
             Beslutsdatum = Day(6)!.Value, Avbrottsdatum = Day(7), VerkstalltDatum = Day(8), AvslutatDatum = Day(9),
             Orsak = Shared(10), Kommentar = Text(11), Fodelsedatum = Day(12),
         };
-    }
-
-    internal static string? Iso(DateOnly? d) => d is { } day ? string.Create(10, day, static (span, x) =>
-    {
-        x.TryFormat(span, out _, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-    }) : null;
-
-    /// The same text as UTF-8, written digit by digit into iso (10 bytes): the importer binds millions of dates.
-    internal static void Iso(DateOnly d, Span<byte> iso)
-    {
-        static void Digits(Span<byte> to, int value)
-        {
-            for (var i = to.Length - 1; i >= 0; i--, value /= 10) to[i] = (byte)('0' + value % 10);
-        }
-        Digits(iso[..4], d.Year);
-        iso[4] = (byte)'-';
-        Digits(iso[5..7], d.Month);
-        iso[7] = (byte)'-';
-        Digits(iso[8..], d.Day);
-    }
-
-    /// Stored dates are ISO text (yyyy-MM-dd); read digit by digit, as a million of them are read per report.
-    internal static DateOnly? Date(string? s)
-    {
-        if (string.IsNullOrEmpty(s)) return null;
-        if (s.Length != 10 || s[4] != '-' || s[7] != '-') return DateOnly.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        int N(int at, int len)
-        {
-            var n = 0;
-            for (var i = at; i < at + len; i++) n = n * 10 + (s[i] - '0');
-            return n;
-        }
-        return new DateOnly(N(0, 4), N(5, 2), N(8, 2));
     }
 }

@@ -121,7 +121,7 @@ internal sealed class DecisionVersions : IDisposable
             _day[at] = day;
             if (day is not { } d) { Check(SqliteBind.Null(_stmt, at)); return; }
             Span<byte> iso = stackalloc byte[10];
-            DecisionStore.Iso(d, iso);
+            IsoDate.Format(d, iso);
             Check(SqliteBind.Text(_stmt, at, iso));
         }
 

@@ -46,7 +46,7 @@ internal sealed class LatestVersions
             {
                 var version = r.GetInt64(2);
                 // Every version, not only the newest: `report --import N` reads old ones too.
-                if (r.GetBoolean(18)) missingLate.Add((r.GetInt64(1), DecisionStore.Iso(ReportingRule.FirstLateDay(DecisionStore.Read(r, 0, 5)))!));
+                if (r.GetBoolean(18)) missingLate.Add((r.GetInt64(1), IsoDate.Format(ReportingRule.FirstLateDay(DecisionStore.Read(r, 0, 5)))!));
                 ref var e = ref latest._byId.GetOrAdd(r.GetString(0), out var exists);
                 if (exists && e.Version > version) continue;
                 var hash = r.IsDBNull(4) ? DecisionVersions.Hash(DecisionStore.Read(r, 0, 5)) : r.GetInt64(4);
