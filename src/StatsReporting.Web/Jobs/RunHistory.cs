@@ -103,7 +103,7 @@ public sealed class RunHistory(Db db, TimeProvider clock)
         var sql = "UPDATE runs SET status = @failed, finished_at = @at, message = CASE WHEN job_id = @jobId THEN @message WHEN job_id IS NOT NULL THEN @queued ELSE @generic END WHERE status = @running";
         using var c = db.Open();
         return c.Execute(sql, new { failed = Failed, running = Running, at = Now(), message, jobId, generic = Stopped,
-            queued = db.IsPostgres ? Requeued : Stopped });
+            queued = db.SharedByNodes ? Requeued : Stopped });
     }
 
     private string Now() => clock.GetUtcNow().ToString("O");

@@ -20,11 +20,11 @@ public static class SharedKeyRing
         builder.Services.AddDataProtection();
         builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
         {
-            if (sp.GetRequiredService<Db>() is { IsPostgres: true } db) o.XmlRepository = new DbKeyRepository(db);
+            if (sp.GetRequiredService<Db>() is { SharedByNodes: true } db) o.XmlRepository = new DbKeyRepository(db);
         }));
         builder.Services.AddSingleton<IConfigureOptions<DataProtectionOptions>>(sp => new ConfigureOptions<DataProtectionOptions>(o =>
         {
-            if (sp.GetRequiredService<Db>().IsPostgres) o.ApplicationDiscriminator = "StatsReporting";
+            if (sp.GetRequiredService<Db>().SharedByNodes) o.ApplicationDiscriminator = "StatsReporting";
         }));
         return builder;
     }
@@ -33,7 +33,7 @@ public static class SharedKeyRing
     public static WebApplication UseSharedKeyRing(this WebApplication app)
     {
         var db = app.Services.GetRequiredService<Db>();
-        if (!db.IsPostgres) return app;
+        if (!db.SharedByNodes) return app;
         var keys = app.Services.GetRequiredService<IKeyManager>();
         using var c = db.Open();
         using var tx = c.BeginTransaction();

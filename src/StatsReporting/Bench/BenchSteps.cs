@@ -49,7 +49,7 @@ public static class BenchSteps
         {
             var progress = new Timed(Stopwatch.StartNew());
             QuarterRecords records;
-            using (var c = db.Open()) records = QuarterRecords.Load(c, Quarter);
+            records = QuarterRecords.Load(db, Quarter);
             progress.Report($"underlaget läst ({records.Decisions.Count} beslut)");
             new ReportService(db, catalog, settings).Write(Quarter, asOf, Path.Combine(outDir, $"kf{round}"), progress, records: records);
             progress.Report("IVO-exporten …");
@@ -60,11 +60,7 @@ public static class BenchSteps
         var cold = Outputs(1);
         var warm = Outputs(2);
 
-        var (data, load) = Figure.Of(() =>
-        {
-            using var c = db.Open();
-            return QuarterRecords.Load(c, Quarter);
-        });
+        var (data, load) = Figure.Of(() => QuarterRecords.Load(db, Quarter));
         var (reports, agg) = Figure.Of(() => new ReportService(db, catalog, settings).Build(data.Decisions, Quarter, asOf));
         var groups = data.Decisions.Where(d => ReportingRule.IsReportable(d, Quarter))
             .GroupBy(d => $"{d.Lag};{d.Verksamhet};{d.Insats};{d.Kon}")

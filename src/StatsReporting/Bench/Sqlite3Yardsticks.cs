@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using StatsReporting.Decisions;
 using StatsReporting.Storage;
+using StatsReporting.Records;
 
 namespace StatsReporting.Bench;
 
@@ -25,17 +26,16 @@ public static class Sqlite3Yardsticks
     /// the reference query below does).
     public static Figure OurStorage(string db, string csv)
     {
-        Run(db, "BEGIN;\n" + string.Join("\n", Db.Scripts().Select(s => s.Sql)) + "\nCOMMIT;\n");
+        Run(db, "BEGIN;\n" + string.Join("\n", Migrations.Scripts(DbProvider.Sqlite).Select(s => s.Sql)) + "\nCOMMIT;\n");
         var script = new StringBuilder();
         script.AppendLine("PRAGMA temp_store = MEMORY;");
         script.AppendLine($"CREATE TEMP TABLE staging ({string.Join(", ", SyntheticMunicipality.Header.Split(';').Select(c => c + " TEXT"))});");
         script.AppendLine($".mode csv\n.separator ;\n.import --skip 1 '{csv}' staging");
-        script.AppendLine("""
+        script.AppendLine($"""
             BEGIN;
             INSERT INTO imports (namnd, file_name, sha256, archive_path, imported_at, row_count, laws)
             VALUES ('standard', 'bench.csv', 'sha', 'archive', '2025-07-01T00:00:00Z', (SELECT COUNT(*) FROM staging), 'LSS,SoL');
-            INSERT INTO decision_versions (namnd, beslut_id, version, import_id, person_id, kon, lag, verksamhet, insats, enhet,
-                beslutsdatum, avbrottsdatum, verkstallt_datum, avslutat_datum, orsak, kommentar, fodelsedatum, content_hash, first_late_day)
+            INSERT INTO decision_versions ({string.Join(", ", DecisionTable.Written)})
             SELECT 'standard', beslut_id, 1, 1, person_id, kon, lag, NULLIF(verksamhet, ''), insats, NULLIF(enhet, ''), beslutsdatum,
                    NULLIF(avbrottsdatum, ''), NULLIF(verkstallt_datum, ''), NULLIF(avslutat_datum, ''), NULLIF(orsak, ''),
                    NULLIF(kommentar, ''), NULL, 0,

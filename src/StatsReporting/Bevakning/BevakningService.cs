@@ -1,5 +1,6 @@
 using StatsReporting.Decisions;
 using StatsReporting.Storage;
+using StatsReporting.Records;
 
 namespace StatsReporting.Bevakning;
 
@@ -11,8 +12,7 @@ public sealed class BevakningService(Db db, Catalog catalog, AppSettings setting
 {
     public BevakningList List(DateOnly today, int? days = null)
     {
-        using var c = db.Open();
-        return BevakningRule.Compute(DecisionStore.Current(c), today, days ?? settings.Bevakning.Days, catalog);
+        return BevakningRule.Compute(DecisionStore.Current(db), today, days ?? settings.Bevakning.Days, catalog);
     }
 
     public string Folder => settings.Bevakning.FolderFor(Decisions.Namnder.Folder(settings.Paths.Reports, settings.Organisation, db.Namnd));

@@ -1,5 +1,6 @@
 using StatsReporting.Decisions;
 using StatsReporting.Storage;
+using StatsReporting.Records;
 
 namespace StatsReporting.Checks;
 

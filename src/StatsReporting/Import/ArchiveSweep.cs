@@ -21,7 +21,7 @@ public static partial class ArchiveSweep
             using var c = db.Open();
             if (Leftovers(c, archive, null).Count == 0) return 0;
             using var tx = c.BeginTransaction();
-            if (!Db.TryWriteLock(c, tx)) return 0; // Postgres: an import holds the lock: next start
+            if (!db.TryWriteLock(c, tx)) return 0; // Postgres: an import holds the lock: next start
             var leftovers = Leftovers(c, archive, tx);
             foreach (var file in leftovers) File.Delete(file);
             tx.Commit();

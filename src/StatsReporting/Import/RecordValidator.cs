@@ -19,7 +19,7 @@ public sealed class RecordValidator
     /// The code of the nämnd the file is imported under; a `namnd` column must name it on every row.
     public string Namnd { get; init; } = Storage.Db.DefaultNamnd;
     // The row each beslut_id came on.
-    private readonly Storage.IdMap<int> _seen = new();
+    private readonly StatsReporting.Records.IdMap<int> _seen = new();
     private readonly List<ImportError> _problems = [];
     private readonly List<ImportError> _found = [];
     private int _errors, _warningsLeftOut, _rowCount;

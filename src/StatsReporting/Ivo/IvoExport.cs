@@ -3,6 +3,7 @@ using StatsReporting.Decisions;
 using StatsReporting.Reports;
 using StatsReporting.Storage;
 using StatsReporting.FileSystem;
+using StatsReporting.Records;
 
 namespace StatsReporting.Ivo;
 
@@ -41,7 +42,7 @@ public sealed class IvoExport(Db db, Catalog catalog, AppSettings settings, Time
 
         var store = new IvoStore(db);
         if (records is null)
-            using (var c = db.Open()) records = QuarterRecords.Load(c, q);
+            records = QuarterRecords.Load(db, q);
         if (records.Period != q) throw new ArgumentException("Internt fel: underlaget som skickades in gäller en annan period.");
         var (decisions, importId) = (records.Decisions, records.ImportId);
         var forsvunna = store.Forsvunna(catalog, q, records.Vanished);
@@ -83,7 +84,7 @@ public sealed class IvoExport(Db db, Catalog catalog, AppSettings settings, Time
     public IvoStatus Status(DateOnly today)
     {
         IReadOnlyList<Decision> decisions;
-        using (var c = db.Open()) decisions = DecisionStore.Current(c);
+        decisions = DecisionStore.Current(db);
         Period? first = string.IsNullOrEmpty(settings.Report.RecordsFrom) ? null : Period.Parse(settings.Report.RecordsFrom);
         return IvoCalendar.Compute(settings.Ivo, today, first, decisions, new IvoStore(db).LastExports(), catalog);
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Dapper;
 using StatsReporting.Decisions;
 using StatsReporting.Storage;
+using StatsReporting.Records;
 
 namespace StatsReporting.Ivo;
 
@@ -13,15 +14,15 @@ public sealed class IvoStore(Db db)
     public IReadOnlyDictionary<string, AssignedCode> Codes(IEnumerable<Decision> decisions, DateTimeOffset now)
     {
         const string stored = "SELECT pseudonym AS Pseudonym, ivo_code AS IvoCode, kon AS Kon, birth_date_known AS BirthDateKnown FROM ivo_person_codes WHERE namnd = namnd()";
-        // namnd || '': a scan, not a walk of the (namnd, beslut_id, version) index with a table look-up per row.
-        const string direct = "SELECT DISTINCT person_id FROM decision_versions WHERE namnd || '' = namnd()";
+        // A scan, not a walk of the (namnd, beslut_id, version) index with a table look-up per row (Engine.ScanNamnd).
+        var direct = $"SELECT DISTINCT person_id FROM decision_versions WHERE {db.Engine.ScanNamnd("namnd")} = namnd()";
         const string insert = """
             INSERT INTO ivo_person_codes (namnd, pseudonym, ivo_code, kon, birth_date_known, created_at)
             VALUES (namnd(), @pseudonym, @code, @kon, @known, @at)
             """;
         using var c = db.Open();
         using var tx = c.BeginTransaction();
-        Db.WriteLock(c, tx); // Postgres: two nodes exporting at once must not hand out the same code (SQLite: BEGIN IMMEDIATE)
+        db.WriteLock(c, tx); // Postgres: two nodes exporting at once must not hand out the same code (SQLite: BEGIN IMMEDIATE)
         var codes = c.Query<StoredCode>(stored, transaction: tx)
             .ToDictionary(s => s.Pseudonym, s => new AssignedCode(s.IvoCode, Enum.Parse<Kon>(s.Kon), s.BirthDateKnown != 0), StringComparer.Ordinal);
         // Every stored person code is read only when some pseudonym still needs a code (a million decisions: seconds).
@@ -62,7 +63,7 @@ public sealed class IvoStore(Db db)
             .ToDictionary(e => Period.Parse(e.Period), e => DateTimeOffset.Parse(e.ExportedAt, CultureInfo.InvariantCulture));
     }
 
-    /// Every decision Storage.Snapshots finds vanished, in either law (as the run's QuarterRecords found them),
+    /// Every decision StatsReporting.Records.Snapshots finds vanished, in either law (as the run's QuarterRecords found them),
     /// described for quarter q's report.
     public IReadOnlyList<ForsvunnetArende> Forsvunna(Catalog catalog, Period q, IReadOnlyDictionary<Lag, IReadOnlyList<VanishedDecision>> byLaw)
     {

@@ -37,8 +37,7 @@ public sealed class QuarterJob(Db db, Catalog catalog, AppSettings settings, Tim
             imports.Add(importer.Import(file));
         }
         // Read once: both KF workbooks, their charts, Jämförelse, trend and the IVO export share these records.
-        QuarterRecords records;
-        using (var c = db.Open()) records = QuarterRecords.Load(c, period);
+        var records = QuarterRecords.Load(db, period);
         var files = new ReportService(db, catalog, settings).Write(period, asOf, outRoot, progress, records: records);
         progress?.Report("Skriver IVO-individrapporten …");
         // The individrapport and the särskild avgift per beslut_id (as of the same day as the KF sheets), one restricted set.

@@ -3,24 +3,18 @@ using StatsReporting.Storage;
 namespace StatsReporting.Jobs;
 
 /// Keeps two quarterly runs on one database from overlapping, whoever starts them (the scheduler, the web's
-/// "kör nu", the CLI's `run`), on every node. SQLite: an exclusive lock on a file beside the database. PostgreSQL: a
-/// session-level advisory lock (AdvisoryRunLock). Either way the lock goes when its process ends, so a crash never
-/// leaves it stuck.
+/// "kör nu", the CLI's `run`), on every node: the database engine's own run lock (Db.TryRunLock; SQLite: an exclusive
+/// lock on a file beside the database; PostgreSQL: a session-level advisory lock). Either way the lock goes when its
+/// process ends, so a crash never leaves it stuck.
 public sealed class RunLock : IDisposable
 {
-    private readonly IDisposable _held;
-    private RunLock(IDisposable held) => _held = held;
+    private readonly IHeldLock _held;
+    private RunLock(IHeldLock held) => _held = held;
 
-    public static string PathFor(string databasePath) => databasePath + ".run-lock";
+    public static RunLock? TryAcquire(Db db) => db.TryRunLock() is { } held ? new(held) : null;
 
-    public static RunLock? TryAcquire(Db db) =>
-        db.PostgresConnection is { } pg ? Wrap(AdvisoryRunLock.TryAcquire(pg)) : TryAcquire(db.Path);
-
-    public static RunLock? TryAcquire(string databasePath)
-    {
-        try { return new(new FileStream(PathFor(databasePath), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None)); }
-        catch (IOException) { return null; }
-    }
+    /// The lock of the SQLite database at `databasePath`.
+    public static RunLock? TryAcquire(string databasePath) => TryAcquire(new Db(databasePath));
 
     /// Waits up to `wait` for a run that is finishing; null if it still holds the lock then.
     public static RunLock? Acquire(Db db, TimeSpan wait)
@@ -40,16 +34,12 @@ public sealed class RunLock : IDisposable
         return probe is null;
     }
 
-    private static RunLock? Wrap(IDisposable? held) => held is null ? null : new(held);
-
-    /// A lock that can lose its hold while held (PostgreSQL: the session that holds it is dropped by a network blip).
-    internal interface ICheckable { bool StillHeld(); }
-
     /// Before a step that must not happen twice at once (an import's commit, publishing the output sets): fails the
-    /// run when the lock has been lost meanwhile, since another run may then be going on. A file lock cannot be lost.
+    /// run when the lock has been lost meanwhile (PostgreSQL: the session that holds it was dropped by a network
+    /// blip), since another run may then be going on. A file lock cannot be lost.
     public void EnsureHeld()
     {
-        if (_held is ICheckable c && !c.StillHeld())
+        if (!_held.StillHeld())
             throw new InvalidOperationException("Körlåset i databasen förlorades under körningen (anslutningen till PostgreSQL bröts), så en annan körning kan ha startat; körningen avbröts innan fler importer eller filer sparades i databasen. Kör den igen.");
     }
 

@@ -10,7 +10,7 @@ public static class SharedOutputs
     private static readonly SemaphoreSlim Gate = new(1, 1);
 
     /// The database is PostgreSQL (several nodes may serve it).
-    public static bool Enabled(Db db) => db.IsPostgres;
+    public static bool Enabled(Db db) => db.SharedByNodes;
 
     /// After a run: stores the quarter's two folders (KF files, IVO files) as this node's sets.
     public static void Store(Db db, AppSettings settings, Period period, string outRoot, string ivoRoot, TimeProvider clock)

@@ -4,6 +4,7 @@ using StatsReporting.Avgift;
 using StatsReporting.Decisions;
 using StatsReporting.Reports.Charts;
 using StatsReporting.Storage;
+using StatsReporting.Records;
 
 namespace StatsReporting.Reports;
 
@@ -27,9 +28,10 @@ public sealed record QuarterRecords(Period Period, long? ImportId, IReadOnlyList
 
     public static DateOnly NeededFrom(Period q) => q.Window(TrendHistory.Quarters)[0].Start;
 
-    public static QuarterRecords Load(DbConnection c, Period q, long? upToImport = null)
+    public static QuarterRecords Load(Db db, Period q, long? upToImport = null)
     {
-        var importId = upToImport ?? DecisionStore.LatestImportId(c);
-        return new(q, importId, CurrentVersions.Read(c, upToImport, NeededFrom(q), lateBy: q.End), Snapshots.VanishedByLaw(c, importId));
+        long? importId;
+        using (var c = db.Open()) importId = upToImport ?? DecisionStore.LatestImportId(c);
+        return new(q, importId, CurrentVersions.Read(db, upToImport, NeededFrom(q), lateBy: q.End), Snapshots.VanishedByLaw(db, importId));
     }
 }

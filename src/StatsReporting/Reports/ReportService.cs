@@ -6,6 +6,7 @@ using StatsReporting.Reports.Charts;
 using StatsReporting.Reports.Document;
 using StatsReporting.Storage;
 using StatsReporting.FileSystem;
+using StatsReporting.Records;
 
 namespace StatsReporting.Reports;
 
@@ -26,7 +27,7 @@ public sealed class ReportService(Db db, Catalog catalog, AppSettings settings)
     public IReadOnlyList<KfReport> Build(Period period, DateOnly asOf)
     {
         using var c = db.Open();
-        return Build(c, DecisionStore.Current(c, doneFrom: QuarterRecords.NeededFrom(period)), period, asOf);
+        return Build(c, DecisionStore.Current(db, doneFrom: QuarterRecords.NeededFrom(period)), period, asOf);
     }
 
     /// Both laws' reports from records already read (QuarterRecords): the aggregation alone.
@@ -49,7 +50,7 @@ public sealed class ReportService(Db db, Catalog catalog, AppSettings settings)
         using var c = db.Open();
         var history = History(c, lag);
         if (!settings.Report.RecordsCover(q) && !history.ContainsKey(q)) return null;
-        var table = new KfAggregation(catalog, settings.Report).Jamforelse(DecisionStore.Current(c, doneFrom: q.Start), lag, [q], history);
+        var table = new KfAggregation(catalog, settings.Report).Jamforelse(DecisionStore.Current(db, doneFrom: q.Start), lag, [q], history);
         return table.Rows.Select(r => new RowCount(r.Label, r.Kind, r.Values[0])).ToList();
     }
 
@@ -57,7 +58,7 @@ public sealed class ReportService(Db db, Catalog catalog, AppSettings settings)
     public IReadOnlyList<Finding> Findings(IReadOnlyList<KfReport> reports, Period period, DateOnly asOf)
     {
         using var c = db.Open();
-        return Findings(c, DecisionStore.Current(c, doneFrom: QuarterRecords.NeededFrom(period)), reports, period, asOf, Snapshots.VanishedByLaw(c));
+        return Findings(c, DecisionStore.Current(db, doneFrom: QuarterRecords.NeededFrom(period)), reports, period, asOf, Snapshots.VanishedByLaw(db));
     }
 
     private IReadOnlyList<Finding> Findings(DbConnection c, IReadOnlyList<Decision> decisions, IReadOnlyList<KfReport> reports,
@@ -80,7 +81,7 @@ public sealed class ReportService(Db db, Catalog catalog, AppSettings settings)
         // A run passes the records it has read once for all its outputs; they must be the ones this report is made from.
         if (records is not null && (records.Period != period || records.ImportId != basis?.Id))
             throw new ArgumentException("Internt fel: underlaget som skickades in gäller en annan period eller import.");
-        records ??= QuarterRecords.Load(c, period, basis?.Id);
+        records ??= QuarterRecords.Load(db, period, basis?.Id);
         var decisions = records.Decisions;
         // The Text sheet names the records the report was made from, so that it can be made again exactly.
         var reports = Build(c, decisions, period, asOf).Select(r => Avgift.AvgiftReport.Attach(r, records.Avgift(r.Lag, r.AsOf, catalog, settings.Avgift), settings.Avgift))

@@ -5,11 +5,9 @@ namespace StatsReporting.Storage;
 /// The numbered files of /migrations, embedded in this assembly. `NNNN_name.sql` is portable; where a dialect must
 /// differ, `NNNN_name.postgres.sql` (or `NNNN_name.sqlite.sql`) replaces it on that provider. schema_migrations
 /// records the plain name `NNNN_name.sql` on both, so a number means the same step everywhere.
-public sealed partial class Db
+public static class Migrations
 {
-    /// The scripts SQLite applies, by plain name, in order.
-    public static IReadOnlyList<(string Name, string Sql)> Scripts() => Scripts(DbProvider.Sqlite);
-
+    /// The scripts `provider` applies, by plain name, in order.
     public static IReadOnlyList<(string Name, string Sql)> Scripts(DbProvider provider)
     {
         var asm = Assembly.GetExecutingAssembly();

@@ -1,6 +1,7 @@
 using StatsReporting.Decisions;
 using StatsReporting.Storage;
 using StatsReporting.Tests.Support;
+using StatsReporting.Records;
 
 namespace StatsReporting.Tests.Import;
 
@@ -19,8 +20,7 @@ public class DecisionReadTests : IDisposable
         _env.Importer().Import(Csv("a.csv",
             "S-1;19400101-T010;M;SoL;ÄO;Särskilt boende;Hemtjänst Norr;2025-01-10;2025-02-01;2025-06-16;;SAKNAS_PLATS;en kommentar",
             "L-2;19400101-T020;K;LSS;;9 § 4;;2025-01-11;;;2025-05-05;;"));
-        using var c = _env.Db.Open();
-        var all = DecisionStore.Current(c);
+        var all = DecisionStore.Current(_env.Db);
         Assert.Equal(["L-2", "S-1"], all.Select(d => d.BeslutId));
         var (l, s) = (all[0], all[1]);
         Assert.Equal(("19400101-T010", Kon.M, Lag.SoL, "ÄO", "Särskilt boende", "Hemtjänst Norr"), (s.PersonId, s.Kon, s.Lag, s.Verksamhet, s.Insats, s.Enhet));
@@ -41,12 +41,11 @@ public class DecisionReadTests : IDisposable
         _env.Importer().Import(Csv("a.csv", Row("S-2", "10"), Row("S-4", "10"), Row("S-6", "10")));
         _env.Importer().Import(Csv("b.csv", Row("S-2", "12"), Row("S-3", "10"), Row("S-4", "10"), Row("S-5", "10"), Row("S-6", "10")));
         _env.Importer().Import(Csv("c.csv", Row("S-1", "10"), Row("S-2", "12"), Row("S-3", "10"), Row("S-4", "10"), Row("S-5", "10"), Row("S-6", "10")));
-        using var c = _env.Db.Open();
-        var all = DecisionStore.Current(c);
+        var all = DecisionStore.Current(_env.Db);
         Assert.Equal(["S-1", "S-2", "S-3", "S-4", "S-5", "S-6"], all.Select(d => d.BeslutId));
         Assert.Equal(12, all[1].Beslutsdatum.Day);
         // As the records stood after the first import: its three decisions, S-2 in its first version.
-        var first = DecisionStore.Current(c, upToImport: 1);
+        var first = DecisionStore.Current(_env.Db, upToImport: 1);
         Assert.Equal(["S-2", "S-4", "S-6"], first.Select(d => d.BeslutId));
         Assert.Equal(10, first[0].Beslutsdatum.Day);
     }

@@ -1,3 +1,4 @@
+using StatsReporting.Records;
 using System.Runtime.CompilerServices;
 using StatsReporting.Storage;
 

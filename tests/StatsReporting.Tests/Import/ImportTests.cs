@@ -179,8 +179,8 @@ public class ImportTests : IDisposable
 
         using var c = _env.Db.Open();
         var q4 = Period.Parse("2024Q4");
-        var before = StatsReporting.Storage.DecisionStore.Current(c, first.ImportId).Count(d => ReportingRule.IsReportable(d, q4));
-        var after = StatsReporting.Storage.DecisionStore.Current(c).Count(d => ReportingRule.IsReportable(d, q4));
+        var before = StatsReporting.Records.DecisionStore.Current(_env.Db, first.ImportId).Count(d => ReportingRule.IsReportable(d, q4));
+        var after = StatsReporting.Records.DecisionStore.Current(_env.Db).Count(d => ReportingRule.IsReportable(d, q4));
         Assert.Equal(71 + 95, before);
         Assert.Equal(71 + 95 - 1, after);
         Assert.Equal(2, c.ExecuteScalar<int>("SELECT COUNT(*) FROM decision_versions WHERE beslut_id = 'A-0004'"));

@@ -3,6 +3,7 @@ using StatsReporting.Decisions;
 using StatsReporting.Import;
 using StatsReporting.Storage;
 using StatsReporting.Tests.Support;
+using StatsReporting.Records;
 
 namespace StatsReporting.Tests.Import;
 
@@ -49,17 +50,17 @@ public class SnapshotSpanTests : IDisposable
 
         Assert.Equal((0, 0, 2), (q3.New, q3.Changed, q3.Unchanged));
         using var c = _env.Db.Open();
-        Assert.Empty(Snapshots.Vanished(c, Lag.SoL));
+        Assert.Empty(Snapshots.Vanished(_env.Db, Lag.SoL));
         // As the records stood after q2, S-1 had vanished; that is not overwritten by its return.
-        var then = Assert.Single(Snapshots.Vanished(c, Lag.SoL, q2.ImportId));
+        var then = Assert.Single(Snapshots.Vanished(_env.Db, Lag.SoL, q2.ImportId));
         Assert.Equal(("S-1", q1.ImportId, q2.ImportId), (then.Decision.BeslutId, then.LastSeenImport, then.CurrentImport));
         // Its return is a second version with the same content, so each version's span has no gap.
         Assert.Equal(2, c.ExecuteScalar<long>("SELECT COUNT(*) FROM decision_versions WHERE beslut_id = 'S-1'"));
         Assert.Equal(["S-2"], c.Query<string>("SELECT beslut_id FROM import_decisions WHERE import_id = @id", new { id = q2.ImportId }));
         Assert.Equal(["S-1", "S-2"], c.Query<string>("SELECT beslut_id FROM import_decisions WHERE import_id = @id ORDER BY beslut_id", new { id = q3.ImportId }));
         // The LSS decision's law has had no snapshot since q1: it is in its law's snapshot still.
-        Assert.Empty(Snapshots.Vanished(c, Lag.LSS));
-        Assert.Equal(3, DecisionStore.Current(c, q2.ImportId).Count);
+        Assert.Empty(Snapshots.Vanished(_env.Db, Lag.LSS));
+        Assert.Equal(3, DecisionStore.Current(_env.Db, q2.ImportId).Count);
     }
 
     [Fact]
@@ -72,8 +73,8 @@ public class SnapshotSpanTests : IDisposable
         using var c = _env.Db.Open();
         Assert.Equal([(1L, (long?)q2.ImportId), (2L, null)],
             c.Query<(long, long?)>("SELECT version, gone_import FROM decision_versions WHERE beslut_id = 'S-1' ORDER BY version"));
-        Assert.Null(DecisionStore.Current(c, q1.ImportId).Single(d => d.BeslutId == "S-1").VerkstalltDatum);
-        Assert.Equal(new DateOnly(2025, 5, 2), DecisionStore.Current(c).Single(d => d.BeslutId == "S-1").VerkstalltDatum);
+        Assert.Null(DecisionStore.Current(_env.Db, q1.ImportId).Single(d => d.BeslutId == "S-1").VerkstalltDatum);
+        Assert.Equal(new DateOnly(2025, 5, 2), DecisionStore.Current(_env.Db).Single(d => d.BeslutId == "S-1").VerkstalltDatum);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using StatsReporting.Decisions;
 using StatsReporting.Storage;
 using StatsReporting.Tests.Support;
+using StatsReporting.Records;
 
 namespace StatsReporting.Tests.Import;
 
@@ -21,21 +22,19 @@ public class SnapshotTests : IDisposable
     {
         _env.Importer().Import(Csv("q1.csv", Open1, Open2, Closed3, Lss4));
         var second = _env.Importer().Import(Csv("q2.csv", Open2));
-        using var c = _env.Db.Open();
-        var vanished = Snapshots.Vanished(c, Lag.SoL);
+        var vanished = Snapshots.Vanished(_env.Db, Lag.SoL);
         // S-1 was open and is gone; S-3 is gone too but was verkställt, so nothing is owed for it.
         Assert.Equal("S-1", Assert.Single(vanished).Decision.BeslutId);
         Assert.Equal(second.ImportId, vanished[0].CurrentImport);
         // The LSS decision's law has had no newer snapshot: it has not vanished.
-        Assert.Empty(Snapshots.Vanished(c, Lag.LSS));
+        Assert.Empty(Snapshots.Vanished(_env.Db, Lag.LSS));
     }
 
     [Fact]
     public void A_single_snapshot_has_nothing_vanished()
     {
         _env.Importer().Import(TestEnv.SampleCsv);
-        using var c = _env.Db.Open();
-        Assert.Empty(Snapshots.Vanished(c, Lag.SoL));
-        Assert.Empty(Snapshots.Vanished(c, Lag.LSS));
+        Assert.Empty(Snapshots.Vanished(_env.Db, Lag.SoL));
+        Assert.Empty(Snapshots.Vanished(_env.Db, Lag.LSS));
     }
 }

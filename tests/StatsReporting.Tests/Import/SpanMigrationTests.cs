@@ -2,6 +2,7 @@ using Dapper;
 using StatsReporting.Decisions;
 using StatsReporting.Storage;
 using StatsReporting.Tests.Support;
+using StatsReporting.Records;
 
 namespace StatsReporting.Tests.Import;
 
@@ -20,7 +21,7 @@ public class SpanMigrationTests : IDisposable
         {
             // The schema as it stood before 0006, marked applied, so that Migrate runs 0006 and later only.
             c.Execute("CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)");
-            foreach (var (name, sql) in Db.Scripts().Where(s => string.CompareOrdinal(s.Name, "0006") < 0))
+            foreach (var (name, sql) in Migrations.Scripts(DbProvider.Sqlite).Where(s => string.CompareOrdinal(s.Name, "0006") < 0))
             {
                 c.Execute(sql);
                 c.Execute("INSERT INTO schema_migrations VALUES (@name, '2025-01-01')", new { name });
@@ -46,11 +47,11 @@ public class SpanMigrationTests : IDisposable
         // The view gives back exactly the rows the table held.
         Assert.Equal(["1 A 1", "1 B 2", "1 C 4", "2 A 1", "2 B 3", "3 A 1", "3 B 3", "3 L 5"],
             m.Query<string>("SELECT import_id || ' ' || beslut_id || ' ' || version_id FROM import_decisions ORDER BY import_id, beslut_id"));
-        var vanished = Assert.Single(Snapshots.Vanished(m, Lag.SoL));
+        var vanished = Assert.Single(Snapshots.Vanished(db, Lag.SoL));
         Assert.Equal(("C", 1L, 3L), (vanished.Decision.BeslutId, vanished.LastSeenImport, vanished.CurrentImport));
-        Assert.Empty(Snapshots.Vanished(m, Lag.SoL, upTo: 1));
-        Assert.Equal("SAKNAS_PLATS", DecisionStore.Current(m, 1).Single(d => d.BeslutId == "B").Orsak);
-        Assert.Equal("MATCHNING", DecisionStore.Current(m).Single(d => d.BeslutId == "B").Orsak);
-        Assert.Equal(["A", "B", "C"], DecisionStore.Current(m, 2).Select(d => d.BeslutId));
+        Assert.Empty(Snapshots.Vanished(db, Lag.SoL, upTo: 1));
+        Assert.Equal("SAKNAS_PLATS", DecisionStore.Current(db, 1).Single(d => d.BeslutId == "B").Orsak);
+        Assert.Equal("MATCHNING", DecisionStore.Current(db).Single(d => d.BeslutId == "B").Orsak);
+        Assert.Equal(["A", "B", "C"], DecisionStore.Current(db, 2).Select(d => d.BeslutId));
     }
 }

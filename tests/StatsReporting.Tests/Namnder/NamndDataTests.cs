@@ -108,8 +108,7 @@ public class NamndDataTests : IDisposable
         foreach (var n in new[] { _t.A, _t.B })
         {
             _t.Importer(n).Import(file);
-            using var c0 = _t.Env.Db.For(n.Code).Open();
-            var codes = new global::StatsReporting.Ivo.IvoStore(_t.Env.Db.For(n.Code)).Codes(Storage.DecisionStore.Current(c0), _t.Env.Clock.GetUtcNow());
+            var codes = new global::StatsReporting.Ivo.IvoStore(_t.Env.Db.For(n.Code)).Codes(StatsReporting.Records.DecisionStore.Current(_t.Env.Db.For(n.Code)), _t.Env.Clock.GetUtcNow());
             Assert.True(codes.ContainsKey("KLIENT-17"));
         }
         using var c = _t.Env.Db.Open();

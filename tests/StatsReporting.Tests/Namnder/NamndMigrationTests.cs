@@ -26,7 +26,7 @@ public class NamndMigrationTests : IDisposable
         using (var c = old.Open())
         {
             c.Execute("CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)");
-            foreach (var (name, sql) in Db.Scripts().Where(s => string.CompareOrdinal(s.Name, "0009") < 0))
+            foreach (var (name, sql) in Migrations.Scripts(DbProvider.Sqlite).Where(s => string.CompareOrdinal(s.Name, "0009") < 0))
             {
                 c.Execute(sql);
                 c.Execute("INSERT INTO schema_migrations VALUES (@name, '2025-01-01')", new { name });

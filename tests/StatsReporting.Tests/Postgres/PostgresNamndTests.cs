@@ -27,11 +27,7 @@ public class PostgresNamndTests : IClassFixture<PostgresDatabase>, IDisposable
         Assert.Equal([false, true], outcomes.Select(o => o.AlreadyImported).Order());
         Assert.All(outcomes, o => Assert.Equal(1, o.ImportId));
         new Importer(b, TestEnv.Catalog, _env.PathOf("archive"), _env.Clock).Import(Ivo.IvoHistory.WriteCsv(_env.PathOf("b.csv"), Ivo.IvoHistory.Rows(1)));
-        int Count(Storage.Db db)
-        {
-            using var c = db.Open();
-            return Storage.DecisionStore.Current(c).Count;
-        }
+        int Count(Storage.Db db) => StatsReporting.Records.DecisionStore.Current(db).Count;
         Assert.Equal((309, 6, 0), (Count(a), Count(b), Count(_env.Db)));
         using var c = _env.Db.Open();
         Assert.Equal(["1 a 309", "2 b 6"], c.Query<string>("SELECT id || ' ' || namnd || ' ' || row_count FROM imports ORDER BY id"));

@@ -33,7 +33,7 @@ public class PostgresStorageTests : IDisposable
     public void Three_nodes_migrating_a_fresh_database_at_once_apply_each_migration_once()
     {
         var cs = Fresh();
-        var scripts = Db.Scripts(DbProvider.Postgres).Select(s => s.Name).ToList();
+        var scripts = Migrations.Scripts(DbProvider.Postgres).Select(s => s.Name).ToList();
         Assert.Equal(11, scripts.Count);   // 0001–0006, 0008–0012 (there is no 0007)
         // Three data sources, as three processes would have (the application name keeps them apart).
         var nodes = Enumerable.Range(1, 3).Select(n => DbOn(cs + $";Application Name=node{n}")).ToArray();

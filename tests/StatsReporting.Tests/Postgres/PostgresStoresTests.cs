@@ -39,7 +39,7 @@ public class PostgresStoresTests : IClassFixture<PostgresDatabase>, IDisposable
         using (var c = _env.Db.Open())
         using (var tx = c.BeginTransaction())
         {
-            Db.WriteLock(c, tx);
+            _env.Db.WriteLock(c, tx);
             Assert.Equal(0, Leftovers.Sweep(_env.Db, TestEnv.Settings.Paths, _env.PathOf("reports"), _env.PathOf("ivo")));
             Assert.True(File.Exists(orphan));
         }

@@ -1,6 +1,7 @@
 using StatsReporting.Bench;
 using StatsReporting.Decisions;
 using StatsReporting.Storage;
+using StatsReporting.Records;
 
 namespace StatsReporting.Tests.Postgres;
 
@@ -59,11 +60,7 @@ public class SyntheticEquivalenceTests : IClassFixture<SyntheticEquivalenceTests
         Outputs.AssertSame(_run.FromFirst[0], _run.FromFirst[1]);
         Assert.Equal(2, _run.FromFirst[1].Workbooks.Count());
         // The records behind it are import 1's: every changed decision in its first version, on both.
-        var records = _run.Twin.Both.Select(e =>
-        {
-            using var c = e.Db.Open();
-            return (First: DecisionStore.Current(c, 1), Latest: DecisionStore.Current(c));
-        }).ToArray();
+        var records = _run.Twin.Both.Select(e => (First: DecisionStore.Current(e.Db, 1), Latest: DecisionStore.Current(e.Db))).ToArray();
         Assert.Equal(records[0].First, records[1].First);
         Assert.Equal(records[0].Latest, records[1].Latest);
         Assert.Equal(Records, records[1].First.Count);

@@ -19,11 +19,7 @@ public class QuarterRecordsTests : IDisposable
     private static string Row(string id, string beslut, string verkstallt = "") =>
         $"{id};19400101-T010;M;SoL;ÄO;Särskilt boende;;{beslut};;{verkstallt};;SAKNAS_PLATS;";
 
-    private string[] Loaded()
-    {
-        using var c = _env.Db.Open();
-        return QuarterRecords.Load(c, Q2).Decisions.Select(d => d.BeslutId).ToArray();
-    }
+    private string[] Loaded() => QuarterRecords.Load(_env.Db, Q2).Decisions.Select(d => d.BeslutId).ToArray();
 
     [Fact]
     public void Only_decisions_a_quarter_of_the_window_can_report_are_read()

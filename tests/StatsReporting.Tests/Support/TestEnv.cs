@@ -2,6 +2,7 @@ using StatsReporting.Decisions;
 using StatsReporting.Import;
 using StatsReporting.Reports;
 using StatsReporting.Storage;
+using StatsReporting.Records;
 
 namespace StatsReporting.Tests.Support;
 
@@ -39,11 +40,7 @@ public sealed class TestEnv : IDisposable
     public Importer Importer() => new(Db, Catalog, PathOf("archive"), Clock);
     public ReportService Reports() => new(Db, Catalog, Settings);
 
-    public IReadOnlyList<Decision> Current()
-    {
-        using var c = Db.Open();
-        return DecisionStore.Current(c);
-    }
+    public IReadOnlyList<Decision> Current() => DecisionStore.Current(Db);
 
     public void Dispose()
     {

@@ -3,7 +3,7 @@ using System.Text;
 using SQLitePCL;
 using StatsReporting.Decisions;
 
-namespace StatsReporting.Storage;
+namespace StatsReporting.Records;
 
 /// Writes decision versions inside the import's one transaction with statements compiled once and reused (migration
 /// 0006): new versions are INSERTed 64 rows per statement (one statement's cursors and seeks serve 64 rows, where a
@@ -53,7 +53,7 @@ internal sealed class DecisionVersions : IDisposable
     /// row k's 17 values follow from ?(3 + 17k).
     private sealed class Statement : IDisposable
     {
-        private const int Fields = 17;
+        private static readonly int Fields = DecisionTable.Written.Count - 2; // namnd and import_id are bound once
         private readonly SqliteConnection _c;
         private readonly sqlite3_stmt _handle;
         private readonly nint _stmt; // _handle's own pointer, for SqliteBind (_handle keeps it alive until Dispose)
@@ -74,11 +74,7 @@ internal sealed class DecisionVersions : IDisposable
                 string P(int j) => $"?{at + j}";
                 return $"(?1, {P(0)}, {P(1)}, ?2, {string.Join(", ", Enumerable.Range(2, Fields - 2).Select(P))})";
             });
-            var sql = """
-                INSERT INTO decision_versions (namnd, beslut_id, version, import_id, person_id, kon, lag, verksamhet, insats, enhet,
-                    beslutsdatum, avbrottsdatum, verkstallt_datum, avslutat_datum, orsak, kommentar, fodelsedatum, content_hash, first_late_day)
-                VALUES
-                """ + " " + string.Join(",\n", values);
+            var sql = $"INSERT INTO decision_versions ({string.Join(", ", DecisionTable.Written)}) VALUES " + string.Join(",\n", values);
             Check(raw.sqlite3_prepare_v2(c.Handle, sql, out _handle));
             _stmt = _handle.DangerousGetHandle();
             var count = 3 + rows * Fields;
@@ -90,8 +86,8 @@ internal sealed class DecisionVersions : IDisposable
         public void Bind(int k, VersionRow row, long version)
         {
             var (d, at) = (row.Decision, 3 + k * Fields);
-            Text(at, d.BeslutId); Number(at + 1, version); Text(at + 2, d.PersonId); Text(at + 3, d.Kon == Kon.K ? "K" : "M");
-            Text(at + 4, d.Lag == Lag.LSS ? "LSS" : "SoL"); Text(at + 5, d.Verksamhet); Text(at + 6, d.Insats); Text(at + 7, d.Enhet);
+            Text(at, d.BeslutId); Number(at + 1, version); Text(at + 2, d.PersonId); Text(at + 3, DecisionTable.KonCode(d.Kon));
+            Text(at + 4, DecisionTable.LagCode(d.Lag)); Text(at + 5, d.Verksamhet); Text(at + 6, d.Insats); Text(at + 7, d.Enhet);
             Day(at + 8, d.Beslutsdatum); Day(at + 9, d.Avbrottsdatum); Day(at + 10, d.VerkstalltDatum); Day(at + 11, d.AvslutatDatum);
             Text(at + 12, d.Orsak); Text(at + 13, d.Kommentar); Day(at + 14, d.Fodelsedatum); Number(at + 15, row.Hash);
             Day(at + 16, row.FirstLateDay);
@@ -114,7 +110,7 @@ internal sealed class DecisionVersions : IDisposable
             Check(SqliteBind.Text(_stmt, at, _utf8.AsSpan(0, Encoding.UTF8.GetBytes(value, _utf8))));
         }
 
-        /// A date as DecisionStore.Iso writes it (ÅÅÅÅ-MM-DD), without making a string of it.
+        /// A date as IsoDate.Format writes it (ÅÅÅÅ-MM-DD), without making a string of it.
         private void Day(int at, DateOnly? day)
         {
             if (day == _day[at]) return;
@@ -148,25 +144,6 @@ internal sealed class DecisionVersions : IDisposable
     {
         _gone.Parameters[1].Value = versionId;
         _gone.ExecuteNonQuery();
-    }
-
-    /// FNV-1a over every content column (not beslut_id, the key), dates as day numbers: stable across processes,
-    /// unlike string.GetHashCode.
-    public static long Hash(Decision d)
-    {
-        var h = 14695981039346656037UL;
-        void Mix(ulong v) => h = (h ^ v) * 1099511628211UL;
-        void Add(string? s)
-        {
-            if (s is null) Mix(0x1_0000);
-            else foreach (var ch in s) Mix(ch);
-            Mix(0x1_0001);
-        }
-        void Day(DateOnly? day) => Mix(day is { } x ? (ulong)x.DayNumber : 0x1_0000);
-        Add(d.PersonId); Mix((ulong)d.Kon); Mix((ulong)d.Lag); Add(d.Verksamhet); Add(d.Insats); Add(d.Enhet);
-        Day(d.Beslutsdatum); Day(d.Avbrottsdatum); Day(d.VerkstalltDatum); Day(d.AvslutatDatum);
-        Add(d.Orsak); Add(d.Kommentar); Day(d.Fodelsedatum);
-        return unchecked((long)h);
     }
 
     private static SqliteCommand Prepare(SqliteConnection c, SqliteTransaction tx, string sql, string[] names)

@@ -3,11 +3,11 @@ using Microsoft.Data.Sqlite;
 using SQLitePCL;
 using StatsReporting.Decisions;
 
-namespace StatsReporting.Storage;
+namespace StatsReporting.Records;
 
-/// Reads decisions from a query whose columns are DecisionStore's (beslut_id, then the content columns in table
-/// order) straight from SQLite's statement (SQLitePCL, the provider under Microsoft.Data.Sqlite), as DecisionVersions
-/// writes them: the data reader makes two calls per cell (IsDBNull, then GetString), a string for every date and kon,
+/// SQLite's one reader of decisions (SqliteVersionStore.Read, LatestVersions): a query whose columns are
+/// DecisionTable.Select's (beslut_id, then the content columns in table order) read straight from SQLite's statement
+/// (SQLitePCL, the provider under Microsoft.Data.Sqlite), as DecisionVersions writes them: the data reader makes two calls per cell (IsDBNull, then GetString), a string for every date and kon,
 /// which was most of a report's reading time at a million decisions. Here a cell is one call, dates and kon/lag are
 /// read from the UTF-8 bytes, and the many equal catalog texts (insats, enhet, orsak) become one string each.
 internal sealed class DecisionRows(SqliteConnection c)
@@ -16,7 +16,14 @@ internal sealed class DecisionRows(SqliteConnection c)
         new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// Runs `sql` with the named parameters (long or string values) bound and adds each row's decision to `into`.
-    public void Read(string sql, IReadOnlyList<(string Name, object Value)> parameters, List<Decision> into)
+    public void Read(string sql, IReadOnlyList<(string Name, object Value)> parameters, List<Decision> into) =>
+        Read(sql, parameters, s => into.Add(Row(s)));
+
+    /// The same for a query with the version's id after the content columns.
+    public void ReadWithId(string sql, IReadOnlyList<(string Name, object Value)> parameters, List<(long Id, Decision Decision)> into) =>
+        Read(sql, parameters, s => into.Add((raw.sqlite3_column_int64(s, 1 + DecisionTable.Content.Count), Row(s))));
+
+    private void Read(string sql, IReadOnlyList<(string Name, object Value)> parameters, Action<sqlite3_stmt> each)
     {
         Check(raw.sqlite3_prepare_v2(c.Handle, sql, out var s));
         using (s)
@@ -32,7 +39,7 @@ internal sealed class DecisionRows(SqliteConnection c)
                 });
             }
             int rc;
-            while ((rc = raw.sqlite3_step(s)) == raw.SQLITE_ROW) into.Add(Row(s));
+            while ((rc = raw.sqlite3_step(s)) == raw.SQLITE_ROW) each(s);
             if (rc != raw.SQLITE_DONE) Check(rc);
         }
     }
@@ -43,7 +50,7 @@ internal sealed class DecisionRows(SqliteConnection c)
         var lag = raw.sqlite3_column_blob(s, 3);
         return new()
         {
-            BeslutId = Text(s, 0)!, PersonId = Text(s, 1)!, Kon = kon.Length == 1 && kon[0] == (byte)'K' ? Kon.K : Kon.M,
+            BeslutId = Text(s, 0)!, PersonId = Text(s, 1)!, Kon = kon.Length == 1 && kon[0] == (byte)'K' ? Kon.K : Kon.M, // DecisionTable.KonOf, from bytes
             Lag = lag.SequenceEqual("LSS"u8) ? Lag.LSS : Lag.SoL, Verksamhet = Shared(s, 4), Insats = Shared(s, 5)!, Enhet = Shared(s, 6),
             Beslutsdatum = Day(s, 7)!.Value, Avbrottsdatum = Day(s, 8), VerkstalltDatum = Day(s, 9), AvslutatDatum = Day(s, 10),
             Orsak = Shared(s, 11), Kommentar = Text(s, 12), Fodelsedatum = Day(s, 13),
@@ -73,7 +80,7 @@ internal sealed class DecisionRows(SqliteConnection c)
         return made;
     }
 
-    /// Stored dates are ISO text (yyyy-MM-dd), read digit by digit; anything else goes through DecisionStore.Date.
+    /// Stored dates are ISO text (yyyy-MM-dd), read digit by digit; anything else goes through IsoDate.Parse.
     private static DateOnly? Day(sqlite3_stmt s, int i)
     {
         var b = raw.sqlite3_column_blob(s, i);

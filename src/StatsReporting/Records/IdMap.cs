@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace StatsReporting.Storage;
+namespace StatsReporting.Records;
 
 /// A value per beslut_id, for the million ids an import holds at once: the file's ids with the row each came on (the
 /// check that none comes twice) and the newest stored version of each decision (the diff). A million ids as keys

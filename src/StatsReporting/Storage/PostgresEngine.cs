@@ -9,24 +9,24 @@ namespace StatsReporting.Storage;
 
 /// One PostgreSQL database: a pooled NpgsqlDataSource per connection string, shared by every Db (every nämnd) on it.
 /// Each connection handed out answers the SQL function namnd() (migration 0009) with its Db's code, through the
-/// session setting statsreporting.namnd, so every query is the same text on both providers.
-internal sealed class PostgresDb
+/// session setting statsreporting.namnd, so every query is the same text on both providers. One writer at a time is
+/// a transaction-scoped advisory lock, the run lock a session-scoped one (PostgresRunLock); several nodes share it.
+internal sealed class PostgresEngine : Engine
 {
-    private static readonly ConcurrentDictionary<string, PostgresDb> Known = new(StringComparer.Ordinal);
-
+    private static readonly ConcurrentDictionary<string, PostgresEngine> Known = new(StringComparer.Ordinal);
 
     private readonly NpgsqlDataSource _source;
     private readonly NpgsqlConnectionStringBuilder _target;
 
-    private PostgresDb(string connectionString)
+    private PostgresEngine(string connectionString)
     {
         _target = new NpgsqlConnectionStringBuilder(connectionString);
         _source = NpgsqlDataSource.Create(connectionString);
     }
 
-    public static PostgresDb For(string connectionString)
+    public static PostgresEngine For(string connectionString)
     {
-        try { return Known.GetOrAdd(connectionString, cs => new PostgresDb(cs)); }
+        try { return Known.GetOrAdd(connectionString, cs => new PostgresEngine(cs)); }
         catch (ArgumentException)
         {
             // The builder's message may quote the string, password and all: neither shown nor kept.
@@ -34,13 +34,18 @@ internal sealed class PostgresDb
         }
     }
 
-    /// For a connection of its own outside the pool (the run lock's session, Jobs/AdvisoryRunLock).
+    public override DbProvider Kind => DbProvider.Postgres;
+    public override bool SharedByNodes => true;
+    public override string ScanNamnd(string column) => column;
+
+    /// The connection string, password included (never shown): Hangfire's job store on the same database, and a
+    /// connection of the run lock's own outside the pool.
     public string ConnectionString => _target.ConnectionString;
 
     /// Host, port and database: never the password.
-    public string Describe => $"PostgreSQL-databasen '{UserText.Escape(_target.Database ?? "")}' på {UserText.Escape(_target.Host ?? "localhost")}:{_target.Port}";
+    public override string Describe => $"PostgreSQL-databasen '{UserText.Escape(_target.Database ?? "")}' på {UserText.Escape(_target.Host ?? "localhost")}:{_target.Port}";
 
-    public DbConnection Open(string namnd)
+    internal override DbConnection Open(string namnd)
     {
         NpgsqlConnection c;
         try { c = _source.OpenConnection(); }
@@ -60,7 +65,7 @@ internal sealed class PostgresDb
     /// The server answers, the login and the database are right, and text sorts as in SQLite: by bytes (C collation;
     /// glibc's C.UTF-8 is code-point order, the same for UTF-8), so that every ORDER BY, MIN and < on text, and with
     /// them every list and workbook, comes out as on SQLite without a COLLATE in each query.
-    public void Check()
+    internal override void Check()
     {
         using var c = Open(Db.DefaultNamnd);
         // datlocprovider (PostgreSQL 15+): 'i' is an ICU locale, whatever datcollate says.
@@ -77,8 +82,9 @@ internal sealed class PostgresDb
 
     /// All pending scripts in one transaction under an advisory lock: nodes starting together migrate once; the
     /// others wait, then find every script applied.
-    public IReadOnlyList<string> Migrate(IReadOnlyList<(string Name, string Sql)> scripts)
+    internal override IReadOnlyList<string> Migrate()
     {
+        var scripts = Migrations.Scripts(DbProvider.Postgres);
         using var c = Open(Db.DefaultNamnd);
         try
         {
@@ -101,6 +107,14 @@ internal sealed class PostgresDb
             throw new InvalidOperationException($"{Describe}: migreringen misslyckades ({e.SqlState}: {e.MessageText}). Inget har ändrats.", e);
         }
     }
+
+    internal override void WriteLock(DbConnection c, DbTransaction tx) =>
+        c.Execute("SELECT pg_advisory_xact_lock(@key)", new { key = AdvisoryKeys.Write }, tx);
+
+    internal override bool TryWriteLock(DbConnection c, DbTransaction tx) =>
+        c.ExecuteScalar<bool>("SELECT pg_try_advisory_xact_lock(@key)", new { key = AdvisoryKeys.Write }, tx);
+
+    internal override IHeldLock? TryRunLock() => PostgresRunLock.TryAcquire(ConnectionString);
 
     private InvalidOperationException Unusable(Exception e) =>
         new($"{Describe} kan inte användas: {Reason(e)}. Inget har ändrats.", e);

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using SQLitePCL;
 
-namespace StatsReporting.Storage;
+namespace StatsReporting.Records;
 
 /// sqlite3_bind_* and sqlite3_reset called straight into the e_sqlite3 library that SQLitePCL loaded, for the
 /// importer's one statement, run a million times: SQLitePCL's own calls take a reference on the statement's

@@ -1,39 +1,38 @@
+using System.Data.Common;
 using Dapper;
 using Npgsql;
 using NpgsqlTypes;
 using StatsReporting.Decisions;
 using StatsReporting.Storage;
 
-namespace StatsReporting.Import;
+namespace StatsReporting.Records;
 
-/// The importer's store on PostgreSQL: the validated records are bulk-loaded with binary COPY into a temporary
-/// staging table, then compared with the newest stored versions set-wise, by content hash (the same FNV-1a as on
-/// SQLite, computed here): one UPDATE sets gone_import on the versions that leave their law's snapshot, one INSERT
+/// Decision versions on PostgreSQL. An import bulk-loads the validated records with binary COPY into a temporary
+/// staging table, then compares them with the newest stored versions set-wise, by content hash (the same as on
+/// SQLite, DecisionTable.Hash): one UPDATE sets gone_import on the versions that leave their law's snapshot, one INSERT
 /// adds the new versions. Everything runs in the import's one transaction, so a refused file stores nothing and no
-/// stored version is ever overwritten.
-internal static class PostgresStore
+/// stored version is ever overwritten. Reads go through Npgsql's data reader.
+internal sealed class PostgresVersionStore : IVersionStore
 {
     /// Import numbers are what users type (`report --import N`): the next after the highest, as SQLite's rowid gives,
     /// and not the identity sequence, which a refused import would leave a gap in. Imports run one at a time (the
     /// importer holds Db.WriteLock), so no two can take the same number.
-    public const string InsertImport = """
+    private const string InsertImport = """
         INSERT INTO imports (id, namnd, file_name, sha256, archive_path, imported_at, row_count, laws)
         VALUES ((SELECT COALESCE(MAX(id), 0) + 1 FROM imports), namnd(), @name, @sha, @archive, @at, 0, '') RETURNING id
         """;
 
-    private const string Staging = """
+    /// The file's rows as they came (seq: their order), in decision_versions' own columns.
+    private static readonly string[] Staged = ["seq", "beslut_id", .. DecisionTable.Content, "content_hash", "first_late_day"];
+
+    private static readonly string Staging = $"""
         CREATE TEMP TABLE import_staging (
-            seq bigint NOT NULL, beslut_id text NOT NULL, person_id text NOT NULL, kon text NOT NULL, lag text NOT NULL,
-            verksamhet text, insats text NOT NULL, enhet text, beslutsdatum text NOT NULL, avbrottsdatum text,
-            verkstallt_datum text, avslutat_datum text, orsak text, kommentar text, fodelsedatum text,
+            seq bigint NOT NULL, beslut_id text NOT NULL, {string.Join(", ", DecisionTable.Content.Select(c => c + " text"))},
             content_hash bigint NOT NULL, first_late_day text NOT NULL
         ) ON COMMIT DROP
         """;
 
-    private const string Copy = """
-        COPY import_staging (seq, beslut_id, person_id, kon, lag, verksamhet, insats, enhet, beslutsdatum, avbrottsdatum,
-            verkstallt_datum, avslutat_datum, orsak, kommentar, fodelsedatum, content_hash, first_late_day) FROM STDIN (FORMAT BINARY)
-        """;
+    private static readonly string Copy = $"COPY import_staging ({string.Join(", ", Staged)}) FROM STDIN (FORMAT BINARY)";
 
     /// The newest version of every decision of this nämnd, before this file.
     private const string Latest = """
@@ -63,12 +62,10 @@ internal static class PostgresStore
         """;
 
     /// New decisions, changed ones, and ones back (changed or not) after missing from a snapshot, in file order.
-    private const string Insert = """
-        INSERT INTO decision_versions (namnd, beslut_id, version, import_id, person_id, kon, lag, verksamhet, insats, enhet,
-            beslutsdatum, avbrottsdatum, verkstallt_datum, avslutat_datum, orsak, kommentar, fodelsedatum, content_hash, first_late_day)
-        SELECT namnd(), s.beslut_id, COALESCE(l.version, 0) + 1, @importId, s.person_id, s.kon, s.lag, s.verksamhet, s.insats,
-            s.enhet, s.beslutsdatum, s.avbrottsdatum, s.verkstallt_datum, s.avslutat_datum, s.orsak, s.kommentar,
-            s.fodelsedatum, s.content_hash, s.first_late_day
+    private static readonly string Insert = $"""
+        INSERT INTO decision_versions ({string.Join(", ", DecisionTable.Written)})
+        SELECT namnd(), s.beslut_id, COALESCE(l.version, 0) + 1, @importId, {string.Join(", ", DecisionTable.Content.Select(c => "s." + c))},
+            s.content_hash, s.first_late_day
         FROM import_staging s LEFT JOIN import_latest l ON l.beslut_id = s.beslut_id
         WHERE l.id IS NULL OR NOT l.open OR l.content_hash IS DISTINCT FROM s.content_hash
         ORDER BY s.seq
@@ -81,39 +78,44 @@ internal static class PostgresStore
         public long Same { get; init; }
     }
 
-    /// Returns the rows read and the laws seen; the counts are only meaningful when fileOk() holds at the end.
-    public static (int Rows, HashSet<Lag> Laws, long Added, long Changed, long Same) Store(NpgsqlConnection c,
-        NpgsqlTransaction tx, long importId, IEnumerable<VersionRow> decisions, Func<bool> fileOk)
+    public StoredImport Store(DbConnection connection, DbTransaction transaction, ImportFile file, IEnumerable<VersionRow> rows, Func<bool> fileOk)
     {
+        var (c, tx) = ((NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
+        var importId = c.ExecuteScalar<long>(InsertImport, new { name = file.Name, sha = file.Sha256, archive = file.ArchivePath, at = file.At.ToString("O") }, tx);
         c.Execute(Staging, transaction: tx);
         var laws = new HashSet<Lag>();
-        var rows = 0;
+        var read = 0;
         using (var copy = c.BeginBinaryImport(Copy))
         {
-            foreach (var row in decisions)
+            foreach (var row in rows)
             {
-                rows++;
+                read++;
                 // After an error the file is refused: the rest is only read, for the errors it holds.
                 if (!fileOk()) continue;
                 laws.Add(row.Decision.Lag);
-                Write(copy, rows, row);
+                Write(copy, read, row);
             }
             copy.Complete();
         }
-        if (!fileOk()) return (rows, laws, 0, 0, 0);
-        c.Execute(Latest, transaction: tx);
-        var t = c.QuerySingle<Tally>(Counts, transaction: tx);
-        c.Execute(Gone, new { importId, laws = Importer.Laws(laws) }, tx);
-        c.Execute(Insert, new { importId }, tx);
-        return (rows, laws, t.Added, t.Changed, t.Same);
+        var t = new Tally();
+        if (fileOk())
+        {
+            c.Execute(Latest, transaction: tx);
+            t = c.QuerySingle<Tally>(Counts, transaction: tx);
+            c.Execute(Gone, new { importId, laws = VersionStore.Laws(laws) }, tx);
+            c.Execute(Insert, new { importId }, tx);
+        }
+        c.Execute(VersionStore.Counted, new { rows = read, laws = VersionStore.Laws(laws), importId }, tx);
+        return new(importId, read, (int)t.Added, (int)t.Changed, (int)t.Same);
     }
 
+    /// One staged row, in Staged's order.
     private static void Write(NpgsqlBinaryImporter copy, int seq, VersionRow row)
     {
         var d = row.Decision;
         copy.StartRow();
         copy.Write((long)seq, NpgsqlDbType.Bigint);
-        Text(copy, d.BeslutId); Text(copy, d.PersonId); Text(copy, d.Kon == Kon.K ? "K" : "M"); Text(copy, d.Lag == Lag.LSS ? "LSS" : "SoL");
+        Text(copy, d.BeslutId); Text(copy, d.PersonId); Text(copy, DecisionTable.KonCode(d.Kon)); Text(copy, DecisionTable.LagCode(d.Lag));
         Text(copy, d.Verksamhet); Text(copy, d.Insats); Text(copy, d.Enhet); Text(copy, IsoDate.Format(d.Beslutsdatum));
         Text(copy, IsoDate.Format(d.Avbrottsdatum)); Text(copy, IsoDate.Format(d.VerkstalltDatum));
         Text(copy, IsoDate.Format(d.AvslutatDatum)); Text(copy, d.Orsak); Text(copy, d.Kommentar);
@@ -126,5 +128,30 @@ internal static class PostgresStore
     {
         if (value is null) copy.WriteNull();
         else copy.Write(value, NpgsqlDbType.Text);
+    }
+
+    public void Read(DbConnection c, string sql, IReadOnlyList<(string Name, object Value)> parameters, List<Decision> into)
+    {
+        // The many equal catalog texts (insats, enhet, orsak) become one string each.
+        var pool = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var (name, value) in parameters) cmd.AddParameter(name, value);
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) into.Add(Row(r, pool));
+    }
+
+    /// A decision from a row of DecisionTable.Select's columns.
+    private static Decision Row(DbDataReader r, Dictionary<string, string> pool)
+    {
+        string? Text(int i) => r.IsDBNull(1 + i) ? null : r.GetString(1 + i);
+        string? Shared(int i) => Text(i) is not { } s ? null : pool.TryGetValue(s, out var same) ? same : pool[s] = s;
+        DateOnly? Day(int i) => IsoDate.Parse(Text(i));
+        return new()
+        {
+            BeslutId = r.GetString(0), PersonId = Text(0)!, Kon = DecisionTable.KonOf(Text(1)), Lag = DecisionTable.LagOf(Text(2)),
+            Verksamhet = Shared(3), Insats = Shared(4)!, Enhet = Shared(5), Beslutsdatum = Day(6)!.Value, Avbrottsdatum = Day(7),
+            VerkstalltDatum = Day(8), AvslutatDatum = Day(9), Orsak = Shared(10), Kommentar = Text(11), Fodelsedatum = Day(12),
+        };
     }
 }

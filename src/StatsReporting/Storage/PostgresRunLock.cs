@@ -1,17 +1,17 @@
 using Npgsql;
 
-namespace StatsReporting.Jobs;
+namespace StatsReporting.Storage;
 
-/// The run lock on PostgreSQL: a session-level advisory lock held on a connection of its own (not pooled, so that
+/// The run lock on PostgreSQL (Jobs/RunLock): a session-level advisory lock held on a connection of its own (not pooled, so that
 /// closing it really ends the session) for as long as the run goes. The server drops the lock the moment that session
 /// ends: at once when the process holding it is killed, and when its machine goes away after the server's TCP
 /// keepalive gives up on the session (set below for this session: about a minute instead of the system's two hours).
-internal static class AdvisoryRunLock
+internal static class PostgresRunLock
 {
     /// One key for the whole installation, as the file lock is one per database.
-    private const long Key = StatsReporting.Storage.AdvisoryKeys.Run;
+    private const long Key = AdvisoryKeys.Run;
 
-    public static IDisposable? TryAcquire(string connectionString)
+    public static IHeldLock? TryAcquire(string connectionString)
     {
         var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, KeepAlive = 10 }.ConnectionString);
         try
@@ -32,7 +32,7 @@ internal static class AdvisoryRunLock
         return null;
     }
 
-    private sealed class Held(NpgsqlConnection c) : IDisposable, RunLock.ICheckable
+    private sealed class Held(NpgsqlConnection c) : IHeldLock
     {
         /// The lock is the session's: while its connection answers and the server lists the lock as this session's, no
         /// other run can hold it. A dropped or terminated session has given the lock away (another node may take it).
