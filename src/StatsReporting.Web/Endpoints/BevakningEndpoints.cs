@@ -6,6 +6,7 @@ using StatsReporting.Decisions;
 using StatsReporting.Reports;
 using StatsReporting.Storage;
 using StatsReporting.Web.Jobs;
+using StatsReporting.Language;
 
 namespace StatsReporting.Web.Endpoints;
 

@@ -3,6 +3,8 @@ using System.Text;
 using StatsReporting.Decisions;
 using StatsReporting.Reports;
 using StatsReporting.FileSystem;
+using StatsReporting.Workbooks;
+using StatsReporting.Language;
 
 namespace StatsReporting.Ivo;
 
@@ -49,15 +51,15 @@ public static class IvoFiles
     public static void WriteXlsx(IReadOnlyList<IvoRow> rows, IReadOnlyList<ForsvunnetArende> forsvunna, IReadOnlyList<string> findings,
         Period q, string path)
     {
-        IvoWorkbook.Sheet[] sheets =
+        TextWorkbook.Sheet[] sheets =
         [
-            new("Individrapport", Columns.Select(Hyphenated).ToList(), Widths, rows.Select(Cells).ToList(), "Inga beslut att rapportera för kvartalet", 11),
+            new("Individrapport", Columns.Select(Hyphenated).ToList(), Widths, rows.Select(Cells).ToList(), "Inga beslut att rapportera för kvartalet"),
             new("Försvunna ärenden", ForsvunnetArende.Columns, [12, 5, 22, 12, 12, 24, 24, 39], forsvunna.Select(f => f.Cells()).ToList(),
-                "Inga försvunna ärenden", 10),
-            new("Kontroller", ["Kontroller"], [PrintLayout.LandscapeWidth], findings.Select(f => new[] { f }).ToList(), "Inga avvikelser", 10),
+                "Inga försvunna ärenden"),
+            new("Kontroller", ["Kontroller"], [PrintLayout.LandscapeWidth], findings.Select(f => new[] { f }).ToList(), "Inga avvikelser"),
         ];
-        RestrictedFiles.Write(path, s => IvoWorkbook.Write(s, sheets, "Innehåller personuppgifter",
-            name => $"IVO individrapport {Wording.Quarter(q)}\n{name}", DateOnly.FromDateTime(DateTime.Now)));
+        var page = new TextWorkbook.PageTexts(_ => "Innehåller personuppgifter", _ => "", name => $"IVO individrapport {Wording.Quarter(q)}\n{name}", null);
+        RestrictedFiles.Write(path, s => TextWorkbook.Write(s, sheets, page, DateOnly.FromDateTime(DateTime.Now)));
     }
 
     /// The xlsx header may break the long compound words where a person would ("Rapporterings-period"): a soft hyphen,

@@ -1,5 +1,6 @@
 using StatsReporting.Checks;
 using StatsReporting.Decisions;
+using StatsReporting.Language;
 
 namespace StatsReporting.Reports;
 

@@ -1,4 +1,5 @@
 using StatsReporting.Decisions;
+using StatsReporting.Language;
 
 namespace StatsReporting.Reports;
 

@@ -3,6 +3,8 @@ using DocumentFormat.OpenXml.Packaging;
 using StatsReporting.Reports.Charts;
 using StatsReporting.Storage;
 using StatsReporting.FileSystem;
+using StatsReporting.Workbooks;
+using StatsReporting.Language;
 
 namespace StatsReporting.Reports;
 

@@ -2,6 +2,8 @@ using ClosedXML.Excel;
 using StatsReporting.Checks;
 using StatsReporting.Decisions;
 using StatsReporting.FileSystem;
+using StatsReporting.Workbooks;
+using StatsReporting.Language;
 
 namespace StatsReporting.Reports;
 

@@ -7,6 +7,7 @@ using StatsReporting.Reports.Document;
 using StatsReporting.Storage;
 using StatsReporting.FileSystem;
 using StatsReporting.Records;
+using StatsReporting.Language;
 
 namespace StatsReporting.Reports;
 

@@ -1,4 +1,5 @@
 using StatsReporting.Decisions;
+using StatsReporting.Language;
 
 namespace StatsReporting.Reports;
 
@@ -15,7 +16,7 @@ public static class TextDraft
         {
             lines.Add("");
             lines.Add(Wording.InsatsIntro(InsatsName(catalog, r.Lag, block.Label), block.Total));
-            lines.AddRange(block.Lines.Select(l => Bullet + Wording.StatusCount(l)));
+            lines.AddRange(block.Lines.Select(l => Bullet + Wording.StatusCount(l.Status, l.Reason, l.Count)));
         }
         lines.Add("");
         lines.AddRange(Facts(r));

@@ -1,6 +1,7 @@
 using StatsReporting.Decisions;
 using StatsReporting.Reports;
 using StatsReporting.Tests.Support;
+using StatsReporting.Language;
 
 namespace StatsReporting.Tests.Reports;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using StatsReporting.Decisions;
+using StatsReporting.Language;
 
 namespace StatsReporting.Reports.Charts;
 

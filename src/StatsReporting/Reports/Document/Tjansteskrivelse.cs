@@ -5,6 +5,7 @@ using StatsReporting.Decisions;
 using StatsReporting.Reports.Charts;
 using StatsReporting.Storage;
 using StatsReporting.FileSystem;
+using StatsReporting.Language;
 
 namespace StatsReporting.Reports.Document;
 
@@ -60,7 +61,7 @@ public static class Tjansteskrivelse
         foreach (var block in r.Orsaker)
         {
             d.Paragraph(Wording.InsatsIntro(TextDraft.InsatsName(catalog, r.Lag, block.Label), block.Total), keepWithList: true);
-            foreach (var line in block.Lines) d.Bullet(Wording.StatusCount(line));
+            foreach (var line in block.Lines) d.Bullet(Wording.StatusCount(line.Status, line.Reason, line.Count));
         }
         foreach (var fact in TextDraft.Facts(r)) d.Paragraph(fact);
         var per = r.Lag == Lag.SoL ? "per verksamhet" : "per insats med beslut";

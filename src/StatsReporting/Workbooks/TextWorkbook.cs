@@ -1,25 +1,37 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using StatsReporting.Reports;
+using StatsReporting.Language;
 
-namespace StatsReporting.Ivo;
+namespace StatsReporting.Workbooks;
 
-/// The IVO workbook written as a stream of XML (its sheets through SheetXml) rather than through ClosedXML, which at
-/// ~8 000 rows cost half of a quarter's outputs. It writes what the ClosedXML version wrote: text cells in shared
-/// strings, a bold header row with a rule under it, wrapped cells aligned to the top, a height per row
-/// (PrintLayout.FitHeight), frozen header, auto-filter, and PrintLayout.Page's print layout (landscape A4, one page
-/// wide, the header row on every page, page header and "Sida N av M" footer).
-public static class IvoWorkbook
+/// Workbooks of text sheets (the IVO individrapport, the särskild avgift list, the bevakningslista) written as a stream
+/// of XML (the sheets through SheetXml) rather than through ClosedXML, which at ~8 000 rows cost half of a quarter's
+/// outputs: text cells in shared strings (numbers where a sheet says so), a bold header row with a rule under it,
+/// wrapped cells aligned to the top, a height per row (PrintLayout.Lines, at the sheet's font size), frozen header,
+/// and the print layout of PrintLayout.Page (landscape A4, one page wide, the header row on every page, a page header
+/// and a footer with the day made and "Sida N av M").
+public static class TextWorkbook
 {
-    /// One sheet: its cells are all text. FontSize is the size the text is written in; the heights are fitted to
-    /// IvoFiles' 10 pt as before (the first sheet kept ClosedXML's 11 pt default).
+    /// Every sheet's text, in points: small enough for a landscape page of long texts, never shrunk to fit.
+    public const int FontSize = 10;
+
+    /// One sheet: its cells are text. `Totals`: rows (indexes into Rows) in bold with a rule above (a subtotal).
+    /// `Numbers`: columns written as numbers. `Notes`: lines under the table, each across its width.
     public sealed record Sheet(string Name, IReadOnlyList<string> Header, IReadOnlyList<double> Widths,
-        IReadOnlyList<string[]> Rows, string WhenEmpty, int FontSize);
+        IReadOnlyList<string[]> Rows, string WhenEmpty)
+    {
+        public IReadOnlySet<int> Totals { get; init; } = new HashSet<int>();
+        public IReadOnlySet<int> Numbers { get; init; } = new HashSet<int>();
+        public IReadOnlyList<string> Notes { get; init; } = [];
+        public bool Filter { get; init; } = true;
+    }
 
-    private const double FitSize = 10;
+    /// The page header's thirds, each from the sheet's name (a third left empty is not written), and the footer's left
+    /// (null: the day the workbook was made; empty: nothing).
+    public sealed record PageTexts(Func<string, string> Left, Func<string, string> Center, Func<string, string> Right, string? FooterLeft);
 
-    public static void Write(Stream target, IReadOnlyList<Sheet> sheets, string left, Func<string, string> right, DateOnly made)
+    public static void Write(Stream target, IReadOnlyList<Sheet> sheets, PageTexts page, DateOnly made)
     {
         using var buffer = new MemoryStream();
         using (var doc = SpreadsheetDocument.Create(buffer, SpreadsheetDocumentType.Workbook))
@@ -33,10 +45,10 @@ public static class IvoWorkbook
             {
                 var s = sheets[i];
                 var part = book.AddNewPart<WorksheetPart>();
-                WriteSheet(part, s, strings, left, right(s.Name), made);
+                WriteSheet(part, s, strings, page, made);
                 entries.Append(new DocumentFormat.OpenXml.Spreadsheet.Sheet { Name = s.Name, SheetId = (uint)i + 1, Id = book.GetIdOfPart(part) });
                 var quoted = $"'{s.Name.Replace("'", "''")}'";
-                if (s.Rows.Count > 0)
+                if (s.Filter && s.Rows.Count > 0)
                     names.Append(new DefinedName($"{quoted}!$A$1:${Column(s.Header.Count - 1)}${s.Rows.Count + 1}")
                         { Name = "_xlnm._FilterDatabase", LocalSheetId = (uint)i, Hidden = true });
                 names.Append(new DefinedName($"{quoted}!$1:$1") { Name = "_xlnm.Print_Titles", LocalSheetId = (uint)i });
@@ -48,9 +60,8 @@ public static class IvoWorkbook
         buffer.CopyTo(target);
     }
 
-    private static void WriteSheet(WorksheetPart part, Sheet s, SharedStrings strings, string left, string right, DateOnly made)
+    private static void WriteSheet(WorksheetPart part, Sheet s, SharedStrings strings, PageTexts page, DateOnly made)
     {
-        var (body, head) = s.FontSize == 11 ? (1u, 2u) : (4u, 5u);
         var last = Column(s.Header.Count - 1);
         var lastRow = Math.Max(2, s.Rows.Count + 1);
         using var w = new SheetXml(part);
@@ -60,27 +71,40 @@ public static class IvoWorkbook
             { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0 }));
         w.Element(new SheetFormatProperties { DefaultRowHeight = 15 });
         w.Element(new Columns(s.Widths.Select((width, c) => new Column
-            { Min = (uint)c + 1, Max = (uint)c + 1, Width = width + 0.710625, Style = body, CustomWidth = true })));
+            { Min = (uint)c + 1, Max = (uint)c + 1, Width = width + 0.710625, Style = Body, CustomWidth = true })));
         w.StartRows();
-        w.Row(1, s.Header, head, strings, PrintLayout.LineHeight(FitSize) * Lines(s.Header, s.Widths, bold: true) + 2);
-        if (s.Rows.Count == 0) w.Row(2, [s.WhenEmpty], body, strings, null);
+        w.Row(1, s.Header, Head, strings, Height(s, s.Header, bold: true));
+        if (s.Rows.Count == 0) w.Row(2, [s.WhenEmpty], Body, strings, null);
         for (var r = 0; r < s.Rows.Count; r++)
-            w.Row(r + 2, s.Rows[r], body, strings, PrintLayout.LineHeight(FitSize) * Lines(s.Rows[r], s.Widths, bold: false) + 2);
+        {
+            var total = s.Totals.Contains(r);
+            w.Row(r + 2, s.Rows[r], total ? Total : Body, strings, Height(s, s.Rows[r], bold: total), s.Numbers);
+        }
+        var firstNote = Math.Max(2, s.Rows.Count + 1) + 2;
+        for (var n = 0; n < s.Notes.Count; n++)
+            w.Row(firstNote + n, [s.Notes[n]], Body, strings, Height(s, [s.Notes[n]], bold: false, across: true));
         w.EndRows();
-        if (s.Rows.Count > 0) w.Element(new AutoFilter { Reference = $"A1:{last}{s.Rows.Count + 1}" });
+        if (s.Filter && s.Rows.Count > 0) w.Element(new AutoFilter { Reference = $"A1:{last}{s.Rows.Count + 1}" });
+        // A note runs across the table's width, wrapped (text running past the last column would widen what Calc prints).
+        if (s.Notes.Count > 0)
+            w.Element(new MergeCells(Enumerable.Range(firstNote, s.Notes.Count).Select(n => new MergeCell { Reference = $"A{n}:{last}{n}" }))
+                { Count = (uint)s.Notes.Count });
         w.Element(new PageMargins { Left = 0.3, Right = 0.3, Top = 0.8, Bottom = 0.8, Header = 0.3, Footer = 0.3 });
         w.Element(new PageSetup
             { PaperSize = 9, FitToHeight = 0, Orientation = OrientationValues.Landscape, BlackAndWhite = true });
         w.Element(new HeaderFooter(
-            new OddHeader($"&L{Code(left)}&R{Code(right)}"),
-            new OddFooter($"&LFramtagen {Wording.Date(made)}&RSida &P av &N")));
+            new OddHeader(string.Concat(new[] { ("&L", page.Left), ("&C", page.Center), ("&R", page.Right) }
+                .Select(h => (h.Item1, Text: h.Item2(s.Name))).Where(h => h.Text.Length > 0).Select(h => h.Item1 + Code(h.Text)))),
+            new OddFooter((page.FooterLeft ?? $"Framtagen {Wording.Date(made)}") is { Length: > 0 } left ? $"&L{Code(left)}&RSida &P av &N" : "&RSida &P av &N")));
     }
 
-    private static int Lines(IReadOnlyList<string> texts, IReadOnlyList<double> widths, bool bold)
+    /// The row's height: its tallest wrapped cell (a note: across the table's width).
+    private static double Height(Sheet s, IReadOnlyList<string> texts, bool bold, bool across = false)
     {
         var lines = 1;
-        for (var i = 0; i < texts.Count; i++) lines = Math.Max(lines, PrintLayout.Lines(texts[i], widths[i], FitSize, bold));
-        return lines;
+        for (var i = 0; i < texts.Count; i++)
+            lines = Math.Max(lines, PrintLayout.Lines(texts[i], across ? s.Widths.Sum() : s.Widths[i], FontSize, bold));
+        return PrintLayout.LineHeight(FontSize) * lines + 2;
     }
 
     /// A literal '&' in a page header is written '&&'.
@@ -90,34 +114,37 @@ public static class IvoWorkbook
 
     internal static string Column(int index) => index < 26 ? Letters[index] : Column(index / 26 - 1) + Letters[index % 26];
 
-    /// Fonts: Calibri 11, bold 11, 10, bold 10. Cell formats: 0 default, 1/2 body/header at 11 pt, 3 plain 10 pt,
-    /// 4/5 body/header at 10 pt; body and header wrap and sit at the top, the header has a medium rule below.
+    // Cell formats (Styles): 1 body (wrapped, at the top), 2 header (bold, a medium rule below), 3 total (bold, a thin
+    // rule above); 0 is the default.
+    private const uint Body = 1, Head = 2, Total = 3;
+
+    /// Fonts: Calibri at FontSize, and bold. Cell formats: see Body, Head, Total.
     private static Stylesheet Styles()
     {
-        static Font Font(int size, bool bold)
+        static Font Font(bool bold)
         {
             var font = new Font();
             if (bold) font.Append(new Bold());
-            font.Append(new FontSize { Val = size }, new Color { Rgb = "FF000000" }, new FontName { Val = PrintLayout.Font },
+            font.Append(new FontSize { Val = FontSize }, new Color { Rgb = "FF000000" }, new FontName { Val = PrintLayout.Font },
                 new FontFamilyNumbering { Val = 2 });
             return font;
         }
-        static CellFormat Format(uint font, bool wrap, bool rule) => new(
+        static CellFormat Format(uint font, bool wrap, uint border) => new(
             new Alignment { Vertical = wrap ? VerticalAlignmentValues.Top : VerticalAlignmentValues.Bottom, WrapText = wrap })
-            { FontId = font, FillId = 0, BorderId = rule ? 1u : 0u, FormatId = 0, ApplyAlignment = true, ApplyBorder = rule, ApplyFont = true };
+            { FontId = font, FillId = 0, BorderId = border, FormatId = 0, ApplyAlignment = true, ApplyBorder = border != 0, ApplyFont = true };
+        static Border Rule(bool above) => new(new LeftBorder(), new RightBorder(),
+            above ? new TopBorder(new Color { Rgb = "FF000000" }) { Style = BorderStyleValues.Thin } : new TopBorder(),
+            above ? new BottomBorder() : new BottomBorder(new Color { Rgb = "FF000000" }) { Style = BorderStyleValues.Medium }, new DiagonalBorder());
         return new Stylesheet(
-            new Fonts(Font(11, false), Font(11, true), Font(10, false), Font(10, true)),
+            new Fonts(Font(false), Font(true)),
             new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })),
-            new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder()),
-                new Border(new LeftBorder(), new RightBorder(), new TopBorder(),
-                    new BottomBorder(new Color { Rgb = "FF000000" }) { Style = BorderStyleValues.Medium }, new DiagonalBorder())),
+            new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder()), Rule(above: false), Rule(above: true)),
             new CellStyleFormats(new CellFormat { FontId = 0, FillId = 0, BorderId = 0 }),
-            new CellFormats(Format(0, false, false), Format(0, true, false), Format(1, true, true), Format(2, false, false),
-                Format(2, true, false), Format(3, true, true)),
+            new CellFormats(Format(0, false, 0), Format(0, true, 0), Format(1, true, 1), Format(1, true, 2)),
             new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }));
     }
 
-    /// The shared string table, each distinct text once, written as a stream at the end (also the avgift list's).
+    /// The shared string table, each distinct text once, written as a stream at the end.
     internal sealed class SharedStrings
     {
         private readonly Dictionary<string, string> _index = new(StringComparer.Ordinal);

@@ -1,8 +1,9 @@
 using ClosedXML.Excel;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using StatsReporting.Language;
 
-namespace StatsReporting.Reports;
+namespace StatsReporting.Workbooks;
 
 /// How a sheet prints: A4, the width fitted to one page, the header row on every page, black on white, a page header
 /// with who (left) and what (right, each a line or two: the thirds of a header line are narrow), and a footer with the date made and "Sida N av M". Calc does not recompute the heights of

@@ -1,7 +1,7 @@
 using System.Globalization;
 using StatsReporting.Decisions;
 
-namespace StatsReporting.Reports;
+namespace StatsReporting.Language;
 
 /// The Swedish sentences of the KF report, in one place: the workbook's Text sheet and the Word tjänsteskrivelse both
 /// take them from here. Pure functions; numbers agree with their nouns (1 beslut verkställt, 2 beslut verkställda).
@@ -27,8 +27,6 @@ public static class Wording
             : $"{count} beslut {StatusWord(status, plural)}";
         return phrase + Reason(reason);
     }
-
-    public static string StatusCount(StatusLine line) => StatusCount(line.Status, line.Reason, line.Count);
 
     private static string StatusWord(Status status, bool plural) => (status, plural) switch
     {
