@@ -6,6 +6,8 @@ using StatsReporting.Decisions;
 using StatsReporting.Reports;
 using StatsReporting.Storage;
 using StatsReporting.Web.Tests.Support;
+using StatsReporting.Bevakning;
+using StatsReporting.Access;
 
 namespace StatsReporting.Web.Tests;
 
@@ -77,7 +79,7 @@ public class BrowserTests : IDisposable
     {
         // Three decisions reaching three months 7–25 days from today (the service's clock is the real one); the
         // sample's own decisions are all long done or reported by now.
-        var today = ServiceData.Settings.Bevakning.Today(TimeProvider.System);
+        var today = ServiceData.Settings.Get<BevakningSettings>().Today(TimeProvider.System);
         string Beslut(int days) => today.AddMonths(-3).AddDays(days).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var csv = Path.Combine(_data.Dir, "nya.csv");
         File.WriteAllText(csv, string.Join("\r\n",
@@ -85,7 +87,7 @@ public class BrowserTests : IDisposable
             $"W-1;19400101-T010;M;SoL;ÄO;Särskilt boende;Fyren;{Beslut(10)};;;;SAKNAS_PLATS;hemlig kommentar",
             $"W-2;19400101-T020;K;SoL;IFO;Bostad;Krongyllen;{Beslut(20)};;;;;",
             $"W-3;19400101-T030;M;LSS;;9 § 4;;{Beslut(25)};;;;;") + "\r\n");
-        new StatsReporting.Import.Importer(_data.Db, new StatsReporting.Decisions.Catalog(ServiceData.Settings.Catalog),
+        new StatsReporting.Import.Importer(_data.Db, new StatsReporting.Decisions.Catalog(ServiceData.Settings.Get<CatalogSettings>()),
             Path.Combine(_data.Dir, "arkiv"), TimeProvider.System).Import(csv);
         var served = Serve(_data.Dir, _data.Db.Path, _data.Reports);
         var key = await served.Key("controller", "Bevakningstest");
@@ -117,8 +119,8 @@ public class BrowserTests : IDisposable
         PublishedTableStore.Import(_data.Db, Path.Combine(AppContext.BaseDirectory, "Fixtures", "published", "sol-2025Q2-tabell.csv"),
             Lag.SoL, new Period(2025, 1), TimeProvider.System);
         var settings = ServiceData.Settings;
-        new ReportService(_data.Db, new Catalog(settings.Catalog), settings).Write(new Period(2025, 1), new Period(2025, 1).End, _data.Reports);
-        new ReportService(_data.Db, new Catalog(settings.Catalog), settings).Write(ServiceData.Q2, ServiceData.Q2.End, _data.Reports);
+        new ReportService(settings.For(_data.Db)).Write(new Period(2025, 1), new Period(2025, 1).End, _data.Reports);
+        new ReportService(settings.For(_data.Db)).Write(ServiceData.Q2, ServiceData.Q2.End, _data.Reports);
         var served = Serve(_data.Dir, _data.Db.Path, _data.Reports);
         var key = await served.Key("controller", "Controller");
         await served.Start();
@@ -144,7 +146,7 @@ public class BrowserTests : IDisposable
         Assert.InRange(seen.GetProperty("tabsToPicker").GetInt32(), 1, 29); // the quarter picker is reached with Tab
         Assert.Equal("SoL: kön per insats", seen.GetProperty("enlarged").GetString()); // opened with Enter on the chart
         Assert.True(seen.GetProperty("closed").GetBoolean());
-        Assert.Equal(settings.Web.LoginHelp, seen.GetProperty("loginHelp").GetString());
+        Assert.Equal(settings.Get<WebSettings>().LoginHelp, seen.GetProperty("loginHelp").GetString());
         Assert.Equal("sv", seen.GetProperty("lang").GetString());
         Assert.Empty(seen.GetProperty("unlabelled").EnumerateArray());
         Assert.Equal(0, seen.GetProperty("overflow1280").GetInt32());

@@ -1,6 +1,6 @@
-using StatsReporting.Decisions;
 using StatsReporting.Storage;
 using StatsReporting.Web.Auth;
+using StatsReporting.Access;
 
 namespace StatsReporting.Web.Tests;
 
@@ -15,7 +15,7 @@ public class SessionStoreTests : IDisposable
     {
         var db = new Db(Path.Combine(_dir, "s.db"));
         db.Migrate();
-        _sessions = new SessionStore(db, _clock, new AppSettings { Web = new WebSettings { SessionIdleMinutes = 20 } });
+        _sessions = new SessionStore(db, _clock, new WebSettings { SessionIdleMinutes = 20 });
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);

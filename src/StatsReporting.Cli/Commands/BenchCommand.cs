@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using StatsReporting.Bench;
-using StatsReporting.Decisions;
+using StatsReporting.Storage;
+using StatsReporting.Jobs;
 
 namespace StatsReporting.Cli;
 
@@ -18,11 +19,11 @@ public static class BenchCommand
                 : throw new UsageException($"--records '{n}' är inget positivt heltal.")).ToList();
         var repeat = int.TryParse(args.Option("repeat") ?? "3", NumberStyles.None, CultureInfo.InvariantCulture, out var r) && r > 0 ? r
             : throw new UsageException("--repeat ska vara ett positivt heltal.");
-        var settings = AppSettings.Load();
+        var settings = Installation.Load();
         var postgres = args.Option("provider") switch
         {
             null or "sqlite" => null,
-            "postgres" => PostgresBench.ConnectionString(settings)
+            "postgres" => PostgresBench.ConnectionString(settings.Get<StorageSettings>())
                 ?? throw new UsageException("--provider postgres behöver ConnectionStrings:Postgres (eller miljövariabeln STATSREPORTING_TEST_POSTGRES)."),
             var other => throw new UsageException($"--provider '{other}' är okänd (sqlite eller postgres)."),
         };
@@ -51,7 +52,7 @@ public static class BenchCommand
 
     private static int Step(string step, Args args)
     {
-        var settings = AppSettings.Load();
+        var settings = Installation.Load();
         var result = step switch
         {
             "import" => BenchSteps.Import(settings, args.Required("db"), args.Required("file")),

@@ -14,8 +14,8 @@ public static class BevakningCommand
         int? days = args.Option("days") is not { } text ? null
             : int.TryParse(text, out var n) && n is >= 0 and <= 366 ? n : throw new UsageException($"ogiltigt antal dagar '{text}' för --days (ett heltal 0–366).");
         var ctx = new CliContext(args);
-        var today = ReportCommand.DateOption(args, "today") ?? ctx.Settings.Bevakning.Today(TimeProvider.System);
-        var service = new BevakningService(ctx.Db, ctx.Catalog, ctx.Settings);
+        var today = ReportCommand.DateOption(args, "today") ?? ctx.Installation.Get<BevakningSettings>().Today(TimeProvider.System);
+        var service = new BevakningService(ctx.Namnd);
         var list = service.List(today, days);
         var path = service.WriteWorkbook(list, args.Option("out") is null ? null : ReportCommand.Folder(args, "out", ""));
         if (format == "json") Console.WriteLine(BevakningOutput.Json(list));

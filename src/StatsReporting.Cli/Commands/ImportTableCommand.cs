@@ -16,7 +16,7 @@ public static class ImportTableCommand
         var law = Catalog.ResolveLag(lawText) ?? throw new UsageException($"okänd lag '{lawText}' (ange SoL eller LSS).");
         var ctx = new CliContext(args);
         TableImportOutcome outcome;
-        try { outcome = PublishedTableStore.Import(ctx.Db, args.Positional[0], law, period, TimeProvider.System); }
+        try { outcome = PublishedTableStore.Import(ctx.Namnd.Db, args.Positional[0], law, period, TimeProvider.System); }
         catch (TableReadException e)
         {
             Console.Error.WriteLine($"Fel: {e.Message}");

@@ -1,4 +1,5 @@
 using StatsReporting.Ivo;
+using StatsReporting.Jobs;
 
 namespace StatsReporting.Cli;
 
@@ -9,16 +10,17 @@ public static class IvoCommand
     {
         args.Allow("ivo", "period", "out", "today", "namnd");
         var ctx = new CliContext(args);
-        var export = new IvoExport(ctx.Db, ctx.Catalog, ctx.Settings, TimeProvider.System);
+        var namnd = ctx.Namnd;
+        var export = new IvoExport(namnd, TimeProvider.System);
         if (args.Positional is ["status"])
         {
-            var today = ReportCommand.DateOption(args, "today") ?? ctx.Settings.Schedule.Today(TimeProvider.System);
+            var today = ReportCommand.DateOption(args, "today") ?? ctx.Installation.Get<ScheduleSettings>().Today(TimeProvider.System);
             foreach (var line in IvoCalendar.Lines(export.Status(today))) Console.WriteLine(line);
             return 0;
         }
         if (args.Positional.Count > 0) throw new UsageException($"okänt underkommando '{args.Positional[0]}' (ange status eller --period).");
 
-        var result = export.Write(ReportCommand.ParsePeriod(args), ReportCommand.Folder(args, "out", ctx.IvoRoot()));
+        var result = export.Write(ReportCommand.ParsePeriod(args), ReportCommand.Folder(args, "out", namnd.IvoRoot));
         foreach (var f in result.Files) Console.WriteLine($"{f.Kind}: {f.Path}");
         Console.WriteLine(result.Summary);
         foreach (var w in result.Warnings) Console.Error.WriteLine(w);

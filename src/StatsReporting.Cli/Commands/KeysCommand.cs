@@ -1,4 +1,4 @@
-using StatsReporting.Decisions;
+using StatsReporting.Organisation;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using StatsReporting.Access;
@@ -13,7 +13,7 @@ public static class KeysCommand
     {
         args.Allow("keys", "role", "name", "config", "namnder");
         var ctx = new CliContext(args);
-        var store = new KeyStore(ctx.InstallationDb, ctx.Installation.Access);
+        var store = new KeyStore(ctx.InstallationDb, ctx.Installation.Get<AccessSettings>());
         switch (args.Positional.FirstOrDefault())
         {
             case "add": return Add(args, store, ctx);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using StatsReporting.Decisions;
+using StatsReporting.Jobs;
 
 namespace StatsReporting.Cli;
 
@@ -13,10 +14,10 @@ public static class ReportCommand
         var (asOf, outRoot) = (AsOf(args, period), Folder(args, "out", ctx.Installation.Paths.Reports));
         // Without --namnd and with several nämnder: every nämnd, then the kommun summaries.
         foreach (var n in ctx.Selected)
-            foreach (var f in new Reports.ReportService(ctx.DbFor(n), ctx.CatalogFor(n), ctx.SettingsFor(n)).Write(period, asOf, outRoot, new Progress(), ImportId(args)))
+            foreach (var f in new Reports.ReportService(n).Write(period, asOf, outRoot, new Progress(), ImportId(args)))
                 Console.WriteLine($"{f.Kind}: {f.Path}");
-        if (ctx.Namnd is null)
-            foreach (var f in Reports.KommunSummaries.Write(ctx.InstallationDb, ctx.Catalog, ctx.Installation, period, asOf, outRoot))
+        if (!ctx.NamndGiven)
+            foreach (var f in KommunSummaries.Write(ctx.Installation, ctx.InstallationDb, period, asOf, outRoot))
                 Console.WriteLine($"{f.Kind}: {f.Path}");
         return 0;
     }

@@ -1,4 +1,4 @@
-using StatsReporting.Decisions;
+using StatsReporting.Organisation;
 using StatsReporting.Jobs;
 using StatsReporting.Web.Jobs;
 
@@ -23,29 +23,28 @@ public static class RunCommand
         Exception? failure = null;
         foreach (var n in selected)
         {
-            try { RunOne(ctx, n, period, asOf, inbox, outRoot, guard); }
+            try { RunOne(n, period, asOf, inbox, outRoot, guard); }
             catch (Exception e) when (selected.Count > 1)
             {
-                Console.Error.WriteLine($"Fel: {n.Name} ({n.Code}): {QuarterlyJob.Describe(e)}");
+                Console.Error.WriteLine($"Fel: {n.Namnd.Name} ({n.Code}): {QuarterlyJob.Describe(e)}");
                 failure = e;
             }
         }
-        if (ctx.Namnd is null && failure is null)
-            foreach (var f in Reports.KommunSummaries.Write(ctx.InstallationDb, ctx.Catalog, ctx.Installation, period, asOf, outRoot))
+        if (!ctx.NamndGiven && failure is null)
+            foreach (var f in KommunSummaries.Write(ctx.Installation, ctx.InstallationDb, period, asOf, outRoot))
                 Console.WriteLine($"{f.Kind}: {f.Path}");
         return failure is null ? 0 : 1;
     }
 
-    private static void RunOne(CliContext ctx, NamndSettings n, Decisions.Period period, DateOnly asOf, string inbox, string outRoot, RunLock guard)
+    private static void RunOne(NamndContext n, Decisions.Period period, DateOnly asOf, string inbox, string outRoot, RunLock guard)
     {
-        var db = ctx.DbFor(n);
-        var history = new RunHistory(db, TimeProvider.System);
+        var history = new RunHistory(n.Db, TimeProvider.System);
         var id = history.Start(period, RunHistory.Cli, null, $"{Environment.UserName}@{Environment.MachineName}");
         QuarterJobResult result;
         try
         {
             var progress = new Both(new ReportCommand.Progress(), history.ProgressFor(id));
-            result = new QuarterJob(db, ctx.CatalogFor(n), ctx.SettingsFor(n), TimeProvider.System).Run(period, asOf, inbox, outRoot, progress, held: guard);
+            result = new QuarterJob(n, TimeProvider.System).Run(period, asOf, inbox, outRoot, progress, held: guard);
         }
         catch (Exception e)
         {

@@ -1,7 +1,8 @@
 using System.Security.Claims;
 using StatsReporting.Access;
-using StatsReporting.Decisions;
+using StatsReporting.Jobs;
 using StatsReporting.Storage;
+using StatsReporting.Organisation;
 
 namespace StatsReporting.Web.Auth;
 
@@ -21,8 +22,8 @@ public static class NamndScope
     public static bool IsInstallationAdmin(ClaimsPrincipal user) =>
         user.IsInRole(Roles.Admin) && (!user.HasClaim(c => c.Type == Claim) || user.HasClaim(Claim, All));
 
-    public static IReadOnlyList<NamndSettings> Visible(ClaimsPrincipal user, AppSettings s) =>
-        s.Organisation.All().Where(n => Sees(user, n.Code)).ToList();
+    public static IReadOnlyList<NamndSettings> Visible(ClaimsPrincipal user, OrganisationSettings o) =>
+        o.All().Where(n => Sees(user, n.Code)).ToList();
 }
 
 /// The nämnd a request is about: the {namnd} of /api/namnder/{namnd}/…, else the first nämnd the key may see (the
@@ -32,15 +33,16 @@ public sealed class RequestNamnd
 {
     public NamndSettings? Namnd { get; }
     public Db Db { get; }
-    public AppSettings Settings { get; }
+    /// The nämnd's context (Jobs/Installation.For); null with Namnd.
+    public NamndContext? Context { get; }
 
-    public RequestNamnd(IHttpContextAccessor http, AppSettings settings, Db db)
+    public RequestNamnd(IHttpContextAccessor http, Installation installation, Db db)
     {
         var context = http.HttpContext;
-        var visible = context is null ? [] : NamndScope.Visible(context.User, settings);
+        var visible = context is null ? [] : NamndScope.Visible(context.User, installation.Organisation);
         Namnd = context?.GetRouteValue("namnd") is string code ? visible.FirstOrDefault(n => n.Code == code) : visible.FirstOrDefault();
         Db = db.For(Namnd?.Code ?? Db.DefaultNamnd);
-        Settings = Namnd is { } n ? settings.ForNamnd(n) : settings;
+        Context = Namnd is { } n ? installation.For(n, db) : null;
     }
 
     /// The 404 of a nämnd the key may not see, worded like any missing page.

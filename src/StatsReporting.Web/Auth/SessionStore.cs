@@ -1,17 +1,17 @@
 using System.Security.Cryptography;
 using Dapper;
-using StatsReporting.Decisions;
 using StatsReporting.Storage;
+using StatsReporting.Access;
 
 namespace StatsReporting.Web.Auth;
 
 /// Server-side cookie sessions (table sessions): the cookie only names a session, and the session is valid while its
 /// row says so. Logout ends it, a revoked key ends it at its next request, and so does StatsReporting:Web:SessionIdleMinutes
 /// without a request. A cookie replayed after any of these is refused.
-public sealed class SessionStore(Db db, TimeProvider clock, AppSettings settings)
+public sealed class SessionStore(Db db, TimeProvider clock, WebSettings settings)
 {
     public const string Claim = "sid";
-    private TimeSpan Idle => TimeSpan.FromMinutes(settings.Web.SessionIdleMinutes);
+    private TimeSpan Idle => TimeSpan.FromMinutes(settings.SessionIdleMinutes);
 
     // last_seen_at is written at most once a minute per session, not at every request.
     private static readonly TimeSpan TouchEvery = TimeSpan.FromMinutes(1);

@@ -1,12 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using StatsReporting.Access;
-using StatsReporting.Avgift;
 using StatsReporting.Bevakning;
 using StatsReporting.Decisions;
-using StatsReporting.Reports;
-using StatsReporting.Storage;
 using StatsReporting.Web.Jobs;
 using StatsReporting.Language;
+using StatsReporting.Jobs;
 
 namespace StatsReporting.Web.Endpoints;
 
@@ -16,12 +14,6 @@ public static class BevakningEndpoints
 {
     public static WebApplicationBuilder AddBevakning(this WebApplicationBuilder builder)
     {
-        // The request's nämnd (Auth/RequestNamnd); the weekly job, outside a request, lists the default nämnd.
-        builder.Services.AddTransient(sp =>
-        {
-            var n = sp.GetRequiredService<Auth.RequestNamnd>();
-            return new BevakningService(n.Db, n.Namnd?.Catalog is { } own ? new Catalog(own) : sp.GetRequiredService<Catalog>(), n.Settings);
-        });
         builder.Services.AddTransient<BevakningJob>();
         return builder;
     }
@@ -39,20 +31,22 @@ public static class BevakningEndpoints
 
     public sealed record SummaryDto(string Today, int Days, int Snart, int Sena, IReadOnlyList<BevakningCount> PerEnhet, string Workbook, string WorkbookName);
 
-    private static IResult Summary(BevakningService service, AppSettings settings, TimeProvider clock, Auth.RequestNamnd namnd, ReportFiles files)
+    /// The request's nämnd's list (Auth/RequestNamnd).
+    private static IResult Summary(Installation settings, TimeProvider clock, Auth.RequestNamnd namnd, ReportFiles files)
     {
-        if (namnd.Namnd is null) return Auth.RequestNamnd.NotFound();
-        var list = service.List(settings.Bevakning.Today(clock));
-        var url = files.NamedOutputs is null ? "/api/bevakning/workbook" : $"/api/namnder/{namnd.Namnd.Code}/bevakning/workbook";
+        if (namnd.Context is not { } n) return Auth.RequestNamnd.NotFound();
+        var list = new BevakningService(n).List(settings.Get<BevakningSettings>().Today(clock));
+        var url = files.NamedOutputs is null ? "/api/bevakning/workbook" : $"/api/namnder/{n.Code}/bevakning/workbook";
         return TypedResults.Ok(new SummaryDto(Wording.Date(list.Today), list.Days, list.Snart.Count, list.Sena.Count,
             BevakningService.Counts(list), url, DisplayName(list.Today)));
     }
 
     /// Today's list, written (atomically, as the weekly job does) and then served from the handle ReportFiles checked.
-    private static IResult Workbook(BevakningService service, AppSettings settings, TimeProvider clock, ReportFiles files, Auth.RequestNamnd namnd)
+    private static IResult Workbook(Installation settings, TimeProvider clock, ReportFiles files, Auth.RequestNamnd namnd)
     {
-        if (namnd.Namnd is null) return Auth.RequestNamnd.NotFound();
-        var list = service.List(settings.Bevakning.Today(clock));
+        if (namnd.Context is not { } n) return Auth.RequestNamnd.NotFound();
+        var service = new BevakningService(n);
+        var list = service.List(settings.Get<BevakningSettings>().Today(clock));
         return files.Open(Path.GetFullPath(service.WriteWorkbook(list))) is { } file
             ? TypedResults.File(file, ReportEndpoints.XlsxType, DisplayName(list.Today))
             : ReportEndpoints.Missing("Bevakningslistan kunde inte lämnas ut.");

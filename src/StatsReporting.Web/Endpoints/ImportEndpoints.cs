@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using StatsReporting.Access;
@@ -14,7 +15,7 @@ public static class ImportEndpoints
     public static WebApplicationBuilder AddImports(this WebApplicationBuilder builder)
     {
         // A second fence behind the Content-Length check: the multipart reader never takes a part over the limit.
-        builder.Services.AddOptions<FormOptions>().Configure<AppSettings>((o, s) => o.MultipartBodyLengthLimit = s.Web.MaxUploadBytes);
+        builder.Services.AddOptions<FormOptions>().Configure<IOptions<WebSettings>>((o, s) => o.MultipartBodyLengthLimit = s.Value.MaxUploadBytes);
         return builder;
     }
 
@@ -35,7 +36,7 @@ public static class ImportEndpoints
     private static async ValueTask<object?> ReadBody(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var request = context.HttpContext.Request;
-        var max = context.HttpContext.RequestServices.GetRequiredService<AppSettings>().Web.MaxUploadBytes;
+        var max = context.HttpContext.RequestServices.GetRequiredService<IOptions<WebSettings>>().Value.MaxUploadBytes;
         if (request.ContentLength is not { } length)
             return TypedResults.Problem(statusCode: StatusCodes.Status411LengthRequired, title: "Längd saknas",
                 detail: "Skicka filen med huvudet Content-Length, som webbläsare och curl gör.");

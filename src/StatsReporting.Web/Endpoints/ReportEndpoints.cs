@@ -5,6 +5,7 @@ using StatsReporting.Access;
 using StatsReporting.Decisions;
 using StatsReporting.Reports;
 using StatsReporting.Reports.Document;
+using StatsReporting.Jobs;
 
 namespace StatsReporting.Web.Endpoints;
 
@@ -26,8 +27,8 @@ public static class ReportEndpoints
     {
         // The request's nämnd (Auth/RequestNamnd): /api/… is the key's first nämnd, /api/namnder/{namnd}/… any it may see.
         foreach (var prefix in new[] { "/api", "/api/namnder/{namnd}" }) Map(app.MapGroup(prefix + "/periods"));
-        app.MapGet("/api/namnder", (AppSettings s, ClaimsPrincipal user) => TypedResults.Ok(
-            Auth.NamndScope.Visible(user, s).Select(n => new { n.Code, n.Name, n.Kommun }))).RequireAuthorization(Roles.Controller);
+        app.MapGet("/api/namnder", (Installation s, ClaimsPrincipal user) => TypedResults.Ok(
+            Auth.NamndScope.Visible(user, s.Organisation).Select(n => new { n.Code, n.Name, n.Kommun }))).RequireAuthorization(Roles.Controller);
         return app;
     }
 

@@ -2,8 +2,10 @@ using StatsReporting.Web.Auth;
 using StatsReporting.Storage;
 using System.Text.RegularExpressions;
 using StatsReporting.Decisions;
+using StatsReporting.Jobs;
 using StatsReporting.Reports;
 using StatsReporting.Reports.Charts;
+using StatsReporting.Organisation;
 
 namespace StatsReporting.Web.Endpoints;
 
@@ -13,14 +15,13 @@ namespace StatsReporting.Web.Endpoints;
 ///
 /// One nämnd's files (the request's, Auth/RequestNamnd): with several nämnder its roots are reports/<code> and
 /// ivo/<code>, and the files carry its name. For a nämnd the key may not see, nothing exists (every address 404).
-public sealed partial class ReportFiles(RequestNamnd request)
+public sealed partial class ReportFiles(RequestNamnd request, Installation installation)
 {
     private readonly bool _none = request.Namnd is null;
-    private readonly string? _named = request.Settings.Report.NamedOutputs;
+    private readonly string? _named = request.Context?.Report.NamedOutputs;
     private string Code => request.Db.Namnd;
-    private OrganisationSettings Org => request.Settings.Organisation;
-    private string ReportsRoot => Path.GetFullPath(Namnder.Folder(request.Settings.Paths.Reports, Org, Code));
-    private string IvoRoot => Path.GetFullPath(Namnder.Folder(request.Settings.Paths.IvoFor(request.Db.Path), Org, Code));
+    private string ReportsRoot => Path.GetFullPath(Namnder.Folder(installation.Paths.Reports, installation.Organisation, Code));
+    private string IvoRoot => Path.GetFullPath(Namnder.Folder(installation.Paths.IvoFor(request.Db.Path), installation.Organisation, Code));
 
     /// The name of the nämnd in file names (null with one nämnd), for the download names too.
     public string? NamedOutputs => _named;

@@ -3,10 +3,10 @@ using Hangfire;
 using Microsoft.AspNetCore.Http.HttpResults;
 using StatsReporting.Access;
 using StatsReporting.Decisions;
-using StatsReporting.Jobs;
 using StatsReporting.Storage;
 using StatsReporting.Web.Auth;
 using StatsReporting.Web.Jobs;
+using StatsReporting.Jobs;
 
 namespace StatsReporting.Web.Endpoints;
 
@@ -27,12 +27,12 @@ public static class RunEndpoints
 
     public sealed record Enqueued(string JobId, string Period);
 
-    private static IResult Start(string period, IBackgroundJobClient jobs, JobStorage storage, Db db, AppSettings settings, TimeProvider clock, ClaimsPrincipal user,
+    private static IResult Start(string period, IBackgroundJobClient jobs, JobStorage storage, Db db, Installation settings, TimeProvider clock, ClaimsPrincipal user,
         RequestNamnd namnd)
     {
         if (namnd.Namnd is not { } n) return RequestNamnd.NotFound();
         if (!Period.TryParse(period, out var p)) return ReportEndpoints.BadPeriod(period);
-        var today = settings.Schedule.Today(clock);
+        var today = settings.Get<ScheduleSettings>().Today(clock);
         if (today < p.End)
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Kvartalet är inte slut",
                 detail: $"{p.Swedish} slutar {p.End:yyyy-MM-dd} och kan köras först då.");

@@ -1,16 +1,19 @@
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 using StatsReporting.Access;
 using StatsReporting.Decisions;
 using StatsReporting.Import;
+using StatsReporting.Jobs;
 using StatsReporting.Storage;
 
 namespace StatsReporting.Web.Hosting;
 
 public static class CoreServices
 {
-    /// The same core the CLI uses: settings from appsettings.json ("StatsReporting"), the catalog, the database and
-    /// the importer. Everything is resolved lazily, so a test host's configuration is in place when it is read.
+    /// The same core the CLI uses: the features' settings (CoreSettings, bound and checked at start), the
+    /// installation with its database, and the importer. Everything is resolved lazily, so a test host's configuration
+    /// is in place when it is read.
     public static WebApplicationBuilder AddCore(this WebApplicationBuilder builder)
     {
         // Like the CLI: appsettings.json of the working folder, else the copy beside the program; variables and
@@ -19,24 +22,25 @@ public static class CoreServices
             builder.Configuration.Sources.Insert(0, new JsonConfigurationSource
                 { Path = "appsettings.json", FileProvider = new PhysicalFileProvider(AppContext.BaseDirectory) });
         var services = builder.Services;
-        services.AddSingleton(sp => AppSettings.From(sp.GetRequiredService<IConfiguration>()));
-        services.AddSingleton(sp => new Catalog(sp.GetRequiredService<AppSettings>().Catalog));
+        services.AddCoreSettings();
         services.AddSingleton(sp =>
         {
-            var db = StorageSettings.Open(sp.GetRequiredService<AppSettings>());
-            db.Migrate(); // schema first: every other service expects it
-            Namnder.Sync(db, sp.GetRequiredService<AppSettings>().Organisation);
-            return db;
+            var installation = new Installation(sp);
+            installation.Check(sp.GetRequiredService<IConfiguration>());
+            return installation;
         });
+        // Schema first: every other service expects it.
+        services.AddSingleton(sp => sp.GetRequiredService<Installation>().OpenDb());
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new KeyStore(sp.GetRequiredService<Db>(), sp.GetRequiredService<AppSettings>().Access));
+        services.AddSingleton(sp => new KeyStore(sp.GetRequiredService<Db>(), sp.GetRequiredService<Installation>().Get<AccessSettings>()));
         services.AddTransient(sp =>
         {
             // The request's nämnd (Auth/RequestNamnd): the records go to the nämnd of the address the file was sent to.
-            var n = sp.GetRequiredService<Web.Auth.RequestNamnd>();
-            var (settings, db) = (sp.GetRequiredService<AppSettings>(), n.Db);
-            return new Importer(db, n.Namnd?.Catalog is { } own ? new Catalog(own) : sp.GetRequiredService<Catalog>(), settings.Paths.ArchiveFor(db.Path), sp.GetRequiredService<TimeProvider>(), settings.Import);
+            var (n, installation) = (sp.GetRequiredService<Web.Auth.RequestNamnd>(), sp.GetRequiredService<Installation>());
+            var catalog = n.Context?.Catalog ?? new Catalog(installation.Get<CatalogSettings>());
+            return new Importer(n.Db, catalog, installation.Paths.ArchiveFor(n.Db.Path), sp.GetRequiredService<TimeProvider>(), installation.Get<ImportLimits>());
         });
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<WebSettings>>().Value);
         return builder;
     }
 }

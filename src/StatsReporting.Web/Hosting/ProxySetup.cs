@@ -1,6 +1,7 @@
+using Microsoft.Extensions.Options;
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
-using StatsReporting.Decisions;
+using StatsReporting.Access;
 
 namespace StatsReporting.Web.Hosting;
 
@@ -12,12 +13,12 @@ public static class ProxySetup
     public static WebApplicationBuilder AddProxy(this WebApplicationBuilder builder)
     {
         builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
-        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<AppSettings>((o, s) =>
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<WebSettings>>((o, s) =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             o.KnownProxies.Clear();
             o.KnownIPNetworks.Clear(); // the framework trusts loopback by default: only what the operator lists
-            foreach (var proxy in s.Web.TrustedProxies) o.KnownProxies.Add(IPAddress.Parse(proxy));
+            foreach (var proxy in s.Value.TrustedProxies) o.KnownProxies.Add(IPAddress.Parse(proxy));
         });
         return builder;
     }

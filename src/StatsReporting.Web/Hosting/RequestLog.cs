@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using StatsReporting.Storage;
 using StatsReporting.FileSystem;
 
 namespace StatsReporting.Web.Hosting;

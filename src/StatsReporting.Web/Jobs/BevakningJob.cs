@@ -1,28 +1,29 @@
+using StatsReporting.Organisation;
 using Hangfire;
 using StatsReporting.Bevakning;
-using StatsReporting.Decisions;
 using StatsReporting.Storage;
 using StatsReporting.FileSystem;
+using StatsReporting.Jobs;
 
 namespace StatsReporting.Web.Jobs;
 
 /// The weekly worker: for every nämnd a thin shim over BevakningService (the one `statsreporting bevakning` calls),
 /// writing its bevakning-<today>.xlsx with today in the schedule's time zone. One nämnd's failure does not stop the
 /// others; the job fails afterwards, naming the nämnder that failed. Running it again the same day rewrites the files.
-public sealed class BevakningJob(Db db, Catalog catalog, AppSettings settings, TimeProvider clock, ILogger<BevakningJob> log)
+public sealed class BevakningJob(Db db, Installation settings, TimeProvider clock, ILogger<BevakningJob> log)
 {
     public const string RecurringId = "bevakningslista";
 
     [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     public IReadOnlyList<string> Run()
     {
-        var today = settings.Bevakning.Today(clock);
+        var today = settings.Get<BevakningSettings>().Today(clock);
         var (written, failed) = (new List<string>(), new List<string>());
         foreach (var n in settings.Organisation.All())
         {
             try
             {
-                var service = new BevakningService(db.For(n.Code), n.Catalog is { } own ? new Catalog(own) : catalog, settings.ForNamnd(n));
+                var service = new BevakningService(settings.For(n, db));
                 var list = service.List(today);
                 var path = service.WriteWorkbook(list);
                 // Counts and the file name only: the list itself stays in the file.

@@ -1,3 +1,4 @@
+using StatsReporting.Organisation;
 using Hangfire;
 using Hangfire.Server;
 using StatsReporting.Decisions;
@@ -11,7 +12,7 @@ namespace StatsReporting.Web.Jobs;
 /// inbox and reports the quarter with the run date as "as of". Running it again is safe (imports are idempotent by
 /// SHA-256); two runs never overlap; a failure is written to the run history and the log, then thrown again (with the
 /// history's text) so that Hangfire marks the job failed in the dashboard.
-public sealed class QuarterlyJob(Db db, Catalog catalog, AppSettings settings, TimeProvider clock, RunHistory runs, ILogger<QuarterlyJob> log)
+public sealed class QuarterlyJob(Db db, Installation settings, TimeProvider clock, RunHistory runs, ILogger<QuarterlyJob> log)
 {
     private readonly RunHistory runs = runs;
     public const string RecurringId = "kvartalsjobb";
@@ -34,9 +35,9 @@ public sealed class QuarterlyJob(Db db, Catalog catalog, AppSettings settings, T
         }
         if (failed.Count > 0) throw new QuarterlyJobFailedException(string.Join("\n", failed));
         // Every nämnd reported: the kommun summaries of the quarter (none with a single nämnd).
-        var today = settings.Schedule.Today(clock);
+        var today = settings.Get<ScheduleSettings>().Today(clock);
         var q = period is null ? Period.Of(today).Previous : Period.Parse(period);
-        foreach (var f in Reports.KommunSummaries.Write(db, catalog, settings, q, today, settings.Paths.Reports))
+        foreach (var f in KommunSummaries.Write(settings, db, q, today, settings.Paths.Reports))
             log.LogInformation("Kvartalsjobbet skrev {File}.", Path.GetFileName(f.Path));
     }
 
@@ -45,10 +46,10 @@ public sealed class QuarterlyJob(Db db, Catalog catalog, AppSettings settings, T
     [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     public void RunNamnd(string? period, string trigger, string? startedBy, string code, PerformContext? context)
     {
-        var namnd = settings.Organisation.Resolve(code);
-        var (own, ownSettings) = (db.For(code), settings.ForNamnd(namnd));
+        var namnd = settings.For(code, db);
+        var own = namnd.Db;
         var runs = code == db.Namnd ? this.runs : new RunHistory(own, clock);
-        var today = settings.Schedule.Today(clock);
+        var today = settings.Get<ScheduleSettings>().Today(clock);
         var p = period is null ? Period.Of(today).Previous : Period.Parse(period);
         // DisableConcurrentExecution guards Hangfire's own workers; the run lock (a file, or an advisory lock on
         // PostgreSQL) also keeps out the CLI's `run` and every other node.
@@ -61,7 +62,7 @@ public sealed class QuarterlyJob(Db db, Catalog catalog, AppSettings settings, T
         try
         {
             if (guard is null) throw new InvalidOperationException("En annan körning av kvartalsjobbet pågår redan mot samma databas.");
-            var result = new QuarterJob(own, namnd.Catalog is null ? catalog : new Catalog(namnd.Catalog), ownSettings, clock)
+            var result = new QuarterJob(namnd, clock)
                 .Run(p, today, settings.Paths.Inbox, settings.Paths.Reports, runs.ProgressFor(id), held: guard);
             var summary = Summary(result);
             runs.Finish(id, RunHistory.Succeeded, summary);

@@ -1,9 +1,11 @@
+using Microsoft.Extensions.Options;
 using StatsReporting.Web.Auth;
 using Hangfire;
 using StatsReporting.Web.Nodes;
-using StatsReporting.Access;
-using StatsReporting.Decisions;
 using StatsReporting.Storage;
+using StatsReporting.Nodes;
+using StatsReporting.Jobs;
+using StatsReporting.Bevakning;
 
 namespace StatsReporting.Web.Jobs;
 
@@ -17,7 +19,8 @@ public static class Scheduler
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseConfiguredStorage(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<AppSettings>()));
+            .UseConfiguredStorage(sp.GetRequiredService<Db>(), sp.GetRequiredService<IOptions<StorageSettings>>().Value,
+                sp.GetRequiredService<IOptions<NodeSettings>>().Value));
         // One quarterly job a quarter: two workers leave room for a manual run to queue behind a scheduled one.
         // `serve --no-worker` (Node:Worker false): a web-only node, the jobs run on the others.
         if (builder.Configuration.GetValue("StatsReporting:Node:Worker", true)) builder.Services.AddHangfireServer(o => o.WorkerCount = 2);
@@ -29,11 +32,12 @@ public static class Scheduler
     public static WebApplication MapScheduler(this WebApplication app)
     {
         // Resolved now, not at the first request: a wrong appsettings.json stops the start with the key named.
-        var schedule = app.Services.GetRequiredService<AppSettings>().Schedule;
-        app.Services.GetRequiredService<AppSettings>().Node.Validate(app.Services.GetRequiredService<AppSettings>().Storage.Kind == DbProvider.Postgres);
+        var settings = app.Services.GetRequiredService<Installation>();
+        var schedule = settings.Get<ScheduleSettings>();
+        settings.Get<NodeSettings>().ValidateFor(app.Services.GetRequiredService<Db>());
         app.Services.GetRequiredService<RunHistory>().AbandonUnfinished();
         // What a killed process left (temporary files, half-written sets, orphan archive copies) goes at start-up.
-        StatsReporting.Jobs.Leftovers.Sweep(app.Services.GetRequiredService<Db>(), app.Services.GetRequiredService<AppSettings>().Paths);
+        StatsReporting.Jobs.Leftovers.Sweep(app.Services.GetRequiredService<Db>(), settings.Paths);
         try
         {
             app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<QuarterlyJob>(QuarterlyJob.RecurringId,
@@ -43,7 +47,7 @@ public static class Scheduler
         {
             throw new InvalidOperationException($"appsettings.json: StatsReporting:Schedule:Cron '{schedule.Cron}' är inget giltigt cron-uttryck.", e);
         }
-        var bevakning = app.Services.GetRequiredService<AppSettings>().Bevakning;
+        var bevakning = settings.Get<BevakningSettings>();
         try
         {
             app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<BevakningJob>(BevakningJob.RecurringId,

@@ -3,6 +3,7 @@ using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using StatsReporting.Decisions;
 using StatsReporting.Storage;
+using StatsReporting.Nodes;
 
 namespace StatsReporting.Web.Nodes;
 
@@ -13,12 +14,13 @@ namespace StatsReporting.Web.Nodes;
 /// jobs' scheduler) is given up after as long, so the job is taken over and not stuck behind the lock.
 public static class JobStore
 {
-    public static IGlobalConfiguration UseConfiguredStorage(this IGlobalConfiguration c, IConfiguration config, AppSettings settings)
+    public static IGlobalConfiguration UseConfiguredStorage(this IGlobalConfiguration c, Db db, StorageSettings storage, NodeSettings node)
     {
-        if (settings.Storage.Kind != DbProvider.Postgres) return c.UseInMemoryStorage(new InMemoryStorageOptions());
+        // A database several nodes share (PostgreSQL) holds their job queue too; a SQLite file has one process, and
+        // Hangfire's jobs live in its memory (the run history is in our own runs table).
+        if (!db.SharedByNodes) return c.UseInMemoryStorage(new InMemoryStorageOptions());
         // Checked with the settings (Storage/StorageSettings): present when the provider is Postgres.
-        var connection = config.GetConnectionString("Postgres")!;
-        var node = settings.Node;
+        var connection = storage.PostgresConnection!;
         var timeout = TimeSpan.FromSeconds(node.InvisibilityTimeoutSeconds);
         return c.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connection), new PostgreSqlStorageOptions
         {

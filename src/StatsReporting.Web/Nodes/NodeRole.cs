@@ -1,4 +1,5 @@
-using StatsReporting.Decisions;
+using Microsoft.Extensions.Options;
+using StatsReporting.Nodes;
 
 namespace StatsReporting.Web.Nodes;
 
@@ -8,7 +9,7 @@ public static class NodeRole
 {
     public static WebApplication UseNodeRole(this WebApplication app)
     {
-        if (app.Services.GetRequiredService<AppSettings>().Node.Web) return app;
+        if (app.Services.GetRequiredService<IOptions<NodeSettings>>().Value.Web) return app;
         app.Use(async (context, next) =>
         {
             if (context.Request.Path.Equals("/healthz", StringComparison.Ordinal)) { await next(context); return; }

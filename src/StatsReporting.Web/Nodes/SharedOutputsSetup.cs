@@ -2,6 +2,7 @@ using StatsReporting.Decisions;
 using StatsReporting.Nodes;
 using StatsReporting.Storage;
 using StatsReporting.FileSystem;
+using StatsReporting.Jobs;
 
 namespace StatsReporting.Web.Nodes;
 
@@ -14,7 +15,7 @@ public static class SharedOutputsSetup
     {
         var db = app.Services.GetRequiredService<Db>();
         if (!SharedOutputs.Enabled(db)) return app;
-        var settings = app.Services.GetRequiredService<AppSettings>();
+        var settings = app.Services.GetRequiredService<Installation>();
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SharedOutputs));
         app.Use(async (context, next) =>
         {
@@ -22,7 +23,7 @@ public static class SharedOutputsSetup
             {
                 // A set that cannot be written here (disk full, database away) leaves the folder's previous set, which
                 // is whole: the request is answered from it, and the next request tries again.
-                try { await SharedOutputs.Refresh(db, settings); }
+                try { await SharedOutputs.Refresh(db, settings.Paths, settings.Organisation); }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or System.Data.Common.DbException)
                 {
                     log.LogError(e, "De lagrade rapportfilerna kunde inte skrivas till den här nodens mappar: {Reason}", UserText.Describe(e));

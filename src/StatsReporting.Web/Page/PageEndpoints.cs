@@ -1,5 +1,6 @@
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.HttpResults;
-using StatsReporting.Decisions;
+using StatsReporting.Access;
 
 namespace StatsReporting.Web.Page;
 
@@ -10,7 +11,7 @@ public static class PageEndpoints
 
     public static WebApplication MapPageTexts(this WebApplication app)
     {
-        app.MapGet("/api/page", (AppSettings settings) => TypedResults.Ok(new PageTexts(settings.Web.LoginHelp))).AllowAnonymous();
+        app.MapGet("/api/page", (IOptions<WebSettings> settings) => TypedResults.Ok(new PageTexts(settings.Value.LoginHelp))).AllowAnonymous();
         return app;
     }
 }

@@ -1,9 +1,13 @@
+using StatsReporting.Configuration;
+
 namespace StatsReporting.Access;
 
 /// The "StatsReporting:Access" section: keys kept in configuration instead of the database (hashes only;
 /// `statsreporting keys add --role … --config` prints an entry). Keys made with `keys add` live in the database.
-public sealed class AccessSettings
+public sealed class AccessSettings : ISettingsSection
 {
+    public static string Section => "StatsReporting:Access";
+
     public List<ConfiguredKey> Keys { get; set; } = [];
 
     public void Validate()

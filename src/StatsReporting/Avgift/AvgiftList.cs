@@ -1,7 +1,5 @@
 using StatsReporting.Decisions;
 using StatsReporting.Workbooks;
-using StatsReporting.Reports;
-using StatsReporting.Storage;
 using StatsReporting.FileSystem;
 
 namespace StatsReporting.Avgift;

@@ -1,5 +1,4 @@
 using StatsReporting.Decisions;
-using StatsReporting.Reports;
 
 namespace StatsReporting.Avgift;
 
@@ -45,14 +44,5 @@ public sealed record AvgiftReport(Lag Lag, Period Period, DateOnly AsOf, AvgiftR
                     x.its.Count(i => i.Months > 6), x.its.Count(i => i.Months > 9), x.its.Count(i => i.Months > 12));
             }).ToList();
         return new(lag, q, asOf, range, s.Paslag, s.Exempel, rows, items);
-    }
-
-    /// Puts the estimate, made once per run for the report's law, quarter and day (QuarterRecords.Avgift), on a KF
-    /// report and, when the nämnd has turned it on, its sentence into the Text sheet.
-    public static KfReport Attach(KfReport r, AvgiftReport a, AvgiftSettings s)
-    {
-        if (a.Lag != r.Lag || a.Period != r.Period || a.AsOf != r.AsOf)
-            throw new ArgumentException("Internt fel: avgiftsuppskattningen gäller en annan lag, period eller dag.");
-        return r with { Avgift = a, Text = s.VisaIText ? [.. r.Text, "", AvgiftText.Sentence(a)] : r.Text };
     }
 }

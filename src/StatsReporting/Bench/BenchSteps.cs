@@ -5,6 +5,8 @@ using StatsReporting.Import;
 using StatsReporting.Ivo;
 using StatsReporting.Reports;
 using StatsReporting.Storage;
+using StatsReporting.Organisation;
+using StatsReporting.Jobs;
 
 namespace StatsReporting.Bench;
 
@@ -14,23 +16,31 @@ public static class BenchSteps
 {
     public static readonly Period Quarter = Period.Of(SyntheticMunicipality.AsOf);
 
-    public static IReadOnlyDictionary<string, string> Import(AppSettings settings, string dbPath, string file)
+    /// The bench's database: SQLite, or Postgres when `bench --provider postgres` says so; migrated.
+    private static NamndContext Open(Installation settings, string dbPath)
     {
-        var db = StorageSettings.Open(settings, dbPath); // SQLite, or Postgres when `bench --provider postgres` says so
+        var db = settings.Get<StorageSettings>().Open(dbPath);
         db.Migrate();
-        var importer = new Importer(db, new Catalog(settings.Catalog), settings.Paths.ArchiveFor(db.Path), TimeProvider.System, settings.Import);
+        return settings.For(db);
+    }
+
+    public static IReadOnlyDictionary<string, string> Import(Installation settings, string dbPath, string file)
+    {
+        var n = Open(settings, dbPath);
+        var importer = new Importer(n.Db, n.Catalog, n.Archive, TimeProvider.System, settings.Get<ImportLimits>());
         var (outcome, time) = Figure.Of(() => importer.Import(file));
         return Result(("ms", Ms(time.WallMs)), ("cpu_ms", Ms(time.CpuMs)), ("rows", outcome.Rows.ToString(CultureInfo.InvariantCulture)),
             ("changed", outcome.Changed.ToString(CultureInfo.InvariantCulture)));
     }
 
     /// The import's reading and validation alone, storing nothing: what the import costs before the store.
-    public static IReadOnlyDictionary<string, string> Parse(AppSettings settings, string file)
+    public static IReadOnlyDictionary<string, string> Parse(Installation settings, string file)
     {
+        var (limits, catalog) = (settings.Get<ImportLimits>(), new Catalog(settings.Get<CatalogSettings>()));
         var ((rows, ok), time) = Figure.Of(() =>
         {
-            using var source = RowSource.Open(file, null, settings.Import);
-            var validator = new RecordValidator(source.FileName, source.Header, new Catalog(settings.Catalog), DateOnly.FromDateTime(DateTime.Today), settings.Import);
+            using var source = RowSource.Open(file, null, limits);
+            var validator = new RecordValidator(source.FileName, source.Header, catalog, DateOnly.FromDateTime(DateTime.Today), limits);
             return (validator.Decisions(source.Rows).Count(), validator.Ok);
         });
         if (!ok) throw new InvalidOperationException("den syntetiska filen har fel.");
@@ -39,21 +49,19 @@ public static class BenchSteps
 
     /// One quarter's complete outputs twice in one process (the second is the warm figure), then the aggregation
     /// alone: reading the records the quarter needs, and counting them into both KF reports.
-    public static IReadOnlyDictionary<string, string> Report(AppSettings settings, string dbPath, string outDir)
+    public static IReadOnlyDictionary<string, string> Report(Installation settings, string dbPath, string outDir)
     {
-        var db = StorageSettings.Open(settings, dbPath); // SQLite, or Postgres when `bench --provider postgres` says so
-        db.Migrate();
-        var catalog = new Catalog(settings.Catalog);
+        var n = Open(settings, dbPath);
+        var db = n.Db;
         var asOf = Quarter.End;
         Figure Outputs(int round) => Figure.Of(() =>
         {
             var progress = new Timed(Stopwatch.StartNew());
-            QuarterRecords records;
-            records = QuarterRecords.Load(db, Quarter);
+            var records = QuarterRecords.Load(db, Quarter);
             progress.Report($"underlaget läst ({records.Decisions.Count} beslut)");
-            new ReportService(db, catalog, settings).Write(Quarter, asOf, Path.Combine(outDir, $"kf{round}"), progress, records: records);
+            new ReportService(n).Write(Quarter, asOf, Path.Combine(outDir, $"kf{round}"), progress, records: records);
             progress.Report("IVO-exporten …");
-            new IvoExport(db, catalog, settings, TimeProvider.System).Write(Quarter, Path.Combine(outDir, $"ivo{round}"), Path.Combine(outDir, $"kf{round}"), records);
+            new IvoExport(n, TimeProvider.System).Write(Quarter, Path.Combine(outDir, $"ivo{round}"), Path.Combine(outDir, $"kf{round}"), records);
             progress.Report("klart");
             return 0;
         }).Time;
@@ -61,7 +69,7 @@ public static class BenchSteps
         var warm = Outputs(2);
 
         var (data, load) = Figure.Of(() => QuarterRecords.Load(db, Quarter));
-        var (reports, agg) = Figure.Of(() => new ReportService(db, catalog, settings).Build(data.Decisions, Quarter, asOf));
+        var (reports, agg) = Figure.Of(() => new ReportService(n).Build(data.Decisions, Quarter, asOf));
         var groups = data.Decisions.Where(d => ReportingRule.IsReportable(d, Quarter))
             .GroupBy(d => $"{d.Lag};{d.Verksamhet};{d.Insats};{d.Kon}")
             .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}={g.Count()}");

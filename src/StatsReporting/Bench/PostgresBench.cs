@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Dapper;
 using Npgsql;
 using static StatsReporting.Bench.BenchChild;
+using StatsReporting.Storage;
 
 namespace StatsReporting.Bench;
 
@@ -12,8 +13,8 @@ public sealed record PostgresResult(Figure Import, long ImportKb, Figure Second,
 public sealed class PostgresBench(Func<IReadOnlyList<string>, ProcessStartInfo> step, string workDir, int repeat, TextWriter log, string connectionString)
 {
     /// ConnectionStrings:Postgres, else STATSREPORTING_TEST_POSTGRES (the test run's server); null when neither is set.
-    public static string? ConnectionString(Decisions.AppSettings settings) =>
-        !string.IsNullOrWhiteSpace(settings.Storage.PostgresConnection) ? settings.Storage.PostgresConnection
+    public static string? ConnectionString(StorageSettings storage) =>
+        !string.IsNullOrWhiteSpace(storage.PostgresConnection) ? storage.PostgresConnection
         : Environment.GetEnvironmentVariable("STATSREPORTING_TEST_POSTGRES") is { Length: > 0 } test ? test : null;
 
     public PostgresResult Size(int records)

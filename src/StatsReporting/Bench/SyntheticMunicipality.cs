@@ -1,4 +1,3 @@
-using StatsReporting.Storage;
 using System.Globalization;
 using System.Text;
 using StatsReporting.Decisions;

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using StatsReporting.Storage;
 using StatsReporting.Decisions;
 
 namespace StatsReporting.Bevakning;

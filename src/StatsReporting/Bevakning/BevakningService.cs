@@ -1,6 +1,7 @@
 using StatsReporting.Decisions;
 using StatsReporting.Storage;
 using StatsReporting.Records;
+using StatsReporting.Organisation;
 
 namespace StatsReporting.Bevakning;
 
@@ -8,14 +9,14 @@ namespace StatsReporting.Bevakning;
 public sealed record BevakningCount(string Lag, string? Verksamhet, string? Enhet, int Snart, int Sena);
 
 /// The bevakningslista from the stored records: the CLI verb, the weekly job and the endpoint all call this.
-public sealed class BevakningService(Db db, Catalog catalog, AppSettings settings)
+public sealed class BevakningService(NamndContext n)
 {
     public BevakningList List(DateOnly today, int? days = null)
     {
-        return BevakningRule.Compute(DecisionStore.Current(db), today, days ?? settings.Bevakning.Days, catalog);
+        return BevakningRule.Compute(DecisionStore.Current(n.Db), today, days ?? n.Get<BevakningSettings>().Days, n.Catalog);
     }
 
-    public string Folder => settings.Bevakning.FolderFor(Decisions.Namnder.Folder(settings.Paths.Reports, settings.Organisation, db.Namnd));
+    public string Folder => n.Get<BevakningSettings>().FolderFor(n.Folder(n.Paths.Reports));
 
     /// Writes bevakning-<today>.xlsx into `folder` (default Bevakning:Folder, else reports/bevakning).
     public string WriteWorkbook(BevakningList list, string? folder = null)

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using StatsReporting.Reports;
 
 namespace StatsReporting.FileSystem;
 

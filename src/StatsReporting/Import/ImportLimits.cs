@@ -1,9 +1,13 @@
+using StatsReporting.Configuration;
+
 namespace StatsReporting.Import;
 
 /// "StatsReporting:Import": bounds on what one input file may hold. The defaults are far above any real export and
 /// far below what would exhaust the machine; each refusal names the file and the limit (issue 10).
-public sealed record ImportLimits
+public sealed record ImportLimits : ISettingsSection
 {
+    public static string Section => "StatsReporting:Import";
+
     public static readonly ImportLimits Default = new();
 
     public long MaxFileBytes { get; init; } = 256L * 1024 * 1024;

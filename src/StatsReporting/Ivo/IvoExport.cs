@@ -4,6 +4,7 @@ using StatsReporting.Reports;
 using StatsReporting.Storage;
 using StatsReporting.FileSystem;
 using StatsReporting.Records;
+using StatsReporting.Organisation;
 
 namespace StatsReporting.Ivo;
 
@@ -25,15 +26,18 @@ public sealed record IvoExportResult(Period Period, string Folder, IReadOnlyList
 
 /// Makes a quarter's IVO individrapport from the stored records and records that it was made (spec §5.3).
 /// It holds personal data: it goes only to its own owner-only folder, never beside the KF workbooks.
-public sealed class IvoExport(Db db, Catalog catalog, AppSettings settings, TimeProvider clock)
+public sealed class IvoExport(NamndContext n, TimeProvider clock)
 {
+    private readonly Db db = n.Db;
+    private readonly Catalog catalog = n.Catalog;
+
     /// Writes <root>/<q>/ivo-individrapport-<q>.xlsx and .csv. `kfRoot` is where this run's KF reports go, if not
     /// the configured folder: the IVO folder may lie inside neither. The set also holds the särskild avgift estimate
     /// per beslut_id as of `asOf` (default the quarter's last day), restricted like the individrapport.
     /// `records`: the run's records for q, read once for the KF reports and this export (latest import).
     public IvoExportResult Write(Period q, string root, string? kfRoot = null, QuarterRecords? records = null, DateOnly? asOf = null)
     {
-        foreach (var kf in new[] { settings.Paths.Reports, kfRoot }.OfType<string>())
+        foreach (var kf in new[] { n.Paths.Reports, kfRoot }.OfType<string>())
             if (IsWithin(root, kf))
                 throw new ArgumentException($"IVO-mappen '{root}' ligger i rapportmappen '{kf}': individrapporten innehåller personuppgifter och ska ligga i en egen mapp.");
         // A KF report folder written elsewhere (report --out) looks the same: its quarter holds the KF workbooks.
@@ -62,7 +66,7 @@ public sealed class IvoExport(Db db, Catalog catalog, AppSettings settings, Time
             // nothing is still writing into the folder when the set is given up.
             var day = asOf ?? q.End;
             var avgift = Task.Run(() => AvgiftList.Write(
-                [records.Avgift(Lag.SoL, day, catalog, settings.Avgift), records.Avgift(Lag.LSS, day, catalog, settings.Avgift)], q, dir));
+                [records.Avgift(Lag.SoL, day, catalog, n.Get<AvgiftSettings>()), records.Avgift(Lag.LSS, day, catalog, n.Get<AvgiftSettings>())], q, dir));
             try
             {
                 IvoFiles.WriteXlsx(rows, forsvunna, findings, q, xlsx);
@@ -83,10 +87,9 @@ public sealed class IvoExport(Db db, Catalog catalog, AppSettings settings, Time
     /// The reporting calendar as of `today`, from the stored records and the exports recorded so far.
     public IvoStatus Status(DateOnly today)
     {
-        IReadOnlyList<Decision> decisions;
-        decisions = DecisionStore.Current(db);
-        Period? first = string.IsNullOrEmpty(settings.Report.RecordsFrom) ? null : Period.Parse(settings.Report.RecordsFrom);
-        return IvoCalendar.Compute(settings.Ivo, today, first, decisions, new IvoStore(db).LastExports(), catalog);
+        var decisions = DecisionStore.Current(db);
+        Period? first = string.IsNullOrEmpty(n.Report.RecordsFrom) ? null : Period.Parse(n.Report.RecordsFrom);
+        return IvoCalendar.Compute(n.Get<IvoSettings>(), today, first, decisions, new IvoStore(db).LastExports(), catalog);
     }
 
     /// Whether `root` is missing or holds nothing but quarter folders: an IVO folder of its own, safe to make owner-only.

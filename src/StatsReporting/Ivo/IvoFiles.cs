@@ -1,7 +1,5 @@
-using StatsReporting.Storage;
 using System.Text;
 using StatsReporting.Decisions;
-using StatsReporting.Reports;
 using StatsReporting.FileSystem;
 using StatsReporting.Workbooks;
 using StatsReporting.Language;

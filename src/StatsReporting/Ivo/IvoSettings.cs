@@ -1,4 +1,5 @@
 using System.Globalization;
+using StatsReporting.Configuration;
 using StatsReporting.Decisions;
 
 namespace StatsReporting.Ivo;
@@ -11,9 +12,11 @@ public sealed class IvoWindowSettings
     public string To { get; set; } = "";
 }
 
-/// The "Ivo" section of appsettings.json.
-public sealed class IvoSettings
+/// "StatsReporting:Ivo": IVO's reporting windows.
+public sealed class IvoSettings : ISettingsSection
 {
+    public static string Section => "StatsReporting:Ivo";
+
     public Dictionary<string, IvoWindowSettings> ReportingWindows { get; set; } = new()
     {
         ["Q1"] = new() { From = "04-01", To = "04-30" },

@@ -1,7 +1,7 @@
-using StatsReporting.Decisions;
 using StatsReporting.FileSystem;
 using StatsReporting.Import;
 using StatsReporting.Storage;
+using StatsReporting.Organisation;
 
 namespace StatsReporting.Jobs;
 

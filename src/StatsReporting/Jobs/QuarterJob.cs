@@ -4,6 +4,7 @@ using StatsReporting.Ivo;
 using StatsReporting.Reports;
 using StatsReporting.Storage;
 using StatsReporting.FileSystem;
+using StatsReporting.Organisation;
 
 namespace StatsReporting.Jobs;
 
@@ -13,8 +14,10 @@ public sealed record QuarterJobResult(Period Period, DateOnly AsOf, IReadOnlyLis
 
 /// The quarterly job: import every file of the inbox, then write the quarter's outputs. The CLI's `run` and the
 /// scheduled worker both call this; running it again gives the same result (imports are idempotent by SHA-256).
-public sealed class QuarterJob(Db db, Catalog catalog, AppSettings settings, TimeProvider clock)
+public sealed class QuarterJob(NamndContext n, TimeProvider clock)
 {
+    private readonly Db db = n.Db;
+
     /// The IVO individrapport goes to `ivoRoot` (default Paths:Ivo, else beside the database), never into `outRoot`. Försvunna ärenden do not
     /// stop the run: the KF reports are written, and the result lists them. `held`: the run lock the caller holds, checked
     /// before each import and before the output sets go into the shared database (a lost lock fails the run there).
@@ -22,13 +25,13 @@ public sealed class QuarterJob(Db db, Catalog catalog, AppSettings settings, Tim
         string? ivoRoot = null, RunLock? held = null)
     {
         // With several nämnder each has its own inbox and IVO folder below the configured ones: <inbox>/<code>/.
-        inbox = Namnder.Folder(inbox, settings.Organisation, db.Namnd);
+        inbox = n.Folder(inbox);
         if (!Directory.Exists(inbox)) throw new DirectoryNotFoundException($"Inkorgen '{UserText.Escape(inbox)}' finns inte.");
         // A long-running service checks again before each run: the file may have been damaged since it started.
         db.Check();
-        ivoRoot ??= Namnder.Folder(settings.Paths.IvoFor(db.Path), settings.Organisation, db.Namnd);
-        Leftovers.Sweep(db, settings.Paths, outRoot, ivoRoot);
-        var importer = new Importer(db, catalog, settings.Paths.ArchiveFor(db.Path), clock, settings.Import);
+        ivoRoot ??= n.IvoRoot;
+        Leftovers.Sweep(db, n.Paths, outRoot, ivoRoot);
+        var importer = new Importer(db, n.Catalog, n.Archive, clock, n.Get<ImportLimits>());
         var imports = new List<ImportOutcome>();
         foreach (var file in Directory.EnumerateFiles(inbox).Where(IsDataFile).Order(StringComparer.Ordinal))
         {
@@ -38,13 +41,13 @@ public sealed class QuarterJob(Db db, Catalog catalog, AppSettings settings, Tim
         }
         // Read once: both KF workbooks, their charts, Jämförelse, trend and the IVO export share these records.
         var records = QuarterRecords.Load(db, period);
-        var files = new ReportService(db, catalog, settings).Write(period, asOf, outRoot, progress, records: records);
+        var files = new ReportService(n).Write(period, asOf, outRoot, progress, records: records);
         progress?.Report("Skriver IVO-individrapporten …");
         // The individrapport and the särskild avgift per beslut_id (as of the same day as the KF sheets), one restricted set.
-        var ivo = new IvoExport(db, catalog, settings, clock).Write(period, ivoRoot, outRoot, records, asOf);
+        var ivo = new IvoExport(n, clock).Write(period, ivoRoot, outRoot, records, asOf);
         // Several nodes: the sets go into the database, from which every other node serves the same bytes.
         held?.EnsureHeld();
-        if (Nodes.SharedOutputs.Enabled(db)) Nodes.SharedOutputs.Store(db, settings, period, outRoot, ivoRoot, clock);
+        if (Nodes.SharedOutputs.Enabled(db)) Nodes.SharedOutputs.Store(n, period, outRoot, ivoRoot, clock);
         return new(period, asOf, imports, [.. files, .. ivo.Files], ivo);
     }
 

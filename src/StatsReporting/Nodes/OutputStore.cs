@@ -1,7 +1,6 @@
 using System.Data;
 using System.Security.Cryptography;
 using Dapper;
-using StatsReporting.Reports;
 using StatsReporting.Storage;
 using StatsReporting.FileSystem;
 

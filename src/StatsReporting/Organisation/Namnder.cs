@@ -1,8 +1,38 @@
 using Dapper;
+using StatsReporting.Configuration;
+using StatsReporting.Decisions;
 using StatsReporting.Storage;
 using StatsReporting.FileSystem;
 
-namespace StatsReporting.Decisions;
+namespace StatsReporting.Organisation;
+
+/// "StatsReporting:Organisation": who the reports are from, printed in every page header and as the subject of the
+/// ärende text. Kommun and Namnd are the one-nämnd installation (code Db.DefaultNamnd); Namnder lists several nämnder
+/// instead.
+public sealed class OrganisationSettings : ISettingsSection
+{
+    public static string Section => "StatsReporting:Organisation";
+
+    public string Kommun { get; set; } = "Exempelkommunen";
+    public string Namnd { get; set; } = "Socialnämnden";
+    public List<NamndSettings> Namnder { get; set; } = [];
+
+    public void Validate()
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var n in Namnder)
+        {
+            if (!System.Text.RegularExpressions.Regex.IsMatch(n.Code, "^[a-z0-9][a-z0-9-]{0,31}$"))
+                throw new InvalidOperationException($"appsettings.json: StatsReporting:Organisation:Namnder: koden '{UserText.Escape(n.Code)}' ska vara 1–32 små bokstäver a–z, siffror eller bindestreck.");
+            if (!seen.Add(n.Code)) throw new InvalidOperationException($"appsettings.json: StatsReporting:Organisation:Namnder: koden '{n.Code}' finns två gånger.");
+            if (string.IsNullOrWhiteSpace(n.Name) || string.IsNullOrWhiteSpace(n.Kommun))
+                throw new InvalidOperationException($"appsettings.json: StatsReporting:Organisation:Namnder: nämnden '{n.Code}' saknar Name eller Kommun.");
+            n.Catalog?.Validate($"StatsReporting:Organisation:Namnder:{n.Code}:Catalog");
+            if (!string.IsNullOrEmpty(n.RecordsFrom) && !Period.TryParse(n.RecordsFrom, out _))
+                throw new InvalidOperationException($"appsettings.json: StatsReporting:Organisation:Namnder:{n.Code}:RecordsFrom '{n.RecordsFrom}' är ingen period.");
+        }
+    }
+}
 
 /// One nämnd of Organisation:Namnder: its code (in paths, `--namnd` and the database), its name and kommun, and the
 /// report settings where it differs from StatsReporting:Report (kön order, RecordsFrom) and StatsReporting:Catalog.
@@ -30,22 +60,6 @@ public static class Namnder
     /// A nämnd's own folder under a root (reports/<code>, ivo/<code>) when there are several; the root itself with one.
     public static string Folder(string root, OrganisationSettings o, string code) => o.Several() ? Path.Combine(root, code) : root;
 
-    internal static void Validate(this OrganisationSettings o)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var n in o.Namnder)
-        {
-            if (!System.Text.RegularExpressions.Regex.IsMatch(n.Code, "^[a-z0-9][a-z0-9-]{0,31}$"))
-                throw new InvalidOperationException($"appsettings.json: StatsReporting:Organisation:Namnder: koden '{UserText.Escape(n.Code)}' ska vara 1–32 små bokstäver a–z, siffror eller bindestreck.");
-            if (!seen.Add(n.Code)) throw new InvalidOperationException($"appsettings.json: StatsReporting:Organisation:Namnder: koden '{n.Code}' finns två gånger.");
-            if (string.IsNullOrWhiteSpace(n.Name) || string.IsNullOrWhiteSpace(n.Kommun))
-                throw new InvalidOperationException($"appsettings.json: StatsReporting:Organisation:Namnder: nämnden '{n.Code}' saknar Name eller Kommun.");
-            n.Catalog?.Validate($"StatsReporting:Organisation:Namnder:{n.Code}:Catalog");
-            if (!string.IsNullOrEmpty(n.RecordsFrom) && !Period.TryParse(n.RecordsFrom, out _))
-                throw new InvalidOperationException($"appsettings.json: StatsReporting:Organisation:Namnder:{n.Code}:RecordsFrom '{n.RecordsFrom}' är ingen period.");
-        }
-    }
-
     /// `--namnd CODE` (or none): the nämnd, in Swedish when it is not configured. Without a code the one nämnd is
     /// meant; with several a code is required.
     public static NamndSettings Resolve(this OrganisationSettings o, string? code)
@@ -56,21 +70,6 @@ public static class Namnder
                 : throw new ArgumentException($"flera nämnder finns: ange --namnd ({string.Join(", ", all.Select(n => n.Code))}).");
         return all.FirstOrDefault(n => n.Code == code)
             ?? throw new ArgumentException($"okänd nämnd '{UserText.Escape(code)}' (finns: {string.Join(", ", all.Select(n => n.Code))}).");
-    }
-
-    /// The settings as one nämnd's reports see them: its names, kön order and RecordsFrom.
-    public static AppSettings ForNamnd(this AppSettings s, NamndSettings n)
-    {
-        var report = new ReportSettings
-        {
-            Organisation = new OrganisationSettings { Kommun = n.Kommun, Namnd = n.Name, Namnder = s.Organisation.Namnder },
-            KonOrder = n.KonOrder ?? s.Report.KonOrder,
-            RecordsFrom = n.RecordsFrom ?? s.Report.RecordsFrom,
-        };
-        var copy = s.Copy();
-        copy.Report = report;
-        copy.Catalog = n.Catalog ?? s.Catalog;
-        return copy;
     }
 
     /// The configured nämnder, mirrored in the table namnder (migration 0009) so that records can refer to them.

@@ -1,6 +1,7 @@
 using StatsReporting.Checks;
 using StatsReporting.Decisions;
 using StatsReporting.Language;
+using StatsReporting.Organisation;
 
 namespace StatsReporting.Reports;
 

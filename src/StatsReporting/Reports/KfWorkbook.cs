@@ -1,7 +1,6 @@
 using ClosedXML.Excel;
 using DocumentFormat.OpenXml.Packaging;
 using StatsReporting.Reports.Charts;
-using StatsReporting.Storage;
 using StatsReporting.FileSystem;
 using StatsReporting.Workbooks;
 using StatsReporting.Language;
@@ -28,13 +27,13 @@ public static class KfWorkbook
         WriteTable(wb, r.Avbrott);
         WriteTable(wb, r.Jamforelse);
         if (charts is { Count: > 0 }) DiagramSheet.Add(wb, charts);
-        if (r.Avgift is { } avgift) Avgift.AvgiftSheet.Add(wb, avgift);
+        if (r.Avgift is { } avgift) AvgiftSheet.Add(wb, avgift);
         WriteLines(wb, "Kontroller", "Kontroller", findings.Count == 0 ? ["Inga avvikelser"] : findings);
         WriteLines(wb, "Text", "Utkast till ärendetext", r.Text, bold: r.Text.Count > 0 ? r.Text[0] : null);
         var who = string.Join("\n", new[] { kommun, namnd }.Where(x => !string.IsNullOrEmpty(x)));
         // The avgift sheet's nine columns need the width of a landscape page to print at 10 pt.
         foreach (var ws in wb.Worksheets)
-            PrintLayout.Page(ws, landscape: ws.Name == Avgift.AvgiftSheet.Name, who, $"Ej verkställda gynnande beslut {r.LawName}\n{Wording.Quarter(r.Period)}: {ws.Name}",
+            PrintLayout.Page(ws, landscape: ws.Name == AvgiftSheet.Name, who, $"Ej verkställda gynnande beslut {r.LawName}\n{Wording.Quarter(r.Period)}: {ws.Name}",
                 made ?? DateOnly.FromDateTime(DateTime.Now), repeatHeader: ws.Name != DiagramSheet.Name);
         SaveAtomically(wb, path, charts is { Count: > 0 } ? doc => DiagramSheet.Embed(doc, charts) : null);
     }

@@ -66,18 +66,3 @@ public static class KommunSummary
     /// Excel allows 31 characters in a sheet name.
     private static string Sheet(string name) => name.Length <= 31 ? name : name[..31];
 }
-
-/// The kommun summaries of a quarter: one per kommun with more than one nämnd, in <reports>/<period>/ (with several
-/// nämnder, each nämnd's own outputs are in <reports>/<code>/<period>/, so this folder holds only the summaries).
-public static class KommunSummaries
-{
-    public static IReadOnlyList<WrittenFile> Write(Storage.Db db, Catalog catalog, AppSettings settings, Period p, DateOnly asOf, string outRoot)
-    {
-        var made = DateOnly.FromDateTime(DateTime.Now);
-        return settings.Organisation.All().GroupBy(n => n.Kommun).Where(g => g.Count() > 1)
-            .Select(g => KommunSummary.Write(g.Key, p,
-                g.Select(n => new NamndReports(n.Name, new ReportService(db.For(n.Code), n.Catalog is null ? catalog : new Catalog(n.Catalog), settings.ForNamnd(n)).Build(p, asOf))).ToList(),
-                Path.Combine(outRoot, p.ToString()), made))
-            .ToList();
-    }
-}

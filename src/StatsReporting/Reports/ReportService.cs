@@ -8,6 +8,8 @@ using StatsReporting.Storage;
 using StatsReporting.FileSystem;
 using StatsReporting.Records;
 using StatsReporting.Language;
+using StatsReporting.Organisation;
+using StatsReporting.Avgift;
 
 namespace StatsReporting.Reports;
 
@@ -23,8 +25,11 @@ public sealed class InconsistentReportException(IReadOnlyList<Finding> findings)
 }
 
 /// Makes the quarter's outputs from the stored records: the same service the CLI and the scheduled job call.
-public sealed class ReportService(Db db, Catalog catalog, AppSettings settings)
+public sealed class ReportService(NamndContext n)
 {
+    private readonly Db db = n.Db;
+    private readonly Catalog catalog = n.Catalog;
+
     public IReadOnlyList<KfReport> Build(Period period, DateOnly asOf)
     {
         using var c = db.Open();
@@ -40,7 +45,7 @@ public sealed class ReportService(Db db, Catalog catalog, AppSettings settings)
 
     private IReadOnlyList<KfReport> Build(DbConnection c, IReadOnlyList<Decision> decisions, Period period, DateOnly asOf)
     {
-        var agg = new KfAggregation(catalog, settings.Report);
+        var agg = new KfAggregation(catalog, n.Report);
         return [agg.Build(decisions, Lag.SoL, period, asOf, History(c, Lag.SoL)), agg.Build(decisions, Lag.LSS, period, asOf, History(c, Lag.LSS))];
     }
 
@@ -50,8 +55,8 @@ public sealed class ReportService(Db db, Catalog catalog, AppSettings settings)
     {
         using var c = db.Open();
         var history = History(c, lag);
-        if (!settings.Report.RecordsCover(q) && !history.ContainsKey(q)) return null;
-        var table = new KfAggregation(catalog, settings.Report).Jamforelse(DecisionStore.Current(db, doneFrom: q.Start), lag, [q], history);
+        if (!n.Report.RecordsCover(q) && !history.ContainsKey(q)) return null;
+        var table = new KfAggregation(catalog, n.Report).Jamforelse(DecisionStore.Current(db, doneFrom: q.Start), lag, [q], history);
         return table.Rows.Select(r => new RowCount(r.Label, r.Kind, r.Values[0])).ToList();
     }
 
@@ -65,7 +70,7 @@ public sealed class ReportService(Db db, Catalog catalog, AppSettings settings)
     private IReadOnlyList<Finding> Findings(DbConnection c, IReadOnlyList<Decision> decisions, IReadOnlyList<KfReport> reports,
         Period period, DateOnly asOf, IReadOnlyDictionary<Lag, IReadOnlyList<VanishedDecision>> vanished) =>
         reports.SelectMany(r => RecordChecks.For(decisions, r.Lag, period, asOf, vanished[r.Lag])
-            .Concat(PublishedHistory.Findings(r, PublishedTableStore.Latest(c, r.Lag), settings.Report))
+            .Concat(PublishedHistory.Findings(r, PublishedTableStore.Latest(c, r.Lag), n.Report))
             .Select(f => f with { Law = r.LawName })).ToList();
 
     /// Writes reports/<period>/: the charts, one KF workbook per law (with the charts on its Diagram sheet) and its
@@ -85,14 +90,14 @@ public sealed class ReportService(Db db, Catalog catalog, AppSettings settings)
         records ??= QuarterRecords.Load(db, period, basis?.Id);
         var decisions = records.Decisions;
         // The Text sheet names the records the report was made from, so that it can be made again exactly.
-        var reports = Build(c, decisions, period, asOf).Select(r => Avgift.AvgiftReport.Attach(r, records.Avgift(r.Lag, r.AsOf, catalog, settings.Avgift), settings.Avgift))
+        var reports = Build(c, decisions, period, asOf).Select(r => AvgiftSheet.Attach(r, records.Avgift(r.Lag, r.AsOf, catalog, n.Get<AvgiftSettings>()), n.Get<AvgiftSettings>()))
             .Select(r => r with { Text = [.. r.Text, BasisLine(basis)], Basis = BasisLine(basis) }).ToList();
-        var agg = new KfAggregation(catalog, settings.Report);
+        var agg = new KfAggregation(catalog, n.Report);
         // The trend takes its quarters where the Jämförelse does: records, else stored published tables, else "uppgift saknas".
         var trends = reports.Select(r => TrendHistory.From(agg.Jamforelse(decisions, r.Lag, period.Window(TrendHistory.Quarters), History(c, r.Lag)), r.Lag, period)).ToList();
         var findings = Findings(c, decisions, reports, period, asOf, records.Vanished);
         // As one set: a fresh folder that takes the old one's place when every file is in it (Storage/OutputSet).
-        return OutputSet.Write(Path.Combine(Namnder.Folder(outRoot, settings.Organisation, db.Namnd), period.ToString()), dir => Write(reports, trends, findings, dir, catalog, settings.Report, progress));
+        return OutputSet.Write(Path.Combine(n.Folder(outRoot), period.ToString()), dir => Write(reports, trends, findings, dir, catalog, n.Report, progress));
     }
 
     public static IReadOnlyList<WrittenFile> Write(IReadOnlyList<KfReport> reports, IReadOnlyList<TrendInput> trends, IReadOnlyList<Finding> findings,

@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using StatsReporting.Decisions;
-using StatsReporting.Storage;
 using StatsReporting.FileSystem;
 
 namespace StatsReporting.Reports;

@@ -1,5 +1,6 @@
 using StatsReporting.Decisions;
 using StatsReporting.Language;
+using StatsReporting.Organisation;
 
 namespace StatsReporting.Reports;
 

@@ -67,9 +67,9 @@ public class AvgiftOutputTests : IDisposable
     public void Text_sheet_gets_the_sentence_only_when_the_namnd_turns_it_on()
     {
         ImportSample();
-        var settings = AppSettings.Load(AppContext.BaseDirectory);
-        settings.Avgift.VisaIText = true;
-        var files = new ReportService(_env.Db, TestEnv.Catalog, settings).Write(Q2, Q2.End, _env.PathOf("reports"));
+        var settings = Installation.Load(AppContext.BaseDirectory);
+        settings.Get<AvgiftSettings>().VisaIText = true;
+        var files = new ReportService(settings.For(_env.Db)).Write(Q2, Q2.End, _env.PathOf("reports"));
         var text = Xlsx.Read(files.Single(f => f.Path.EndsWith("evb-sol-2025Q2.xlsx")).Path)["Text"].Select(r => r[0]).ToList();
         Assert.Contains("En uppskattning av den särskilda avgift som förseningarna skulle kunna motsvara är 204 750 kr för 2 av 3 beslut "
             + "(månadskostnad × försening × 1,25, inom lagens intervall; 1 beslut utan månadskostnad ingår inte; månadskostnaderna är exempel). "
@@ -81,7 +81,7 @@ public class AvgiftOutputTests : IDisposable
     {
         ImportSample();
         var inbox = Directory.CreateDirectory(_env.PathOf("inkorg")).FullName;
-        var result = new QuarterJob(_env.Db, TestEnv.Catalog, TestEnv.Settings, _env.Clock).Run(Q2, Q2.End, inbox, _env.PathOf("reports"), ivoRoot: _env.PathOf("ivo"));
+        var result = new QuarterJob(TestEnv.Settings.For(_env.Db), _env.Clock).Run(Q2, Q2.End, inbox, _env.PathOf("reports"), ivoRoot: _env.PathOf("ivo"));
         var path = Path.Combine(_env.PathOf("ivo"), "2025Q2", "sarskild-avgift-2025Q2.xlsx");
         Assert.Contains(result.Files, f => f.Path == path);
         Assert.DoesNotContain(Directory.GetFiles(_env.PathOf("reports"), "sarskild*", SearchOption.AllDirectories), _ => true);

@@ -8,7 +8,7 @@ namespace StatsReporting.Tests.Avgift;
 /// The särskild avgift estimate in exact kronor, with the ranges and costs of appsettings.json.
 public class AvgiftRuleTests
 {
-    private static readonly AvgiftSettings S = TestEnv.Settings.Avgift;
+    private static readonly AvgiftSettings S = TestEnv.Settings.Get<AvgiftSettings>();
     private static DateOnly D(string s) => DateOnly.ParseExact(s, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]

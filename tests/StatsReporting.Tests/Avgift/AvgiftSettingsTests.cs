@@ -1,6 +1,9 @@
 using System.Text.Json.Nodes;
 using StatsReporting.Decisions;
 using StatsReporting.Tests.Support;
+using StatsReporting.Jobs;
+using StatsReporting.Bevakning;
+using StatsReporting.Avgift;
 
 namespace StatsReporting.Tests.Avgift;
 
@@ -10,29 +13,29 @@ public class AvgiftSettingsTests : IDisposable
     private readonly TestEnv _env = new();
     public void Dispose() => _env.Dispose();
 
-    private AppSettings LoadWith(Action<JsonNode> change)
+    private Installation LoadWith(Action<JsonNode> change)
     {
         var json = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "appsettings.json")))!;
         change(json["StatsReporting"]!);
         File.WriteAllText(_env.PathOf("appsettings.json"), json.ToJsonString());
-        return AppSettings.Load(_env.Dir);
+        return Installation.Load(_env.Dir);
     }
 
     [Fact]
     public void Sample_settings_mark_the_costs_as_examples_and_default_to_no_sentence_and_30_days_on_mondays()
     {
         var s = TestEnv.Settings;
-        Assert.Equal((true, false, 0.25m, 36_400m), (s.Avgift.Exempel, s.Avgift.VisaIText, s.Avgift.Paslag, s.Avgift.ManadskostnadKr["SoL"]["Särskilt boende"]));
-        Assert.Equal((30, "0 7 * * 1", "Europe/Stockholm"), (s.Bevakning.Days, s.Bevakning.Cron, s.Bevakning.TimeZone));
+        Assert.Equal((true, false, 0.25m, 36_400m), (s.Get<AvgiftSettings>().Exempel, s.Get<AvgiftSettings>().VisaIText, s.Get<AvgiftSettings>().Paslag, s.Get<AvgiftSettings>().ManadskostnadKr["SoL"]["Särskilt boende"]));
+        Assert.Equal((30, "0 7 * * 1", "Europe/Stockholm"), (s.Get<BevakningSettings>().Days, s.Get<BevakningSettings>().Cron, s.Get<BevakningSettings>().TimeZone));
     }
 
     [Fact]
     public void Without_ranges_the_laws_own_apply_with_the_lss_raise_from_2026()
     {
         var s = LoadWith(j => j["Avgift"]!.AsObject().Remove("Intervall"));
-        var r = s.Avgift.RangeOn(Lag.LSS, new DateOnly(2026, 1, 1));
+        var r = s.Get<AvgiftSettings>().RangeOn(Lag.LSS, new DateOnly(2026, 1, 1));
         Assert.Equal((15_000m, 1_500_000m), (r.MinKr, r.MaxKr));
-        Assert.Equal(10_000m, s.Avgift.RangeOn(Lag.LSS, new DateOnly(2025, 12, 31)).MinKr);
+        Assert.Equal(10_000m, s.Get<AvgiftSettings>().RangeOn(Lag.LSS, new DateOnly(2025, 12, 31)).MinKr);
     }
 
     [Fact]

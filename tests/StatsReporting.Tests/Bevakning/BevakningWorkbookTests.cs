@@ -29,7 +29,7 @@ public class BevakningWorkbookTests : IDisposable
     [Fact]
     public void Workbook_groups_by_enhet_with_subtotals_and_no_personal_data()
     {
-        var path = new BevakningService(_env.Db, TestEnv.Catalog, TestEnv.Settings).WriteWorkbook(Sample(), _env.PathOf("bevakning"));
+        var path = new BevakningService(TestEnv.Settings.For(_env.Db)).WriteWorkbook(Sample(), _env.PathOf("bevakning"));
         Assert.Equal(_env.PathOf("bevakning/bevakning-2025-05-20.xlsx"), path);
         var book = Xlsx.Read(path);
         var snart = book[BevakningWorkbook.SnartSheet];
@@ -47,7 +47,7 @@ public class BevakningWorkbookTests : IDisposable
     [Fact]
     public void Workbook_is_valid_open_xml_and_prints_on_a4_landscape_at_10_pt_with_the_header_row_and_page_numbers()
     {
-        var path = new BevakningService(_env.Db, TestEnv.Catalog, TestEnv.Settings).WriteWorkbook(Sample(), _env.PathOf("bevakning"));
+        var path = new BevakningService(TestEnv.Settings.For(_env.Db)).WriteWorkbook(Sample(), _env.PathOf("bevakning"));
         using (var doc = SpreadsheetDocument.Open(path, false))
         {
             Assert.Empty(new OpenXmlValidator().Validate(doc).Select(e => $"{e.Part?.Uri}: {e.Description}"));

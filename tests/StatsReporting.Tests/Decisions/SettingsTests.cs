@@ -1,5 +1,5 @@
-using StatsReporting.Decisions;
 using StatsReporting.Tests.Support;
+using StatsReporting.Jobs;
 
 namespace StatsReporting.Tests.Decisions;
 
@@ -12,7 +12,7 @@ public class SettingsTests : IDisposable
     private InvalidOperationException LoadWith(string json)
     {
         File.WriteAllText(_env.PathOf("appsettings.json"), json);
-        return Assert.Throws<InvalidOperationException>(() => AppSettings.Load(_env.Dir));
+        return Assert.Throws<InvalidOperationException>(() => Installation.Load(_env.Dir));
     }
 
     [Fact]

@@ -1,5 +1,3 @@
-using StatsReporting.Reports;
-using StatsReporting.Storage;
 using StatsReporting.FileSystem;
 
 namespace StatsReporting.Tests.Faults;

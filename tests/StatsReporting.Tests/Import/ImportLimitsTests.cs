@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
-using StatsReporting.Decisions;
 using StatsReporting.Tests.Support;
+using StatsReporting.Jobs;
+using StatsReporting.Import;
+using StatsReporting.Configuration;
 
 namespace StatsReporting.Tests.Import;
 
@@ -10,7 +12,7 @@ public class ImportLimitsTests
     [Fact]
     public void The_limits_of_appsettings_json_are_bound()
     {
-        var l = TestEnv.Settings.Import;
+        var l = TestEnv.Settings.Get<ImportLimits>();
         Assert.Equal((256L * 1024 * 1024, 2_000_000, 200, 32_767, 1990), (l.MaxFileBytes, l.MaxRows, l.MaxColumns, l.MaxCellChars, l.EarliestYear));
         Assert.Equal((64, 32_000), (l.MaxCharsOf("beslut_id"), l.MaxCharsOf("kommentar")));
     }
@@ -22,9 +24,9 @@ public class ImportLimitsTests
     [InlineData("MaxFieldChars:kommentar", "50000", "appsettings.json: StatsReporting:Import:MaxFieldChars:kommentar ska vara mellan 1 och 32767.")]
     public void A_wrong_limit_fails_at_start_up_with_its_key_named(string key, string value, string message)
     {
-        var config = new ConfigurationBuilder().AddConfiguration(AppSettings.Configuration(AppContext.BaseDirectory))
+        var config = new ConfigurationBuilder().AddConfiguration(SettingsFile.Load(AppContext.BaseDirectory))
             .AddInMemoryCollection(new Dictionary<string, string?> { [$"StatsReporting:Import:{key}"] = value }).Build();
-        var e = Assert.Throws<InvalidOperationException>(() => AppSettings.From(config));
+        var e = Assert.Throws<InvalidOperationException>(() => Installation.From(config));
         Assert.Equal(message, e.Message);
     }
 }

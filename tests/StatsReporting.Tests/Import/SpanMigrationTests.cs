@@ -1,7 +1,6 @@
 using Dapper;
 using StatsReporting.Decisions;
 using StatsReporting.Storage;
-using StatsReporting.Tests.Support;
 using StatsReporting.Records;
 
 namespace StatsReporting.Tests.Import;

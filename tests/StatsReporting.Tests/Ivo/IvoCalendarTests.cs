@@ -1,6 +1,7 @@
 using StatsReporting.Decisions;
 using StatsReporting.Ivo;
 using StatsReporting.Tests.Support;
+using StatsReporting.Jobs;
 
 namespace StatsReporting.Tests.Ivo;
 
@@ -17,7 +18,7 @@ public class IvoCalendarTests : IDisposable
     [InlineData("2025Q3", "2025-10-01", "2025-10-31")]
     [InlineData("2025Q4", "2026-01-01", "2026-01-31")]
     public void Default_windows_from_appsettings(string period, string from, string to) =>
-        Assert.Equal((D(from), D(to)), TestEnv.Settings.Ivo.Window(Period.Parse(period)));
+        Assert.Equal((D(from), D(to)), TestEnv.Settings.Get<IvoSettings>().Window(Period.Parse(period)));
 
     [Theory]
     [InlineData("\"Q2\": { \"From\": \"07-01\", \"To\": \"08-31\" }", "\"Q2\": { \"From\": \"07-01\", \"To\": \"08-32\" }",
@@ -31,7 +32,7 @@ public class IvoCalendarTests : IDisposable
         var json = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "appsettings.json"));
         Assert.Contains(original, json);
         File.WriteAllText(_env.PathOf("appsettings.json"), json.Replace(original, replacement));
-        var e = Assert.Throws<InvalidOperationException>(() => AppSettings.Load(_env.Dir));
+        var e = Assert.Throws<InvalidOperationException>(() => Installation.Load(_env.Dir));
         Assert.Contains(message, e.Message);
     }
 

@@ -54,7 +54,7 @@ public static class IvoHistory
         return env.Importer().Import(WriteCsv(env.PathOf($"beslut-2025q{n}.csv"), Rows(n)));
     }
 
-    public static IvoExport Export(TestEnv env) => new(env.Db, TestEnv.Catalog, TestEnv.Settings, env.Clock);
+    public static IvoExport Export(TestEnv env) => new(TestEnv.Settings.For(env.Db), env.Clock);
 
     /// The written CSV read back as rows of cells (header dropped), through the importer's own CSV reader.
     public static List<string[]> ReadCsv(string path) =>

@@ -19,7 +19,7 @@ public class ReconciliationTests : IDisposable
     private QuarterJobResult RunQuarter(string inbox, Period q, DateTimeOffset on)
     {
         _env.Clock.Now = on;
-        return new QuarterJob(_env.Db, TestEnv.Catalog, TestEnv.Settings, _env.Clock)
+        return new QuarterJob(TestEnv.Settings.For(_env.Db), _env.Clock)
             .Run(q, q.End, inbox, _env.PathOf("reports"), ivoRoot: _env.PathOf("ivo"));
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using StatsReporting.Decisions;
 using StatsReporting.Import;
 using StatsReporting.Tests.Support;
+using StatsReporting.Jobs;
 
 namespace StatsReporting.Tests.Namnder;
 
@@ -11,7 +12,7 @@ public class NamndCatalogTests : IDisposable
     private readonly TestEnv _env = new();
     public void Dispose() => _env.Dispose();
 
-    private AppSettings Load(Action<JsonNode> change)
+    private Installation Load(Action<JsonNode> change)
     {
         var config = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "appsettings.json")))!;
         var s = config["StatsReporting"]!;
@@ -21,15 +22,15 @@ public class NamndCatalogTests : IDisposable
             new JsonObject { ["Code"] = "a", ["Name"] = "Socialnämnden", ["Kommun"] = "Exempelkommunen" },
             new JsonObject { ["Code"] = "b", ["Name"] = "Vård- och omsorgsnämnden", ["Kommun"] = "Exempelkommunen", ["Catalog"] = own });
         File.WriteAllText(_env.PathOf("appsettings.json"), config.ToJsonString());
-        return AppSettings.Load(_env.Dir);
+        return Installation.Load(_env.Dir);
     }
 
     [Fact]
     public void The_sample_imports_under_a_but_not_under_b_whose_catalog_has_no_IFO()
     {
         var settings = Load(c => c["SoL"]!.AsArray().RemoveAt(2));
-        StatsReporting.Decisions.Namnder.Sync(_env.Db, settings.Organisation);
-        Importer For(string code) => new(_env.Db.For(code), new Catalog(settings.ForNamnd(settings.Organisation.Resolve(code)).Catalog),
+        StatsReporting.Organisation.Namnder.Sync(_env.Db, settings.Organisation);
+        Importer For(string code) => new(_env.Db.For(code), settings.For(code, _env.Db).Catalog,
             _env.PathOf("archive"), _env.Clock);
         Assert.Equal(309, For("a").Import(TestEnv.SampleCsv).New);
         var e = Assert.Throws<ImportFailedException>(() => For("b").Import(TestEnv.SampleCsv));

@@ -3,6 +3,7 @@ using StatsReporting.Decisions;
 using StatsReporting.Import;
 using StatsReporting.Reports;
 using StatsReporting.Tests.Support;
+using StatsReporting.Jobs;
 
 namespace StatsReporting.Tests.Namnder;
 
@@ -26,7 +27,7 @@ public class NamndDataTests : IDisposable
         Assert.Equal([44, 38, 82], _t.Total(_t.B, Lag.SoL));
         Assert.Equal([35, 16, 51], _t.Total(_t.B, Lag.LSS));
 
-        var file = Assert.Single(KommunSummaries.Write(_t.Env.Db, TestEnv.Catalog, _t.Settings, TwoNamnder.Q2, TwoNamnder.Q2.End, _t.Out));
+        var file = Assert.Single(KommunSummaries.Write(_t.Settings, _t.Env.Db, TwoNamnder.Q2, TwoNamnder.Q2.End, _t.Out));
         Assert.Equal(Path.Combine(_t.Out, "2025Q2", "EVB 2025 kv2 Exempelkommunen.xlsx"), file.Path);
         var sheets = Xlsx.Read(file.Path);
         Assert.Equal(["Översikt SoL", "SoL Socialnämnden", "SoL Vård- och omsorgsnämnden", "SoL kommunen",

@@ -47,7 +47,7 @@ public class NamndMigrationTests : IDisposable
 
         using (var m = old.Open())
             Assert.Equal([("standard", 309L)], m.Query<(string, long)>("SELECT namnd, COUNT(*) FROM decision_versions GROUP BY namnd"));
-        var after = new ReportService(old, TestEnv.Catalog, TestEnv.Settings).Write(Q2, Q2.End, _env.PathOf("after"));
+        var after = new ReportService(TestEnv.Settings.For(old)).Write(Q2, Q2.End, _env.PathOf("after"));
 
         var names = before.Select(f => Path.GetRelativePath(_env.PathOf("before"), f.Path)).ToList();
         Assert.Equal(names, after.Select(f => Path.GetRelativePath(_env.PathOf("after"), f.Path)));

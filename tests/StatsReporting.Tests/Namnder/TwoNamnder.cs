@@ -5,6 +5,8 @@ using StatsReporting.Reports;
 using StatsReporting.Storage;
 using StatsReporting.Tests.Support;
 using StatsReporting.FileSystem;
+using StatsReporting.Organisation;
+using StatsReporting.Jobs;
 
 namespace StatsReporting.Tests.Namnder;
 
@@ -13,14 +15,14 @@ public sealed class TwoNamnder : IDisposable
 {
     public static readonly Period Q2 = Period.Parse("2025Q2");
     public TestEnv Env { get; } = new();
-    public AppSettings Settings { get; } = Load();
+    public Installation Settings { get; } = Load();
     public NamndSettings A => Settings.Organisation.Resolve("a");
     public NamndSettings B => Settings.Organisation.Resolve("b");
     public string Out => Env.PathOf("reports");
 
-    public TwoNamnder() => StatsReporting.Decisions.Namnder.Sync(Env.Db, Settings.Organisation);
+    public TwoNamnder() => StatsReporting.Organisation.Namnder.Sync(Env.Db, Settings.Organisation);
 
-    public static AppSettings Load(params (string Key, string Value)[] more)
+    public static Installation Load(params (string Key, string Value)[] more)
     {
         var values = new Dictionary<string, string?>
         {
@@ -32,13 +34,13 @@ public sealed class TwoNamnder : IDisposable
             ["StatsReporting:Organisation:Namnder:1:Kommun"] = "Exempelkommunen",
         };
         foreach (var (k, v) in more) values[k] = v;
-        return AppSettings.From(new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
+        return Installation.From(new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
             .AddInMemoryCollection(values).Build());
     }
 
     public Importer Importer(NamndSettings n) => new(Env.Db.For(n.Code), TestEnv.Catalog, Env.PathOf("archive"), Env.Clock);
 
-    public ReportService Reports(NamndSettings n) => new(Env.Db.For(n.Code), TestEnv.Catalog, Settings.ForNamnd(n));
+    public ReportService Reports(NamndSettings n) => new(Settings.For(n, Env.Db));
 
     public IReadOnlyList<WrittenFile> Report(NamndSettings n) => Reports(n).Write(Q2, Q2.End, Out);
 

@@ -1,6 +1,7 @@
 using Dapper;
 using StatsReporting.Import;
 using StatsReporting.Tests.Support;
+using StatsReporting.Organisation;
 
 namespace StatsReporting.Tests.Postgres;
 
@@ -15,7 +16,7 @@ public class PostgresNamndTests : IClassFixture<PostgresDatabase>, IDisposable
     public void Two_namnder_see_only_their_own_records_and_the_same_file_twice_at_once_is_imported_once()
     {
         var settings = Namnder.TwoNamnder.Load();
-        StatsReporting.Decisions.Namnder.Sync(_env.Db, settings.Organisation);
+        StatsReporting.Organisation.Namnder.Sync(_env.Db, settings.Organisation);
         var (a, b) = (_env.Db.For("a"), _env.Db.For("b"));
         // The sample sent for nämnd a by two writers at the same moment: one import, the other finds it done.
         using var start = new Barrier(2);

@@ -36,7 +36,7 @@ public class RunLockLossTests : IClassFixture<PostgresDatabase>
         using var env = _db.Env();
         var inbox = Directory.CreateDirectory(env.PathOf("inbox")).FullName;
         File.Copy(TestEnv.SampleCsv, Path.Combine(inbox, "beslut.csv"));
-        var job = new QuarterJob(env.Db, TestEnv.Catalog, TestEnv.Settings, env.Clock);
+        var job = new QuarterJob(TestEnv.Settings.For(env.Db), env.Clock);
 
         using (var held = RunLock.TryAcquire(env.Db)!)
         {

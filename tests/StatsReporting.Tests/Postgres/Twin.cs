@@ -39,7 +39,7 @@ public sealed record Outputs(List<string> Cells, List<string[]> IvoRows, IvoExpo
         files.AddRange(ivo?.Files.Select(f => f.Path) ?? []);
         if (import is null)
         {
-            var bevakning = new global::StatsReporting.Bevakning.BevakningService(env.Db, TestEnv.Catalog, TestEnv.Settings);
+            var bevakning = new global::StatsReporting.Bevakning.BevakningService(TestEnv.Settings.For(env.Db));
             files.Add(bevakning.WriteWorkbook(bevakning.List(asOf), env.PathOf("bevakning" + tag)));
         }
         var cells = new List<string>();

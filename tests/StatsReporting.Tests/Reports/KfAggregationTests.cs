@@ -1,6 +1,7 @@
 using StatsReporting.Decisions;
 using StatsReporting.Reports;
 using StatsReporting.Tests.Support;
+using StatsReporting.Organisation;
 
 namespace StatsReporting.Tests.Reports;
 
@@ -30,7 +31,7 @@ public class KfAggregationTests
             BeslutId = "A-0048", PersonId = "p", Kon = Kon.M, Lag = Lag.SoL, Verksamhet = "ÄO", Insats = "Särskilt boende",
             Beslutsdatum = new DateOnly(2025, 2, 4), AvslutatDatum = new DateOnly(2025, 6, 25), Orsak = "AVLIDIT",
         };
-        var agg = new KfAggregation(TestEnv.Catalog, TestEnv.Settings.Report);
+        var agg = new KfAggregation(TestEnv.Catalog, TestEnv.Report);
         Assert.Equal(text, agg.StatusText(d, DateOnly.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture)));
     }
 }

@@ -41,7 +41,7 @@ public class ReportChecksTests : IDisposable
         var broken = sol with { Sammanstallning = sol.Sammanstallning with { Rows = rows } };
         var dir = _env.PathOf("out");
 
-        var e = Assert.Throws<InconsistentReportException>(() => ReportService.Write([broken, reports[1]], [], [], dir, TestEnv.Catalog, TestEnv.Settings.Report));
+        var e = Assert.Throws<InconsistentReportException>(() => ReportService.Write([broken, reports[1]], [], [], dir, TestEnv.Catalog, TestEnv.Report));
         Assert.StartsWith("Rapporten skrevs inte", e.Message);
         Assert.Contains("Sammanställning SoL: Kontaktperson, OF: 1 + 2 = 3, men Summa total anger 2.", e.Message);
         Assert.Contains(e.Findings, f => f.Row == "Totalt OF" && f.Column == "Kvinnor");
@@ -55,7 +55,7 @@ public class ReportChecksTests : IDisposable
         var lss = reports[1];
         var blocks = lss.Orsaker.Select((b, i) => i == 0 ? b with { Total = b.Total + 1 } : b).ToList();
         var e = Assert.Throws<InconsistentReportException>(() =>
-            ReportService.Write([reports[0], lss with { Orsaker = blocks }], [], [], _env.PathOf("out"), TestEnv.Catalog, TestEnv.Settings.Report));
+            ReportService.Write([reports[0], lss with { Orsaker = blocks }], [], [], _env.PathOf("out"), TestEnv.Catalog, TestEnv.Report));
         // The block no longer sums to its Totalt line, and its Totalt no longer matches the Sammanställning.
         Assert.Equal(["orsaker", "jamforelse"], e.Findings.Select(f => f.Kind));
         Assert.All(e.Findings, f => Assert.Equal(lss.Orsaker[0].Label, f.Row));

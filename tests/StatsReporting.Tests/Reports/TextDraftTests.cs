@@ -16,7 +16,7 @@ public class TextDraftTests
     private static string Text(params Decision[] ds)
     {
         var q = new Period(2025, 4);
-        return string.Join("\n", new KfAggregation(TestEnv.Catalog, TestEnv.Settings.Report).Build(ds, ds[0].Lag, q, q.End).Text);
+        return string.Join("\n", new KfAggregation(TestEnv.Catalog, TestEnv.Report).Build(ds, ds[0].Lag, q, q.End).Text);
     }
 
     [Fact]

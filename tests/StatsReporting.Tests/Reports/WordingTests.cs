@@ -1,5 +1,4 @@
 using StatsReporting.Decisions;
-using StatsReporting.Reports;
 using StatsReporting.Tests.Support;
 using StatsReporting.Language;
 

@@ -3,14 +3,18 @@ using StatsReporting.Import;
 using StatsReporting.Reports;
 using StatsReporting.Storage;
 using StatsReporting.Records;
+using StatsReporting.Organisation;
+using StatsReporting.Jobs;
 
 namespace StatsReporting.Tests.Support;
 
 /// A fresh temporary folder with a SQLite file migrated by the real migrations; deleted afterwards.
 public sealed class TestEnv : IDisposable
 {
-    public static readonly AppSettings Settings = AppSettings.Load(AppContext.BaseDirectory);
-    public static readonly Catalog Catalog = new(Settings.Catalog);
+    public static readonly Installation Settings = Installation.Load(AppContext.BaseDirectory);
+    public static readonly Catalog Catalog = Settings.For(new Db("unused.db")).Catalog;
+    /// The one nämnd's report settings.
+    public static readonly ReportSettings Report = Settings.ReportFor(Settings.Organisation.Resolve(null));
     public static string SampleCsv => Path.Combine(AppContext.BaseDirectory, "Fixtures", "beslut.csv");
 
     public string Dir { get; } = Directory.CreateTempSubdirectory("statsreporting-test-").FullName;
@@ -38,7 +42,7 @@ public sealed class TestEnv : IDisposable
         return path;
     }
     public Importer Importer() => new(Db, Catalog, PathOf("archive"), Clock);
-    public ReportService Reports() => new(Db, Catalog, Settings);
+    public ReportService Reports() => new(Settings.For(Db));
 
     public IReadOnlyList<Decision> Current() => DecisionStore.Current(Db);
 

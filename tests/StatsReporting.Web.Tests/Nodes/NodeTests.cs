@@ -1,6 +1,5 @@
 using System.Net;
 using System.Security.Cryptography;
-using StatsReporting.Web.Tests.Support;
 
 namespace StatsReporting.Web.Tests.Nodes;
 

@@ -6,6 +6,7 @@ using StatsReporting.Access;
 using StatsReporting.Decisions;
 using StatsReporting.Jobs;
 using StatsReporting.Storage;
+using StatsReporting.Organisation;
 
 namespace StatsReporting.Web.Tests.Support;
 
@@ -17,7 +18,7 @@ public sealed class NamndHost : WebApplicationFactory<Program>
     public string Dir { get; } = Directory.CreateTempSubdirectory("statsreporting-namnder-").FullName;
     public Db Db { get; }
     public Dictionary<string, string?> Config { get; }
-    public AppSettings Settings { get; }
+    public Installation Settings { get; }
     /// (scope, role) → key; scope "*" is all nämnder.
     public Dictionary<(string Scope, Role Role), string> Keys { get; } = new();
 
@@ -53,7 +54,7 @@ public sealed class NamndHost : WebApplicationFactory<Program>
 /// The data folder of a two-nämnd installation after its 2025Q2 runs (`bOnly`: quarters only b has reported as well).
 public static class NamndData
 {
-    public static (Dictionary<string, string?> Config, AppSettings Settings, Db Db) Create(string dir, params Period[] bOnly)
+    public static (Dictionary<string, string?> Config, Installation Settings, Db Db) Create(string dir, params Period[] bOnly)
     {
         var config = new Dictionary<string, string?>
         {
@@ -68,7 +69,7 @@ public static class NamndData
             ["StatsReporting:Organisation:Namnder:1:Name"] = "Vård- och omsorgsnämnden",
             ["StatsReporting:Organisation:Namnder:1:Kommun"] = "Exempelkommunen",
         };
-        var settings = AppSettings.From(new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
+        var settings = Installation.From(new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
             .AddInMemoryCollection(config).Build());
         var db = new Db(config["StatsReporting:Paths:Database"]!);
         db.Migrate();
@@ -78,7 +79,7 @@ public static class NamndData
             var inbox = Path.Combine(dir, "inkorg", n.Code);
             Directory.CreateDirectory(inbox);
             File.Copy(ServiceData.SampleCsv, Path.Combine(inbox, "beslut.csv"));
-            var job = new QuarterJob(db.For(n.Code), new Catalog(settings.Catalog), settings.ForNamnd(n), TimeProvider.System);
+            var job = new QuarterJob(settings.For(n, db), TimeProvider.System);
             foreach (var q in n.Code == "b" ? [.. bOnly, ServiceData.Q2] : new[] { ServiceData.Q2 })
                 job.Run(q, q.End, Path.Combine(dir, "inkorg"), Path.Combine(dir, "reports"));
         }

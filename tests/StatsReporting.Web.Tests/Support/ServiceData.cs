@@ -8,7 +8,7 @@ namespace StatsReporting.Web.Tests.Support;
 /// into a migrated SQLite file, the KF workbooks, charts, findings and the individrapport written.
 public sealed class ServiceData : IDisposable
 {
-    public static readonly AppSettings Settings = AppSettings.Load(AppContext.BaseDirectory);
+    public static readonly Installation Settings = Installation.Load(AppContext.BaseDirectory);
     public static string SampleCsv => Path.Combine(AppContext.BaseDirectory, "Fixtures", "beslut.csv");
     public static readonly Period Q2 = new(2025, 2);
     public const string Secret = "HEMLIGT-INNEHÅLL-4711";
@@ -29,7 +29,7 @@ public sealed class ServiceData : IDisposable
         Directory.CreateDirectory(Inbox);
         File.Copy(SampleCsv, Path.Combine(Inbox, "beslut.csv"));
         var settings = Settings;
-        new QuarterJob(Db, new Catalog(settings.Catalog), settings, TimeProvider.System).Run(Q2, Q2.End, Inbox, Reports, ivoRoot: Ivo);
+        new QuarterJob(settings.For(Db), TimeProvider.System).Run(Q2, Q2.End, Inbox, Reports, ivoRoot: Ivo);
         // A file outside every served folder: traversal tests try to reach it.
         File.WriteAllText(Path.Combine(Dir, "hemlig.txt"), Secret);
     }

@@ -1,6 +1,5 @@
 using System.Text;
 using StatsReporting.Decisions;
-using StatsReporting.Storage;
 using StatsReporting.FileSystem;
 
 namespace StatsReporting.Reports.Charts;

@@ -1,4 +1,5 @@
 using StatsReporting.Decisions;
+using StatsReporting.Organisation;
 
 namespace StatsReporting.Reports.Charts;
 

@@ -3,9 +3,9 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using StatsReporting.Decisions;
 using StatsReporting.Reports.Charts;
-using StatsReporting.Storage;
 using StatsReporting.FileSystem;
 using StatsReporting.Language;
+using StatsReporting.Organisation;
 
 namespace StatsReporting.Reports.Document;
 

@@ -50,7 +50,7 @@ public class ChartFileTests(ChartedReports r) : IClassFixture<ChartedReports>
     public void Trend_plots_values_another_source_gives_for_quarters_before_the_records()
     {
         var report = r.Env.Reports().Build(ChartedReports.Q, ChartedReports.AsOf)[0];
-        var records = TrendHistory.FromRecords(r.Env.Current(), Lag.SoL, ChartedReports.Q, Support.TestEnv.Catalog, Support.TestEnv.Settings.Report);
+        var records = TrendHistory.FromRecords(r.Env.Current(), Lag.SoL, ChartedReports.Q, Support.TestEnv.Catalog, Support.TestEnv.Report);
         // As stored published tables would give it: totals for 2024Q1–2024Q3, nothing per verksamhet.
         var total = records.Series[^1].Values.Select((v, i) => i is >= 2 and <= 4 ? 100 + i : v).ToList();
         var input = records with { Series = [.. records.Series.SkipLast(1), records.Series[^1] with { Values = total }] };

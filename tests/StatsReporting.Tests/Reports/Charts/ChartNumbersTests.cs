@@ -1,6 +1,7 @@
 using StatsReporting.Decisions;
 using StatsReporting.Reports.Charts;
 using StatsReporting.Tests.Support;
+using StatsReporting.Organisation;
 
 namespace StatsReporting.Tests.Reports.Charts;
 

@@ -39,7 +39,7 @@ public sealed class ChartedReports : IDisposable
     public T Chart<T>(Lag lag, ChartKind kind) where T : Chart => (T)(lag == Lag.SoL ? Sol : Lss).Single(c => c.Kind == kind);
 
     private IReadOnlyList<Chart> Charts(KfReport r) =>
-        KfCharts.For(r, TrendHistory.FromRecords(Env.Current(), r.Lag, Q, TestEnv.Catalog, TestEnv.Settings.Report), TestEnv.Catalog);
+        KfCharts.For(r, TrendHistory.FromRecords(Env.Current(), r.Lag, Q, TestEnv.Catalog, TestEnv.Report), TestEnv.Catalog);
 
     public void Dispose() => Env.Dispose();
 }

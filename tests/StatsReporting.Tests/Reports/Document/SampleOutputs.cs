@@ -18,7 +18,7 @@ public sealed class SampleOutputs : IDisposable
         Env.Importer().Import(TestEnv.SampleCsv);
         Env.Reports().Write(Period.Parse("2025Q2"), new DateOnly(2025, 6, 30), Env.PathOf("reports"));
         PeriodDir = Env.PathOf("reports/2025Q2");
-        var ivo = new IvoExport(Env.Db, TestEnv.Catalog, TestEnv.Settings, Env.Clock).Write(Period.Parse("2025Q2"), Env.PathOf("ivo"), Env.PathOf("reports"));
+        var ivo = new IvoExport(TestEnv.Settings.For(Env.Db), Env.Clock).Write(Period.Parse("2025Q2"), Env.PathOf("ivo"), Env.PathOf("reports"));
         IvoXlsx = ivo.Files.Single(f => Path.GetFileName(f.Path) == "ivo-individrapport-2025Q2.xlsx").Path;
         AvgiftXlsx = ivo.Files.Single(f => Path.GetFileName(f.Path) == "sarskild-avgift-2025Q2.xlsx").Path;
     }

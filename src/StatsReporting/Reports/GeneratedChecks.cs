@@ -1,7 +1,9 @@
 using StatsReporting.Decisions;
 using StatsReporting.Reports;
+using StatsReporting.Checks;
+using StatsReporting.Organisation;
 
-namespace StatsReporting.Checks;
+namespace StatsReporting.Reports;
 
 /// The same checker over every table a report generates, before it is written: a finding here is a bug.
 public static class GeneratedChecks

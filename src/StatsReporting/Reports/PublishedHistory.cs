@@ -1,7 +1,9 @@
 using StatsReporting.Decisions;
 using StatsReporting.Reports;
+using StatsReporting.Checks;
+using StatsReporting.Organisation;
 
-namespace StatsReporting.Checks;
+namespace StatsReporting.Reports;
 
 /// Quarters that predate the records are shown from stored published tables (import-table); where the records
 /// cover a quarter they win, and a stored table that disagrees with them is a finding.

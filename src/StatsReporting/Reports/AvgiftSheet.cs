@@ -1,7 +1,7 @@
 using ClosedXML.Excel;
-using StatsReporting.Reports;
+using StatsReporting.Avgift;
 
-namespace StatsReporting.Avgift;
+namespace StatsReporting.Reports;
 
 /// The sheet "Särskild avgift (uppskattning)" of a KF workbook: sums per insats, no beslut_id (those are in the
 /// restricted list). Landscape A4 at 100 % (10 pt as printed by LibreOffice): the widths add up to less than the printable width.
@@ -90,5 +90,14 @@ public static class AvgiftSheet
         range.Style.Alignment.WrapText = true;
         range.Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
         ws.Row(r).Height = 13.5 * Math.Max(1, Math.Ceiling(text.Length / (1.0 * ws.Columns(1, columns).Sum(c => c.Width))));
+    }
+
+    /// Puts the estimate, made once per run for the report's law, quarter and day (QuarterRecords.Avgift), on a KF
+    /// report and, when the nämnd has turned it on, its sentence into the Text sheet.
+    public static KfReport Attach(KfReport r, AvgiftReport a, AvgiftSettings s)
+    {
+        if (a.Lag != r.Lag || a.Period != r.Period || a.AsOf != r.AsOf)
+            throw new ArgumentException("Internt fel: avgiftsuppskattningen gäller en annan lag, period eller dag.");
+        return r with { Avgift = a, Text = s.VisaIText ? [.. r.Text, "", AvgiftText.Sentence(a)] : r.Text };
     }
 }
