@@ -9,7 +9,7 @@ public static class Problems
     {
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
-            // A full disk or a read-only folder, in Swedish and naming the folder (Storage/UserText), like the CLI says it;
+            // A full disk or a read-only folder, in Swedish and naming the folder (FileSystem/UserText), like the CLI says it;
             // any other unexpected exception keeps its text for the log only.
             if (ctx.Exception is IOException or UnauthorizedAccessException && StatsReporting.FileSystem.UserText.Describe(ctx.Exception) is var text
                 && (ctx.Exception is StatsReporting.FileSystem.OutputFailedException || text != ctx.Exception.Message))

@@ -26,7 +26,7 @@ public static partial class SettingsSection
     /// The options pattern: T bound from its section and checked when the host starts (ValidateOnStart), in the web
     /// service and in the CLI alike (Jobs/Installation runs the same start-up check).
     public static OptionsBuilder<T> AddSettings<T>(this IServiceCollection services) where T : class, ISettingsSection, new() =>
-        services.AddOptions<T>()
+        services.AddSingleton(new SectionBinding(T.Section, config => Bind(config, T.Section, new T()))).AddOptions<T>()
             .Configure<IConfiguration>((settings, config) => Bind(config, T.Section, settings))
             .Validate(settings =>
             {
@@ -34,6 +34,13 @@ public static partial class SettingsSection
                 return true;
             })
             .ValidateOnStart();
+
+    /// Every section bound, not yet checked: a value of the wrong type is named before any section's own check runs
+    /// (a check may fail only because another section could not be read).
+    public static void BindAll(IServiceProvider services, IConfiguration config)
+    {
+        foreach (var binding in services.GetServices<SectionBinding>()) binding.Bind(config);
+    }
 
     /// Binds a section into `target`, in Swedish when a value has the wrong type.
     public static void Bind(IConfiguration config, string section, object target)
@@ -55,3 +62,6 @@ public static partial class SettingsSection
     [GeneratedRegex(@"^Failed to convert configuration value '(.*)' at '(.*)' to type '(.*)'")]
     private static partial Regex WrongType();
 }
+
+/// A registered section, for SettingsSection.BindAll.
+public sealed record SectionBinding(string Section, Action<IConfiguration> Bind);

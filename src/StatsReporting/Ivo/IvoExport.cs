@@ -57,7 +57,7 @@ public sealed class IvoExport(NamndContext n, TimeProvider clock)
 
         // The quarter's folder is the export's own; the root may be a folder the user shares with other things.
         var folder = Path.Combine(RestrictedFiles.Folder(root, restrictExisting: HoldsOnlyQuarters(root)), q.ToString());
-        // The files as one set (Storage/OutputSet): never an xlsx of one run beside a csv of another.
+        // The files as one set (FileSystem/OutputSet): never an xlsx of one run beside a csv of another.
         var files = OutputSet.Write(folder, dir =>
         {
             var (xlsx, csv) = (Path.Combine(dir, IvoFiles.FileName(q, "xlsx")), Path.Combine(dir, IvoFiles.FileName(q, "csv")));

@@ -31,6 +31,7 @@ public sealed class Installation(IServiceProvider services) : ISettingsReader
     public void Check(IConfiguration config)
     {
         if (!config.GetSection(SettingsFile.Root).Exists()) throw new InvalidOperationException("appsettings.json saknar avsnittet 'StatsReporting'.");
+        SettingsSection.BindAll(services, config);
         services.GetRequiredService<IStartupValidator>().Validate();
     }
 

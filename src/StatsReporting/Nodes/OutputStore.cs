@@ -58,7 +58,7 @@ public static class OutputStore
         WHERE id = (SELECT MAX(id) FROM output_sets t WHERE t.namnd = s.namnd AND t.kind = s.kind AND t.period = s.period)
         """).AsList();
 
-    /// Writes the stored set into `folder` as one set (Storage/OutputSet: a fresh hidden folder swapped in), after
+    /// Writes the stored set into `folder` as one set (FileSystem/OutputSet: a fresh hidden folder swapped in), after
     /// checking every file's sha256. `ownerOnly` for the IVO folder (700/600), as the run itself writes it.
     public static IReadOnlyList<WrittenFile> Materialise(Db db, long setId, string folder, bool ownerOnly)
     {

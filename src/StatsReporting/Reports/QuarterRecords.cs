@@ -13,7 +13,7 @@ namespace StatsReporting.Reports;
 /// leaving out those no quarter any of them shows (the trend's, from NeededFrom to q) can report: done before the
 /// oldest, not late by q's end, or done before their first late day (at a million decisions, 29 000 of the 219 000
 /// the done date alone left; issue 13). Every output reports through ReportingRule.IsReportable for those quarters.
-/// `Vanished`: each law's vanished decisions (Storage/Snapshots) as of `ImportId`, found once per run for the KF
+/// `Vanished`: each law's vanished decisions (Records/Snapshots) as of `ImportId`, found once per run for the KF
 /// checks and the IVO export alike (it was four times, ~35 ms each at a million decisions).
 public sealed record QuarterRecords(Period Period, long? ImportId, IReadOnlyList<Decision> Decisions,
     IReadOnlyDictionary<Lag, IReadOnlyList<VanishedDecision>> Vanished)

@@ -96,7 +96,7 @@ public sealed class ReportService(NamndContext n)
         // The trend takes its quarters where the Jämförelse does: records, else stored published tables, else "uppgift saknas".
         var trends = reports.Select(r => TrendHistory.From(agg.Jamforelse(decisions, r.Lag, period.Window(TrendHistory.Quarters), History(c, r.Lag)), r.Lag, period)).ToList();
         var findings = Findings(c, decisions, reports, period, asOf, records.Vanished);
-        // As one set: a fresh folder that takes the old one's place when every file is in it (Storage/OutputSet).
+        // As one set: a fresh folder that takes the old one's place when every file is in it (FileSystem/OutputSet).
         return OutputSet.Write(Path.Combine(n.Folder(outRoot), period.ToString()), dir => Write(reports, trends, findings, dir, catalog, n.Report, progress));
     }
 

@@ -8,7 +8,7 @@ namespace StatsReporting.Reports.Charts;
 /// the findings.
 public static class ReportBundle
 {
-    /// `namnd`: the nämnd's name when the installation has several (Decisions.Namnder.Several), else null.
+    /// `namnd`: the nämnd's name when the installation has several (Organisation/Namnder.Several), else null.
     public static string FileName(Period p, string? namnd = null) => namnd is null ? $"evb-{p}.zip" : $"EVB {p.Swedish} {namnd}.zip";
 
     /// Written last, from the files already in the period folder; kontroller-<period>.json is taken when it exists.
