@@ -204,8 +204,9 @@ def compact(e):
 
 class Styles:
     """cellXfs resolved: each cell's number format (printed with the cell) and the rest of its style (font, fill,
-    border, alignment, protection), printed once per workbook under a short hash of its text, so that a change in
-    the style table's order alone does not show, while any change in what a cell looks like does."""
+    border, alignment, protection), printed once per workbook, before the sheets, under a short hash of its text:
+    the order of styles.xml alone does not show (its part hash does), any change in what a cell looks like does, and
+    the diff's first lines then say what changed (font, border) before the cells that use it."""
 
     def __init__(self, data):
         self.xfs = []
@@ -276,6 +277,7 @@ def dump_xlsx(data):
     wb = ET.fromstring(raw[wb_name])
     lines.append("== arbetsbok " + wb_name)
     lines += generic(wb, relmap.get(wb_name))
+    head, lines = lines, []  # the style table (filled while the cells are read) goes between these and the sheets
     sheets = wb.find(s("sheets"))
     for sheet in sheets if sheets is not None else []:
         target = wb_rels.get(sheet.get("{" + R_NS + "}id"), "").lstrip("/")
@@ -316,7 +318,7 @@ def dump_xlsx(data):
                 lines.append(f"-- ritning {drawing}")
                 if drawing in raw:
                     lines += generic(ET.fromstring(raw[drawing]), relmap.get(drawing), "  ")
-    return lines + styles.lines() + parts_section(parts)
+    return head + styles.lines() + lines + parts_section(parts)
 
 
 # ---------------------------------------------------------------------------------------------------------------
