@@ -8,12 +8,13 @@ Used by scripts/compare-outputs (which builds and runs the two versions); on its
                                                     exit 0 = identical, 1 = differences (listed), 2 = error
 
 What a dump holds, per kind of file:
-  .xlsx  every sheet in workbook order: its settings (sheet view, columns, print options, margins, page setup,
-         header/footer, breaks, drawing anchors, ... every element of the sheet except the cell data, printed
-         generically), every row's attributes, every cell (reference, type, value with shared strings resolved,
-         formula if any, number format and the resolved font/fill/border/alignment), merged ranges; the workbook
-         part (sheets, defined names = print areas and print titles); then every part of the package with its size
-         and SHA-256 after normalisation, so that nothing the readable part leaves out can differ unseen.
+  .xlsx  the workbook part (sheets, defined names = print areas and print titles); the cell styles used (font,
+         fill, border, alignment, protection) under a short hash; every sheet in workbook order: its settings (sheet
+         view, columns, print options, margins, page setup, header/footer, breaks, drawing anchors, ... every
+         element of the sheet except the cell data, printed generically), every row's attributes, every cell
+         (Sheet!A1, type, value with shared strings resolved, formula if any, number format, style hash), merged
+         ranges; then every part of the package with its size and SHA-256 after normalisation, so that nothing the
+         readable part leaves out can differ unseen.
   .docx  the body in order: each paragraph with its style id, paragraph properties and text, formatted runs, fields,
          images; tables row by row and cell by cell; section properties; headers and footers; styles and numbering;
          then every part with its SHA-256, as for .xlsx.
@@ -287,6 +288,8 @@ def dump_xlsx(data):
             continue
         rels = relmap.get(target, {})
         ws = ET.fromstring(raw[target])
+        name = sheet.get("name") or ""  # each cell line names its sheet, as Excel does: Text!A56, 'Särskild avgift'!B2
+        ref = name if re.fullmatch(r"\w+", name) else "'" + name.replace("'", "''") + "'"
         for child in ws:
             tag = local(child.tag)
             if tag == "sheetData":
@@ -307,7 +310,7 @@ def dump_xlsx(data):
                         else:
                             value = "(tom)"
                         formula = f" formel={q(f.text or '')} {attrs(f)}" if f is not None else ""
-                        lines.append(f"  {c.get('r')} {t} {value}{formula} {styles.of(c.get('s'))}")
+                        lines.append(f"  {ref}!{c.get('r')} {t} {value}{formula} {styles.of(c.get('s'))}")
             elif tag == "mergeCells":
                 lines.append("sammanfogade: " + " ".join(m.get("ref") for m in child))
             else:
