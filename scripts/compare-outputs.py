@@ -294,7 +294,7 @@ def dump_xlsx(data):
             tag = local(child.tag)
             if tag == "sheetData":
                 for row in child:
-                    a = {k: v for k, v in row.attrib.items() if k != "r"}
+                    a = {k: v for k, v in row.attrib.items() if k not in ("r", "s")}  # s: resolved as radstil
                     lines.append(f"rad {row.get('r')} " + (" ".join(f"{k}={v}" for k, v in sorted(a.items())) or "-")
                                  + (f" radstil: {styles.of(row.get('s'))}" if row.get("s") else ""))
                     for c in row:
@@ -311,6 +311,11 @@ def dump_xlsx(data):
                             value = "(tom)"
                         formula = f" formel={q(f.text or '')} {attrs(f)}" if f is not None else ""
                         lines.append(f"  {ref}!{c.get('r')} {t} {value}{formula} {styles.of(c.get('s'))}")
+            elif tag == "cols":  # a column's style index resolved like a cell's (the index alone is styles.xml's order)
+                lines.append("cols")
+                for col in child:
+                    a = " ".join(f"{local(k)}={v}" for k, v in sorted(col.attrib.items()) if local(k) != "style")
+                    lines.append(f"  col {a}" + (f" kolumnstil: {styles.of(col.get('style'))}" if col.get("style") else ""))
             elif tag == "mergeCells":
                 lines.append("sammanfogade: " + " ".join(m.get("ref") for m in child))
             else:
