@@ -246,4 +246,18 @@ public class TableCheckerTests
         var f = Assert.Single(findings);
         Assert.Equal("Bostad, IFO: statusraderna summerar till 1, men insatsens antal är 3.", f.Message);
     }
+
+    [Fact]
+    public void A_grand_total_carried_from_two_wrong_subtotals_in_one_column_names_both()
+    {
+        // Män: Total ÄO 4 (3 by its rows) and Totalt IFO 7 (6); the grand total 11 is their sum, against 9 by the detail rows.
+        var lines = With(4, "Total ÄO;3;4;7");
+        lines[7] = "Totalt IFO;1;7;8";
+        lines[8] = "Totalt samtliga verksamheter;4;11;15";
+        var grand = Check(lines).Where(f => f.Row == "Totalt samtliga verksamheter").ToList();
+        Assert.Equal(["Totalt samtliga verksamheter | Män | 11 | 9", "Totalt samtliga verksamheter | Totalt | 15 | 13"], Summary(grand));
+        Assert.Equal("Totalt samtliga verksamheter (rad 9), Män: angivet 11, beräknat 9 som summan av alla detaljrader. Totalen stämmer med delsummorna, "
+            + "så felet kommer från Total ÄO, Totalt IFO.", grand[0].Message);
+        Assert.Equal(["Total ÄO, Totalt IFO", "Total ÄO, Totalt IFO"], grand.Select(f => f.RootCause));
+    }
 }

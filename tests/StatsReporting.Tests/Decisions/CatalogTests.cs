@@ -131,4 +131,21 @@ public class CatalogTests
     [InlineData("", null)]
     [InlineData("HSL", null)]
     public void Lag_resolves_from_its_name(string text, Lag? lag) => Assert.Equal(lag, Catalog.ResolveLag(text));
+
+    [Fact]
+    public void A_stored_decision_keeps_its_own_insats_even_where_an_alias_spells_another_insats_the_same()
+    {
+        // A nämnd that once wrote Kontaktfamilj as "Kontaktperson" may map that alias; a stored Kontaktperson stays one.
+        var s = TestEnv.Settings.Catalog;
+        var c = new Catalog(new CatalogSettings
+        {
+            SoL = s.SoL, LSS = s.LSS, Orsaker = s.Orsaker, InsatsAliases = new() { ["Kontaktperson"] = "Kontaktfamilj" },
+        });
+        var d = new Decision
+        {
+            BeslutId = "X", PersonId = "p", Kon = Kon.K, Lag = Lag.SoL, Verksamhet = "IFO", Insats = "Kontaktperson", Beslutsdatum = new(2025, 1, 1),
+        };
+        Assert.Equal("Kontaktfamilj, IFO", c.ResolveInsats(Lag.SoL, "IFO", "Kontaktperson")?.Label);
+        Assert.Equal("Kontaktperson, IFO", c.RowOf(d).Label);
+    }
 }

@@ -117,5 +117,8 @@ public class IvoRulesTests
         var asNy = IvoRules.Row(open, Q2, Rapporttyp.Ny, TestEnv.Catalog, "c");
         var e = Assert.Throws<InvalidOperationException>(() => IvoRules.AssertNothingDropped([open, doneInQ1, notYet], Q2, [asNy]));
         Assert.Equal("Internt fel: beslut som var öppna och rapporterade 2025Q1 saknas i individrapporten för 2025Q2: K-1.", e.Message);
+        var alsoOpen = Make("K-2", "2024-11-20");
+        var both = Assert.Throws<InvalidOperationException>(() => IvoRules.AssertNothingDropped([open, alsoOpen], Q2, []));
+        Assert.EndsWith("för 2025Q2: K-1, K-2.", both.Message);
     }
 }
