@@ -31,6 +31,34 @@ public class AvgiftRuleTests
     }
 
     [Fact]
+    public void Delay_months_on_a_tie_round_away_from_zero()
+    {
+        // First late day 2024-07-01; verkställt 2025-02-08: seven months to 2025-02-01, then 7 of February's 28 days,
+        // 7.25 exactly: to one decimal a tie, 7.3 away from zero (half-to-even would give 7.2).
+        var done = BevakningRuleTests.Make("M-3", "2024-03-31", verkstallt: "2025-02-08");
+        Assert.Equal(7.25m, AvgiftRule.Months(D("2024-07-01"), D("2025-02-08")));
+        Assert.Equal(7.3m, AvgiftRule.DelayMonths(done, D("2025-06-30")));
+        // 36 400 × 7.3 × 1.25 = 332 150 kr.
+        Assert.Equal(332_150m, AvgiftRule.Estimate(36_400, AvgiftRule.DelayMonths(done, D("2025-06-30")), 0.25m, S.RangeOn(Lag.SoL, D("2025-06-30"))).Kr);
+    }
+
+    [Fact]
+    public void Kronor_on_a_tie_round_away_from_zero()
+    {
+        // 36 404 × 0.5 × 1.25 = 22 752.50 kr → 22 753 kr (half-to-even would give 22 752).
+        Assert.Equal(new AvgiftEstimate(22_753, Clamp.None), AvgiftRule.Estimate(36_404, 0.5m, 0.25m, S.RangeOn(Lag.SoL, D("2025-06-30"))));
+    }
+
+    [Fact]
+    public void An_estimate_exactly_at_the_minimum_or_the_maximum_is_not_clamped()
+    {
+        var sol = S.RangeOn(Lag.SoL, D("2025-06-30"));
+        // 8 000 × 1.0 × 1.25 = 10 000 kr; 800 000 × 1.0 × 1.25 = 1 000 000 kr.
+        Assert.Equal(new AvgiftEstimate(10_000, Clamp.None), AvgiftRule.Estimate(8_000, 1.0m, 0.25m, sol));
+        Assert.Equal(new AvgiftEstimate(1_000_000, Clamp.None), AvgiftRule.Estimate(800_000, 1.0m, 0.25m, sol));
+    }
+
+    [Fact]
     public void Tiny_delay_clamps_up_to_the_minimum_and_a_long_one_down_to_the_maximum()
     {
         var sol = S.RangeOn(Lag.SoL, D("2025-06-30"));

@@ -87,6 +87,23 @@ public class BevakningRuleTests
     }
 
     [Fact]
+    public void A_decision_made_today_is_listed_when_the_window_reaches_its_deadline_but_one_dated_tomorrow_is_not_yet()
+    {
+        // Today 2025-05-20, window 93 days (to 2025-08-21): deadlines 2025-08-20 (92 days) and 2025-08-21 (93 days).
+        var list = BevakningRule.Compute([Make("B-TODAY", "2025-05-20"), Make("B-TOMORROW", "2025-05-21")], Today, 93, TestEnv.Catalog);
+        var item = Assert.Single(list.Snart);
+        Assert.Equal(("B-TODAY", 92, "beslut", D("2025-05-20")), (item.BeslutId, item.Dagar, item.KlockstartAv, item.Klockstart));
+    }
+
+    [Fact]
+    public void Sena_with_the_same_days_late_are_sorted_by_beslut_id()
+    {
+        var list = Compute(Make("B-2", "2025-01-10"), Make("B-10", "2025-01-10"), Make("B-1", "2025-02-19"));
+        Assert.Equal(["B-10", "B-2", "B-1"], Ids(list.Sena));
+        Assert.Equal([40, 40, 1], list.Sena.Select(i => i.Dagar));
+    }
+
+    [Fact]
     public void Json_has_exactly_the_issues_keys_with_iso_dates_and_no_personal_data()
     {
         var list = Compute(Make("B-TODAY", "2025-02-20", enhet: "Fyren", orsak: "TACKAT_NEJ"), Make("B-LATE", "2025-01-10"));

@@ -124,4 +124,140 @@ public class TableCheckerTests
     [Fact]
     public void A_file_without_a_number_anywhere_is_unreadable_input() =>
         Assert.Throws<TableReadException>(() => Csv("t.csv", "Insats;K", "A;ca 5", "B;okänt"));
+
+    private static string[] Messages(IEnumerable<Finding> findings) => findings.Select(f => f.Message).ToArray();
+
+    [Fact]
+    public void A_wrong_detail_row_is_named_in_the_messages_of_the_sums_made_from_its_right_number()
+    {
+        var findings = Check(With(3, "Hemtjänst, ÄO;1;8;4"));
+        Assert.Equal([
+            "Hemtjänst, ÄO (rad 4): 1 + 8 = 9, men Totalt anger 4.",
+            "Total ÄO (rad 5), Män: angivet 3, beräknat 8 som summan av raderna sedan föregående summarad. Felet kommer från raden Hemtjänst, ÄO.",
+            "Totalt samtliga verksamheter (rad 9), Män: angivet 9, beräknat 14 som summan av alla detaljrader. Totalen stämmer med delsummorna, så felet kommer från Hemtjänst, ÄO.",
+        ], Messages(findings));
+    }
+
+    [Fact]
+    public void A_wrong_sum_in_a_detail_rows_Totalt_column_is_found_as_the_culprit_of_its_subtotal()
+    {
+        // Bostad, IFO typed 1 + 1 = 3; Totalt IFO was added up from the right 2.
+        var findings = Check(With(5, "Bostad, IFO;1;1;3"));
+        Assert.Equal(["Bostad, IFO | Totalt | 3 | 2", "Totalt IFO | Totalt | 7 | 8", "Totalt samtliga verksamheter | Totalt | 13 | 14"], Summary(findings));
+        Assert.Equal([null, "Bostad, IFO", "Bostad, IFO"], findings.Select(f => f.RootCause));
+        Assert.EndsWith("Felet kommer från raden Bostad, IFO.", findings[1].Message);
+    }
+
+    [Fact]
+    public void A_wrong_subtotal_without_a_culprit_row_gives_no_cause()
+    {
+        var f = Check(With(4, "Total ÄO;3;4;7"))[0];
+        Assert.Equal("Total ÄO (rad 5), Män: angivet 4, beräknat 3 som summan av raderna sedan föregående summarad.", f.Message);
+    }
+
+    [Fact]
+    public void A_grand_total_over_two_wrong_subtotals_names_both_and_its_row_sum_follows_from_them()
+    {
+        // Total ÄO has Kvinnor 2 (3 by its rows), Totalt IFO has Totalt 8 (7); the grand total added up the subtotals.
+        var lines = With(4, "Total ÄO;2;3;6");
+        lines[7] = "Totalt IFO;1;6;8";
+        lines[8] = "Totalt samtliga verksamheter;3;9;14";
+        var findings = Check(lines);
+        Assert.Equal([
+            "Total ÄO | Kvinnor | 2 | 3", "Total ÄO | Totalt | 6 | 5",
+            "Totalt IFO | Totalt | 8 | 7", "Totalt IFO | Totalt | 8 | 7",
+            "Totalt samtliga verksamheter | Kvinnor | 3 | 4", "Totalt samtliga verksamheter | Totalt | 14 | 13", "Totalt samtliga verksamheter | Totalt | 14 | 12",
+        ], Summary(findings));
+        Assert.Equal([null, null, null, null, "Total ÄO", "Totalt IFO", "Total ÄO, Totalt IFO"], findings.Select(f => f.RootCause));
+        Assert.Equal("Totalt samtliga verksamheter (rad 9), Kvinnor: angivet 3, beräknat 4 som summan av alla detaljrader. Totalen stämmer med delsummorna, så felet kommer från Total ÄO.",
+            findings[4].Message);
+        Assert.Equal("Totalt samtliga verksamheter (rad 9): 3 + 9 = 12, men Totalt anger 14. Felet kommer från Total ÄO, Totalt IFO.", findings[6].Message);
+    }
+
+    [Fact]
+    public void A_row_sum_whose_corrected_parts_still_disagree_names_no_root_cause()
+    {
+        // Bostad, IFO typed 1 + 1 = 3 and Total ÄO Kvinnor 2: corrected, the grand total's row is 4 + 9 = 13 against 14.
+        var lines = With(5, "Bostad, IFO;1;1;3");
+        lines[4] = "Total ÄO;2;3;6";
+        lines[8] = "Totalt samtliga verksamheter;3;9;13";
+        var findings = Check(lines);
+        var grand = findings.Where(f => f.Row == "Totalt samtliga verksamheter").ToList();
+        Assert.Equal(["Totalt samtliga verksamheter | Kvinnor | 3 | 4", "Totalt samtliga verksamheter | Totalt | 13 | 14", "Totalt samtliga verksamheter | Totalt | 13 | 12"], Summary(grand));
+        Assert.Equal(["Total ÄO", "Bostad, IFO", null], grand.Select(f => f.RootCause));
+        Assert.Equal("Totalt samtliga verksamheter (rad 9): 3 + 9 = 12, men Totalt anger 13.", grand[2].Message);
+    }
+
+    [Fact]
+    public void A_row_sum_is_given_a_root_cause_only_when_every_wrong_column_of_its_row_has_one()
+    {
+        // Kvinnor follows from Total ÄO; Män and Totalt match neither the detail rows nor the subtotals.
+        var lines = With(4, "Total ÄO;2;3;6");
+        lines[8] = "Totalt samtliga verksamheter;3;10;14";
+        var grand = Check(lines).Where(f => f.Row == "Totalt samtliga verksamheter").ToList();
+        Assert.Equal(["Totalt samtliga verksamheter | Kvinnor | 3 | 4", "Totalt samtliga verksamheter | Män | 10 | 9", "Totalt samtliga verksamheter | Totalt | 14 | 13",
+            "Totalt samtliga verksamheter | Totalt | 14 | 13"], Summary(grand));
+        Assert.Equal(["Total ÄO", null, null, null], grand.Select(f => f.RootCause));
+        Assert.Equal("Totalt samtliga verksamheter (rad 9), Män: angivet 10, beräknat 9 som summan av alla detaljrader (delsummorna ger 9).", grand[1].Message);
+    }
+
+    [Fact]
+    public void Detail_rows_after_the_last_subtotal_count_in_the_grand_total_and_in_its_parts()
+    {
+        // C stands after the last subtotal; the grand total is Totalt grupp 1 (wrong) + Totalt grupp 2 + C.
+        var findings = TableChecker.Check(Table("t.csv", "Insats;K;M;Summa", "A;1;1;2", "Totalt grupp 1;2;1;3", "B;2;0;2", "Totalt grupp 2;2;0;2",
+            "C;1;3;4", "Summa total;5;4;9"));
+        Assert.Equal(["Totalt grupp 1 | K | 2 | 1", "Totalt grupp 1 | Summa | 3 | 2", "Summa total | K | 5 | 4", "Summa total | Summa | 9 | 8"], Summary(findings));
+        Assert.Equal([null, null, "Totalt grupp 1", "Totalt grupp 1"], findings.Select(f => f.RootCause));
+    }
+
+    [Fact]
+    public void A_grand_total_beside_an_unreadable_subtotal_is_checked_against_the_detail_rows_only()
+    {
+        var t = Table("t.csv", "Insats;K;M;Summa", "A;1;1;2", "Totalt A;ca 1;1;2", "B;2;0;2", "Totalt B;2;0;2", "Summa total;4;1;4");
+        var f = TableChecker.Check(t)[0];
+        Assert.Equal("Summa total (rad 6), K: angivet 4, beräknat 3 som summan av alla detaljrader.", f.Message);
+    }
+
+    [Fact]
+    public void A_detail_row_with_an_unreadable_cell_is_never_named_as_a_culprit()
+    {
+        var findings = TableChecker.Check(Table("t.csv", "Insats;K;M;Summa", "A;ca 2;0;2", "B;1;3;4", "Summa total;3;4;6"));
+        Assert.Equal(["Summa total | M | 4 | 3", "Summa total | Summa | 6 | 7"], Summary(findings));
+        Assert.All(findings, f => Assert.Null(f.RootCause));
+        Assert.Equal("Summa total (rad 4), M: angivet 4, beräknat 3 som summan av raderna sedan föregående summarad.", findings[0].Message);
+    }
+
+    [Fact]
+    public void A_reason_breakdown_finding_names_the_insats_its_line_and_both_counts()
+    {
+        var f = Assert.Single(TableChecker.Check(new Breakdown("orsaker.csv", [
+            new("Särskilt boende, ÄO", "Totalt", 48, 2), new("Särskilt boende, ÄO", "verkställda", 10, 3), new("Särskilt boende, ÄO", "ej verkställda", 37, 4)])));
+        Assert.Equal(("orsaker.csv", "Särskilt boende, ÄO", "Antal", 48L, 47L, 2), (f.Table, f.Row, f.Column, f.Printed, f.Computed, f.Line));
+        Assert.Equal("Särskilt boende, ÄO (rad 2): statusraderna summerar till 47, men insatsens antal är 48.", f.Message);
+    }
+
+    [Fact]
+    public void A_generated_breakdown_finding_has_no_line_and_a_breakdown_with_an_unknown_count_is_not_summed()
+    {
+        var findings = TableChecker.Check(new Breakdown("Orsaker SoL", [
+            new("Bostad, IFO", "Totalt", 3), new("Bostad, IFO", "verkställda", 1),
+            new("Kontaktperson, IFO", "Totalt", 5), new("Kontaktperson, IFO", "verkställda", 2), new("Kontaktperson, IFO", "ej verkställda", null)]));
+        var f = Assert.Single(findings);
+        Assert.Equal("Bostad, IFO: statusraderna summerar till 1, men insatsens antal är 3.", f.Message);
+    }
+
+    [Fact]
+    public void A_grand_total_carried_from_two_wrong_subtotals_in_one_column_names_both()
+    {
+        // Män: Total ÄO 4 (3 by its rows) and Totalt IFO 7 (6); the grand total 11 is their sum, against 9 by the detail rows.
+        var lines = With(4, "Total ÄO;3;4;7");
+        lines[7] = "Totalt IFO;1;7;8";
+        lines[8] = "Totalt samtliga verksamheter;4;11;15";
+        var grand = Check(lines).Where(f => f.Row == "Totalt samtliga verksamheter").ToList();
+        Assert.Equal(["Totalt samtliga verksamheter | Män | 11 | 9", "Totalt samtliga verksamheter | Totalt | 15 | 13"], Summary(grand));
+        Assert.Equal("Totalt samtliga verksamheter (rad 9), Män: angivet 11, beräknat 9 som summan av alla detaljrader. Totalen stämmer med delsummorna, "
+            + "så felet kommer från Total ÄO, Totalt IFO.", grand[0].Message);
+        Assert.Equal(["Total ÄO, Totalt IFO", "Total ÄO, Totalt IFO"], grand.Select(f => f.RootCause));
+    }
 }
