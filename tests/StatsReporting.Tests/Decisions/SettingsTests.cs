@@ -213,4 +213,28 @@ public class SettingsTests : IDisposable
         Assert.Equal(("", ""), (new VerksamhetSettings().Code, new VerksamhetSettings().Name));
         Assert.Equal(("", ""), (new OrsakSettings().Code, new OrsakSettings().Label));
     }
+
+    [Fact]
+    public void A_namnd_reports_with_its_own_kon_order_and_records_from_and_takes_the_installations_where_it_has_none()
+    {
+        var s = LoadChanged(j => j["StatsReporting"]!["Organisation"]!["Namnder"] = new JsonArray(
+            new JsonObject { ["Code"] = "a", ["Name"] = "Socialnämnden", ["Kommun"] = "Exempelkommunen" },
+            new JsonObject
+            {
+                ["Code"] = "b", ["Name"] = "Vård- och omsorgsnämnden", ["Kommun"] = "Exempelkommunen", ["RecordsFrom"] = "2025Q1",
+                ["KonOrder"] = new JsonObject { ["SoL"] = new JsonArray("M", "K"), ["LSS"] = new JsonArray("K", "M") },
+            }));
+        var (a, b) = (s.ReportFor(s.Organisation.Resolve("a")), s.ReportFor(s.Organisation.Resolve("b")));
+        string Order(ReportSettings r, Lag lag) => string.Join(",", r.KonColumns(lag));
+        Assert.Equal(("2024Q4", "K,M", "M,K"), (a.RecordsFrom, Order(a, Lag.SoL), Order(a, Lag.LSS)));
+        Assert.Equal(("2025Q1", "M,K", "K,M"), (b.RecordsFrom, Order(b, Lag.SoL), Order(b, Lag.LSS)));
+        Assert.Equal(("Vård- och omsorgsnämnden", "Exempelkommunen", "Vård- och omsorgsnämnden"), (b.Namnd, b.Kommun, b.NamedOutputs));
+    }
+
+    [Fact]
+    public void The_paths_are_read_from_their_own_section()
+    {
+        var s = LoadChanged(j => j["StatsReporting"]!["Paths"]!["Database"] = "annan/plats.db");
+        Assert.Equal("annan/plats.db", s.Paths.Database);
+    }
 }
