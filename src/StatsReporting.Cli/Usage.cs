@@ -15,6 +15,7 @@ public static class Usage
           keys add|list|revoke               API-nycklar för webbtjänsten
           serve                              starta webbtjänsten med det schemalagda kvartalsjobbet
           bench [--records 10000,100000]     prestandamätning mot sqlite3 på en syntetisk kommun
+          logg [verify]                      behandlingsloggen: vem som såg personuppgifter; kontrollera kedjan
 
         Alla kommandon tar --db SÖKVÄG (standard data/statsreporting.db ur appsettings.json).
         Med flera nämnder (Organisation:Namnder) tar import, report, run, ivo, bevakning och import-table
@@ -96,6 +97,14 @@ public static class Usage
               Flera noder mot samma PostgreSQL (StatsReporting:Storage:Provider Postgres):
               --worker-only  kör bara jobben; svarar bara på /healthz (StatsReporting:Node:Web false)
               --no-worker    bara webben; jobben körs av de andra noderna (StatsReporting:Node:Worker false)
+            """,
+        ["logg"] = """
+            statsreporting logg [--from ÅÅÅÅ-MM-DD] [--to ÅÅÅÅ-MM-DD] [--format json|csv] [--db SÖKVÄG]
+              Behandlingsloggen: varje nedladdning av individrapporten och avgiftslistan, IVO-export, import,
+              gallring, inloggning och nyckel, med tid, vem, vad, varifrån och resultat (UTC). Standard JSON.
+            statsreporting logg verify [--db SÖKVÄG]
+              Kontrollerar hashkedjan: slutkod 1 och den första trasiga raden om en rad ändrats eller tagits bort.
+              Skriver senaste hashen; anteckna den, så syns det också om rader i slutet tas bort.
             """,
         ["bench"] = """
             statsreporting bench [--records 10000,100000,1000000] [--repeat 3] [--out MAPP] [--sample MAPP] [--provider postgres]

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using StatsReporting.Access;
+using StatsReporting.Logg;
 
 namespace StatsReporting.Web.Auth;
 
@@ -27,7 +28,8 @@ public static class LoginEndpoints
         return TypedResults.Ok(new SessionInfo(Principals.RoleOf(http.User)?.Name(), http.User.Identity?.Name, token));
     }
 
-    private static async Task<IResult> Login(HttpContext http, KeyStore keys, KeyGuessLimit limit, SessionStore sessions)
+    private static async Task<IResult> Login(HttpContext http, KeyStore keys, KeyGuessLimit limit, SessionStore sessions,
+        StatsReporting.Storage.Db db, TimeProvider clock)
     {
         if (!http.Request.HasFormContentType)
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, detail: "Skicka nyckeln från inloggningsformuläret.");
@@ -36,11 +38,13 @@ public static class LoginEndpoints
         if (keys.Verify(form["nyckel"]) is not { } holder)
         {
             limit.Failed(http);
+            // Never the key that was tried: only that a sign-in failed, and from where.
+            Behandlingslogg.Write(db, WebActor.Of(http).Did(Handling.MisslyckadInloggning, Resultat.Nekad) with { Objekt = "nyckel" }, clock.GetUtcNow());
             return TypedResults.Redirect("/?inloggning=fel");
         }
         var scheme = CookieAuthenticationDefaults.AuthenticationScheme;
         var principal = Principals.For(holder, scheme);
-        ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(new(SessionStore.Claim, sessions.Start(holder.Id)));
+        ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(new(SessionStore.Claim, sessions.Start(holder.Id, new Actor(holder.Name, holder.Id, http.Connection.RemoteIpAddress?.ToString()))));
         await http.SignInAsync(scheme, principal);
         return TypedResults.Redirect("/");
     }
@@ -48,7 +52,7 @@ public static class LoginEndpoints
     /// Ends the session on the server too: the cookie, replayed, no longer opens anything.
     private static async Task<RedirectHttpResult> Logout(HttpRequest request, SessionStore sessions)
     {
-        if (request.HttpContext.User.FindFirst(SessionStore.Claim)?.Value is { } sid) sessions.End(sid);
+        if (request.HttpContext.User.FindFirst(SessionStore.Claim)?.Value is { } sid) sessions.End(sid, WebActor.Of(request.HttpContext));
         await request.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return TypedResults.Redirect("/");
     }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Dapper;
 using StatsReporting.Storage;
 using StatsReporting.Access;
+using StatsReporting.Logg;
 
 namespace StatsReporting.Web.Auth;
 
@@ -16,12 +17,16 @@ public sealed class SessionStore(Db db, TimeProvider clock, WebSettings settings
     // last_seen_at is written at most once a minute per session, not at every request.
     private static readonly TimeSpan TouchEvery = TimeSpan.FromMinutes(1);
 
-    public string Start(string keyId)
+    /// `by`: who signs in, for the behandlingslogg (written in the same transaction as the session).
+    public string Start(string keyId, Actor? by = null)
     {
         const string sql = "INSERT INTO sessions (id, key_id, created_at, last_seen_at) VALUES (@id, @keyId, @now, @now)";
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         using var c = db.Open();
-        c.Execute(sql, new { id, keyId, now = Now() });
+        using var tx = c.BeginTransaction();
+        c.Execute(sql, new { id, keyId, now = Now() }, tx);
+        if (by is not null) Behandlingslogg.Write(db, c, tx, by.Did(Handling.Inloggning, Resultat.Ok), clock.GetUtcNow());
+        tx.Commit();
         return id;
     }
 
@@ -39,11 +44,15 @@ public sealed class SessionStore(Db db, TimeProvider clock, WebSettings settings
         return true;
     }
 
-    public void End(string id)
+    /// `by`: who signs out (logged with the session's end); null when the idle timeout ends it.
+    public void End(string id, Actor? by = null)
     {
         const string sql = "UPDATE sessions SET ended_at = @now WHERE id = @id AND ended_at IS NULL";
         using var c = db.Open();
-        c.Execute(sql, new { id, now = Now() });
+        using var tx = c.BeginTransaction();
+        var ended = c.Execute(sql, new { id, now = Now() }, tx);
+        if (by is not null && ended == 1) Behandlingslogg.Write(db, c, tx, by.Did(Handling.Utloggning, Resultat.Ok), clock.GetUtcNow());
+        tx.Commit();
     }
 
     /// Every open session made with the key: when it is revoked or gone from configuration.

@@ -4,6 +4,7 @@ using System.Data.Common;
 using StatsReporting.Decisions;
 using StatsReporting.Storage;
 using StatsReporting.FileSystem;
+using StatsReporting.Logg;
 using StatsReporting.Records;
 
 namespace StatsReporting.Import;
@@ -25,7 +26,21 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
 {
     private readonly ImportLimits _limits = limits ?? ImportLimits.Default;
 
-    public ImportOutcome Import(string path, string? displayName = null, CancellationToken ct = default)
+    /// `by`: who imports, for the behandlingslogg (the file holds IVO codes); default this process (user@machine).
+    public ImportOutcome Import(string path, string? displayName = null, CancellationToken ct = default, Actor? by = null)
+    {
+        by ??= Actor.ThisProcess;
+        try { return Imported(path, displayName, ct, by); }
+        catch (ImportFailedException)
+        {
+            // Refused: nothing was stored, and the attempt is logged in a transaction of its own.
+            Behandlingslogg.Write(db, by.Did(Handling.Import, Resultat.Fel) with
+                { Objekt = UserText.Escape(displayName ?? Path.GetFileName(path)), Namnd = db.Namnd }, clock.GetUtcNow());
+            throw;
+        }
+    }
+
+    private ImportOutcome Imported(string path, string? displayName, CancellationToken ct, Actor by)
     {
         // Shown in messages and the log: a name holding control characters is kept visible, never echoed raw.
         var name = UserText.Escape(displayName ?? Path.GetFileName(path));
@@ -61,7 +76,12 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
         var archive = Path.Combine(archiveDir, sha + Path.GetExtension(path).ToLowerInvariant());
         // The file is read and validated on a second thread while this one stores (ReadAhead); validator.Ok is read
         // again once the store has consumed every decision, when that thread has ended.
-        var decisions = ReadAhead.Of(Guarded(validator.Decisions(source.Rows), name, path).Select(VersionRow.Of));
+        var persons = new HashSet<string>(StringComparer.Ordinal); // for the log: how many persons the file holds
+        var decisions = ReadAhead.Of(Guarded(validator.Decisions(source.Rows), name, path).Select(d =>
+        {
+            persons.Add(d.PersonId);
+            return VersionRow.Of(d);
+        }));
         var stored = VersionStore.For(db).Store(c, tx, new ImportFile(name, sha, archive, clock.GetUtcNow()), decisions, () => validator.Ok);
         var outcome = new ImportOutcome(name, stored.ImportId, false, stored.Rows, stored.Added, stored.Changed, stored.Unchanged, []);
         var problems = source.Warnings.Concat(validator.Problems).ToList();
@@ -76,6 +96,8 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
                     using var file = File.OpenRead(path);
                     file.CopyTo(s);
                 });
+            Behandlingslogg.Write(db, c, tx, by.Did(Handling.Import, Resultat.Ok) with
+                { Objekt = name, Namnd = db.Namnd, AntalPersoner = persons.Count }, clock.GetUtcNow());
             tx.Commit();
             return outcome with { Warnings = problems.Where(p => p.IsWarning).ToList() };
         }
