@@ -26,19 +26,10 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
 {
     private readonly ImportLimits _limits = limits ?? ImportLimits.Default;
 
-    /// `by`: who imports, for the behandlingslogg (the file holds IVO codes); default this process (user@machine).
-    public ImportOutcome Import(string path, string? displayName = null, CancellationToken ct = default, Actor? by = null)
-    {
-        by ??= Actor.ThisProcess;
-        try { return Imported(path, displayName, ct, by); }
-        catch (ImportFailedException)
-        {
-            // Refused: nothing was stored, and the attempt is logged in a transaction of its own.
-            Behandlingslogg.Write(db, by.Did(Handling.Import, Resultat.Fel) with
-                { Objekt = UserText.Escape(displayName ?? Path.GetFileName(path)), Namnd = db.Namnd }, clock.GetUtcNow());
-            throw;
-        }
-    }
+    /// `by`: who imports, for the behandlingslogg row written in the import's transaction (the file holds IVO codes);
+    /// default this process (user@machine). A refused file stores nothing, that row included.
+    public ImportOutcome Import(string path, string? displayName = null, CancellationToken ct = default, Actor? by = null) =>
+        Imported(path, displayName, ct, by ?? Actor.ThisProcess);
 
     private ImportOutcome Imported(string path, string? displayName, CancellationToken ct, Actor by)
     {
