@@ -18,6 +18,7 @@ var verbs = new Dictionary<string, Func<Args, int>>
     ["serve"] = ServeCommand.Run,
     ["bench"] = BenchCommand.Run,
     ["logg"] = LoggCommand.Run,
+    ["copy-to-postgres"] = CopyToPostgresCommand.Run,
 };
 
 // No arguments is a mistake (a script that lost its arguments must not look successful): usage on stderr, exit 2.
