@@ -26,6 +26,7 @@ public static class Scheduler
         if (builder.Configuration.GetValue("StatsReporting:Node:Worker", true)) builder.Services.AddHangfireServer(o => o.WorkerCount = 2);
         builder.Services.AddSingleton<RunHistory>();
         builder.Services.AddTransient<QuarterlyJob>();
+        builder.Services.AddTransient<GallringJob>();
         return builder;
     }
 
@@ -56,6 +57,16 @@ public static class Scheduler
         catch (ArgumentException e)
         {
             throw new InvalidOperationException($"appsettings.json: StatsReporting:Bevakning:Cron '{bevakning.Cron}' är inget giltigt cron-uttryck.", e);
+        }
+        var gallring = settings.Get<StatsReporting.Gallring.GallringSettings>();
+        try
+        {
+            app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<GallringJob>(GallringJob.RecurringId,
+                job => job.Run(), gallring.Cron, new RecurringJobOptions { TimeZone = schedule.Zone });
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException($"appsettings.json: StatsReporting:Gallring:Cron '{gallring.Cron}' är inget giltigt cron-uttryck.", e);
         }
         // Authorised by our role policy, not Hangfire's "local requests only" (which also says 401 inside a test host).
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], DashboardTitle = "StatsReporting: jobb", AppPath = "/" })

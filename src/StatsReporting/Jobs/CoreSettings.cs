@@ -8,6 +8,7 @@ using StatsReporting.Decisions;
 using StatsReporting.Import;
 using StatsReporting.Ivo;
 using StatsReporting.Logg;
+using StatsReporting.Gallring;
 using StatsReporting.Nodes;
 using StatsReporting.Organisation;
 using StatsReporting.Storage;
@@ -35,6 +36,7 @@ public static class CoreSettings
         services.AddSettings<NodeSettings>();
         services.AddSettings<PathSettings>();
         services.AddSettings<LoggSettings>();
+        services.AddSettings<GallringSettings>();
         return services;
     }
 }

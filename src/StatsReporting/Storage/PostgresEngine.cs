@@ -114,6 +114,16 @@ internal sealed class PostgresEngine : Engine
     internal override bool TryWriteLock(DbConnection c, DbTransaction tx) =>
         c.ExecuteScalar<bool>("SELECT pg_try_advisory_xact_lock(@key)", new { key = AdvisoryKeys.Write }, tx);
 
+    internal override void Erasing(DbConnection c) { }
+
+    /// VACUUM FULL writes each touched table anew and removes its old files, with the old row versions in them.
+    /// What it cannot reach (the server's WAL segments until recycled, backups, the disk's freed blocks) the README names.
+    internal override string? Erased(DbConnection c, IReadOnlyList<string> tables)
+    {
+        c.Execute($"VACUUM FULL {string.Join(", ", tables)}", commandTimeout: 3600);
+        return null;
+    }
+
     internal override void LogLock(DbConnection c, DbTransaction tx) =>
         c.Execute("SELECT pg_advisory_xact_lock(@key)", new { key = AdvisoryKeys.Behandlingslogg }, tx);
 
