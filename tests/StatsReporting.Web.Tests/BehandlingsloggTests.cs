@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Hangfire;
+using Hangfire.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using StatsReporting.Web.Jobs;
