@@ -26,7 +26,7 @@ public sealed record ImportLimits : ISettingsSection
     /// must fit in one Excel cell (32 767), so the kommentar gets 32 000.
     public Dictionary<string, int> MaxFieldChars { get; init; } = new()
     {
-        ["beslut_id"] = 64, ["person_id"] = 64, ["kon"] = 20, ["lag"] = 20, ["verksamhet"] = 200, ["insats"] = 200,
+        ["beslut_id"] = 64, ["person_id"] = 64, ["kon"] = 100, ["lag"] = 100, ["verksamhet"] = 200, ["insats"] = 200,
         ["enhet"] = 200, ["orsak"] = 500, ["kommentar"] = 32_000,
     };
 
@@ -34,7 +34,7 @@ public sealed record ImportLimits : ISettingsSection
     /// aliases (HeaderMap). Import:Varden: the case system's words for kon, lag and verksamhet (ValueMap). Not limits,
     /// but the same section: what a file of this kommun looks like.
     public Dictionary<string, string[]> Kolumner { get; init; } = new();
-    public Dictionary<string, Dictionary<string, string>> Varden { get; init; } = new();
+    public Dictionary<string, Dictionary<string, string[]>> Varden { get; init; } = new();
 
     public int MaxCharsOf(string column) => MaxFieldChars.TryGetValue(column, out var n) ? Math.Min(n, MaxCellChars) : MaxCellChars;
 
