@@ -5,7 +5,7 @@ public static class Usage
 {
     public const string Text = """
         Användning: statsreporting <kommando> [flaggor]
-          import <fil>…                      importera beslutsunderlag (CSV/XLSX), en transaktion per fil
+          import <fil>… [--check]            importera beslutsunderlag (CSV/XLSX), en transaktion per fil; --check provkör
           report --period 2025Q2             skriv KF-arbetsböckerna, diagrammen och kontrollerna för ett kvartal
           run --period 2025Q2                kvartalsjobbet: importera inkorgen, rapportera, skriv IVO-individrapporten
           ivo --period 2025Q2 | ivo status   IVO-individrapporten; vilka kvartal som ska rapporteras till IVO
@@ -29,10 +29,13 @@ public static class Usage
     public static readonly IReadOnlyDictionary<string, string> Verbs = new Dictionary<string, string>
     {
         ["import"] = """
-            statsreporting import <fil>… [--namnd KOD] [--db SÖKVÄG]
-              Importerar beslutsunderlag: CSV (; eller ,) i UTF-8 eller Windows-1252, eller XLSX (första bladet).
-              Varje fil är en transaktion: ett fel ger fil, rad och kolumn och då sparas ingenting från filen.
-              Samma fil två gånger ändrar ingenting. Exempel: statsreporting import samples/beslut.csv
+            statsreporting import <fil>… [--check] [--namnd KOD] [--db SÖKVÄG]
+              Importerar beslutsunderlag: CSV (; eller ,) i UTF-8 eller Windows-1252, eller XLSX (det första synliga
+              bladet med beslutskolumnerna). Varje fil är en transaktion: ett fel ger fil, rad och kolumn och då sparas
+              ingenting från filen. Personnummer blir IVO-koder direkt vid inläsningen. Samma fil två gånger ändrar
+              ingenting. Exempel: statsreporting import samples/beslut.csv
+              --check    provkör: läser och kontrollerar hela filen och visar vad en import skulle göra (nya, ändrade
+                         och oförändrade beslut, kolumnerna och rubriken var och en kom från); sparar ingenting
               --namnd    nämnden filen gäller (krävs med flera nämnder); en kolumn namnd måste ange samma kod
             """,
         ["report"] = """
