@@ -137,8 +137,9 @@ public class CliTests : IDisposable
         Assert.Equal(35, Xlsx.Numbers(then["Sammanställning"], "Särskilt boende, ÄO")[^1]);
         Assert.Equal(94, Xlsx.Numbers(now["Sammanställning"], "Totalt samtliga verksamheter")[^1]);
         Assert.Equal(34, Xlsx.Numbers(now["Sammanställning"], "Särskilt boende, ÄO")[^1]);
-        Assert.Matches(@"^Rapporten bygger på beslutsunderlaget från verksamhetssystemet i filen beslut\.csv, importerad den \d+ \w+ \d{4} \(import nr 1\)\.$", then["Text"][^1][0]);
-        Assert.Matches(@"^Rapporten bygger på beslutsunderlaget från verksamhetssystemet i filen snapshot2\.csv, importerad den .* \(import nr 2\)\.$", now["Text"][^1][0]);
+        // The document names the day the records were taken out, never a file name or an import number.
+        Assert.Matches(@"^Underlaget är uttaget ur verksamhetssystemet den \d+ [a-zåäö]+ \d{4}\.$", then["Text"][^1][0]);
+        Assert.Matches(@"^Underlaget är uttaget ur verksamhetssystemet den \d+ [a-zåäö]+ \d{4}\.$", now["Text"][^1][0]);
 
         var missing = Cli("report", "--period", "2024Q4", "--import", "7", "--db", db, "--out", out1);
         Assert.Equal(1, missing.Code);
