@@ -21,7 +21,7 @@ public sealed record Perspectives(IReadOnlyList<KonGroup> Groups, int Kvinnor, i
     {
         var rows = reportable.Select(d => (d, row: catalog.RowOf(d))).ToList();
         var groups = lag == Lag.SoL
-            ? catalog.Verksamheter.Select(v => (Name: $"{catalog.VerksamhetNames[v]} ({v})", Ds: rows.Where(x => x.row.Verksamhet == v).Select(x => x.d).ToList()))
+            ? catalog.Verksamheter.Select(v => (Name: $"{catalog.VerksamhetNames[v].Replace(" enligt SoL", "")} ({v})", Ds: rows.Where(x => x.row.Verksamhet == v).Select(x => x.d).ToList()))
             : catalog.Rows(lag).Select(row => (Name: row.Label, Ds: rows.Where(x => ReferenceEquals(x.row, row)).Select(x => x.d).ToList()));
         var kon = groups.Where(g => g.Ds.Count > 0)
             .Select(g => new KonGroup(g.Name, g.Ds.Count(d => d.Kon == Kon.K), g.Ds.Count(d => d.Kon == Kon.M))).ToList();

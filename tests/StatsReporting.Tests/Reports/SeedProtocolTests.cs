@@ -101,12 +101,12 @@ public class SeedProtocolTests : IClassFixture<SeedProtocolTests.Written>, IDisp
     [InlineData("Bostad, IFO", "ej verkställda då det saknas plats (kö, sanering/renovering/ombyggnation)", 5)]
     [InlineData("Kontaktperson, IFO", "ej verkställda då det saknas resurser", 2)]
     [InlineData("Kontaktfamilj, IFO", "ej verkställda då det saknas plats (kö, sanering/renovering/ombyggnation)", 2)]
-    [InlineData("Kontaktperson, ÄO", "ej verkställda då arbetsrelaterade omständigheter har försvårat att hitta rätt matchning", 5)]
+    [InlineData("Kontaktperson, ÄO", "ej verkställda då arbetsrelaterade omständigheter har gjort det svårt att hitta rätt matchning", 5)]
     [InlineData("Dagverksamhet/sysselsättning, ÄO", "ej verkställda då hälsotillståndet har varit ett hinder", 2)]
     public void SoL_reason_lines(string row, string status, int count) => Assert.Equal(count, Block(_w.Sol, row)[status]);
 
     [Theory]
-    [InlineData("9 § 4 Biträde av kontaktperson", "ej verkställda då arbetsrelaterade omständigheter har försvårat att hitta rätt matchning", 14)]
+    [InlineData("9 § 4 Biträde av kontaktperson", "ej verkställda då arbetsrelaterade omständigheter har gjort det svårt att hitta rätt matchning", 14)]
     [InlineData("9 § 9 Bostad med särskild service för vuxna eller annan särskilt anpassad bostad för vuxna", "ej verkställda då det saknas plats (kö, sanering/renovering/ombyggnation)", 22)]
     [InlineData("9 § 9 Bostad med särskild service för vuxna eller annan särskilt anpassad bostad för vuxna", "verkställda", 2)]
     public void LSS_reason_lines(string row, string status, int count) => Assert.Equal(count, Block(_w.Lss, row)[status]);

@@ -104,7 +104,8 @@ public static class Tjansteskrivelse
         d.Heading("Jämförelse med tidigare kvartal");
         d.Paragraph(TextDraft.Comparison(r));
         d.Styled("Caption", "Tabell 4. Antal ej verkställda beslut vid utgången av de tre senaste kvartalen");
-        d.Table(r.Jamforelse);
+        // The quarters as the charts name them ("2025 kv2"), not as the workbook's dates.
+        d.Table(r.Jamforelse with { Columns = r.Period.Window(r.Jamforelse.Columns.Count).Select(q => q.Swedish).ToList() });
         Chart(d, charts, ChartKind.Trend, "Diagram 2");
         d.Paragraph("Uppgifterna är avidentifierade.");
 
