@@ -7,6 +7,7 @@ using StatsReporting.Configuration;
 using StatsReporting.Decisions;
 using StatsReporting.Import;
 using StatsReporting.Ivo;
+using StatsReporting.Logg;
 using StatsReporting.Nodes;
 using StatsReporting.Organisation;
 using StatsReporting.Storage;
@@ -34,6 +35,7 @@ public static class CoreSettings
         services.AddSettings<NodeSettings>();
         services.AddSettings<PathSettings>();
         services.AddSettings<Reports.Document.DocumentSettings>();
+        services.AddSettings<LoggSettings>();
         return services;
     }
 }
