@@ -47,6 +47,8 @@ public static class Usage
               --import N underlaget som det såg ut efter import N (gör om en gammal rapport exakt)
               --namnd    en nämnd (med flera: reports/<kod>/2025Q2/); utan den alla nämnder och
                          kommunsammanställningen reports/2025Q2/EVB 2025 kv2 <kommun>.xlsx
+              --arendenr, --handlaggare  ärendenummer och handläggare i tjänsteskrivelsen (annars Dokument:Handlaggare
+                         eller en gul platshållare)
             """,
         ["run"] = """
             statsreporting run --period 2025Q2 [--as-of ÅÅÅÅ-MM-DD] [--out MAPP] [--inbox MAPP] [--db SÖKVÄG]
@@ -56,7 +58,7 @@ public static class Usage
               --inbox    inkorgen (standard Paths:Inbox, samples/ i exemplet; med flera nämnder <inkorg>/<kod>/)
               --namnd    en nämnd; utan den körs varje nämnd för sig (egen rad i körhistoriken) och sedan
                          kommunsammanställningen; en nämnds fel stoppar inte de andra
-              --as-of, --out som för report
+              --as-of, --out, --arendenr, --handlaggare som för report
             """,
         ["ivo"] = """
             statsreporting ivo --period 2025Q2 [--out MAPP] [--namnd KOD] [--db SÖKVÄG]

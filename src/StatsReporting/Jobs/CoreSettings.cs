@@ -34,6 +34,7 @@ public static class CoreSettings
         services.AddSettings<StorageSettings>().PostConfigure<IConfiguration>((s, config) => s.PostgresConnection = config.GetConnectionString("Postgres"));
         services.AddSettings<NodeSettings>();
         services.AddSettings<PathSettings>();
+        services.AddSettings<Reports.Document.DocumentSettings>();
         services.AddSettings<LoggSettings>();
         return services;
     }
