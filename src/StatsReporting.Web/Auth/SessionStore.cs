@@ -16,13 +16,26 @@ public sealed class SessionStore(Db db, TimeProvider clock, WebSettings settings
     // last_seen_at is written at most once a minute per session, not at every request.
     private static readonly TimeSpan TouchEvery = TimeSpan.FromMinutes(1);
 
-    public string Start(string keyId)
+    /// `grant`: for a person signed in with the kommun's account, what their groups gave (OidcGrant.Stored).
+    public string Start(string keyId, string? grant = null)
     {
-        const string sql = "INSERT INTO sessions (id, key_id, created_at, last_seen_at) VALUES (@id, @keyId, @now, @now)";
+        const string sql = """
+            INSERT INTO sessions (id, key_id, created_at, last_seen_at, grant_given) VALUES (@id, @keyId, @now, @now, @grant)
+            """;
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         using var c = db.Open();
-        c.Execute(sql, new { id, keyId, now = Now() });
+        c.Execute(sql, new { id, keyId, now = Now(), grant });
         return id;
+    }
+
+    /// What the person's groups gave at their last sign-in; null before the first.
+    public string? LastGrant(string keyId)
+    {
+        const string sql = """
+            SELECT grant_given FROM sessions WHERE key_id = @keyId AND grant_given IS NOT NULL ORDER BY created_at DESC LIMIT 1
+            """;
+        using var c = db.Open();
+        return c.QuerySingleOrDefault<string>(sql, new { keyId });
     }
 
     /// True while the session is open, belongs to `keyId` and has been used within the idle timeout; an idle one is ended.
