@@ -15,6 +15,7 @@ public static class Usage
           keys add|list|revoke               API-nycklar för webbtjänsten
           serve                              starta webbtjänsten med det schemalagda kvartalsjobbet
           bench [--records 10000,100000]     prestandamätning mot sqlite3 på en syntetisk kommun
+          copy-to-postgres                   flytta hela SQLite-databasen till en tom PostgreSQL-databas
 
         Alla kommandon tar --db SÖKVÄG (standard data/statsreporting.db ur appsettings.json).
         Med flera nämnder (Organisation:Namnder) tar import, report, run, ivo, bevakning och import-table
@@ -104,6 +105,13 @@ public static class Usage
               på exemplet; skriver en tabell med tider, kvoter, topp-RSS och maskinen. --out behåller filerna.
               --provider postgres lägger till PostgreSQL-rader (import, andra ögonblicksbilden, utdata varmt), en ny
               databas per mätning på servern i ConnectionStrings:Postgres (eller STATSREPORTING_TEST_POSTGRES).
+            """,
+        ["copy-to-postgres"] = """
+            statsreporting copy-to-postgres [--db SQLITEFIL]
+              Kopierar hela SQLite-databasen (standard Paths:Database) till PostgreSQL-databasen i
+              ConnectionStrings:Postgres, i en transaktion: varje tabell, med id:n och datum som de var. Måldatabasen
+              måste vara tom. Efteråt jämförs antal rader och en kontrollsumma per tabell och skrivs ut; stämmer
+              någon inte sparas ingenting. Arkivet ligger kvar. Stoppa tjänsten först (README "Flytta till PostgreSQL").
             """,
     };
 }

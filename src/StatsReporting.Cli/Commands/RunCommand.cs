@@ -19,6 +19,9 @@ public static class RunCommand
             ReportCommand.Folder(args, "out", ctx.Installation.Paths.Reports));
         using var guard = RunLock.TryAcquire(ctx.InstallationDb)
             ?? throw new InvalidOperationException("en annan körning av kvartalsjobbet pågår redan mot samma databas (t.ex. i webbtjänsten).");
+        // Holding the lock, nothing else runs: a row still marked running belonged to a process that died (as `serve`
+        // does at start and before each run), so the page does not show it running for good.
+        new RunHistory(ctx.InstallationDb, TimeProvider.System).AbandonDead(null);
         var selected = ctx.Selected;
         Exception? failure = null;
         foreach (var n in selected)

@@ -7,6 +7,7 @@ using StatsReporting.Configuration;
 using StatsReporting.Decisions;
 using StatsReporting.Import;
 using StatsReporting.Ivo;
+using StatsReporting.Logg;
 using StatsReporting.Nodes;
 using StatsReporting.Organisation;
 using StatsReporting.Storage;
@@ -34,6 +35,7 @@ public static class CoreSettings
         services.AddSettings<StorageSettings>().PostConfigure<IConfiguration>((s, config) => s.PostgresConnection = config.GetConnectionString("Postgres"));
         services.AddSettings<NodeSettings>();
         services.AddSettings<PathSettings>();
+        services.AddSettings<LoggSettings>();
         return services;
     }
 }
