@@ -5,6 +5,7 @@ using System.Web;
 using Dapper;
 using StatsReporting.Access;
 using StatsReporting.Decisions;
+using StatsReporting.Logg;
 using StatsReporting.Storage;
 using StatsReporting.Web.Tests.Support;
 
@@ -53,6 +54,14 @@ public sealed class OidcSite : IAsyncLifetime
             new { id = $"oidc:{user}" }).Select(r => (r.Item1, r.Item2 is not null)).ToList();
     }
 
+    /// The behandlingslogg's newest row of `handling` about `vem`, as "vem|subjekt|objekt|adress|resultat"; the chain whole.
+    public string Logged(string handling, string vem)
+    {
+        Assert.True(Behandlingslogg.Verify(Db).Whole);
+        var r = Behandlingslogg.Read(Db, null, null).Last(r => r.Handling == handling && r.Vem == vem);
+        return $"{r.Vem}|{r.Subjekt}|{r.Objekt}|{r.Adress}|{r.Resultat}";
+    }
+
     /// A request with only the browser's session cookie, as an attacker who copied it would send it.
     public async Task<HttpStatusCode> Replay(string cookie, string path)
     {
@@ -92,6 +101,7 @@ public class OidcTests(OidcSite site) : IClassFixture<OidcSite>
         Assert.Equal(HttpStatusCode.OK, await site.Replay(cookie, "/api/namnder/a/periods"));
         Assert.Equal(HttpStatusCode.NotFound, await site.Replay(cookie, "/api/namnder/b/periods"));
         Assert.Equal(("controller:a", false), site.Sessions("anna")[^1]);
+        Assert.Equal("Anna Andersson|anna|roll: controller; nämnder: a|127.0.0.1|ok", site.Logged(Handling.Inloggning, "Anna Andersson"));
 
         var bertil = await site.SignIn("bertil");
         Assert.Equal("Inloggad: Bertil Berg (IVO-rapportör)", bertil.GetProperty("signedInAs").GetString());
@@ -114,6 +124,7 @@ public class OidcTests(OidcSite site) : IClassFixture<OidcSite>
         Assert.Empty(Strings(ulla, "quarters"));
         Assert.Empty(site.Sessions("ulla"));
         Assert.Contains("Inloggning nekad: Ulla Utan är inte med i någon grupp i Web:Oidc:Roller.", site.Page.Output);
+        Assert.Equal("Ulla Utan|ulla|ingen grupp i Web:Oidc:Roller|127.0.0.1|nekad", site.Logged(Handling.MisslyckadInloggning, "Ulla Utan"));
     }
 
     [Fact]
@@ -127,6 +138,7 @@ public class OidcTests(OidcSite site) : IClassFixture<OidcSite>
         Assert.Equal("Du är utloggad, här och från kommunens inloggning.", seen.GetProperty("afterLogout").GetString());
         Assert.True(seen.GetProperty("askedAgain").GetBoolean(), "efter utloggningen ska leverantören fråga efter lösenordet igen");
         Assert.True(site.Sessions("anna")[^1].Ended);
+        Assert.Equal("Anna Andersson|anna||127.0.0.1|ok", site.Logged(Handling.Utloggning, "Anna Andersson"));
         Assert.Equal(HttpStatusCode.Unauthorized, await site.Replay(seen.GetProperty("cookie").GetString()!, "/api/namnder/a/periods"));
     }
 
@@ -143,6 +155,7 @@ public class OidcTests(OidcSite site) : IClassFixture<OidcSite>
             Assert.All(Strings(moved, "links"), l => Assert.StartsWith("/api/namnder/b/", l));
             Assert.Equal(["controller:a", "ivo:b"], site.Sessions("anna").TakeLast(2).Select(s => s.Grant));
             Assert.Contains("Ändrad behörighet för Anna Andersson vid inloggning: controller:a blev ivo:b.", site.Page.Output);
+            Assert.Equal("Anna Andersson|anna|roll: controller → ivo; nämnder: a → b|127.0.0.1|ok", site.Logged(Handling.RollAndrad, "Anna Andersson"));
 
             await site.Idp.SetGroups("anna", "Ekonomi"); // left the group: refused at the next sign-in
             Assert.StartsWith("Du har inte behörighet", (await site.SignIn("anna")).GetProperty("refused").GetString());
@@ -170,6 +183,7 @@ public class OidcTests(OidcSite site) : IClassFixture<OidcSite>
             Assert.Equal(before, site.Sessions("anna").Count);
             var logged = site.Page.Output.Split('\n').Last(l => l.Contains("Inloggning med kommunens konto misslyckades"));
             Assert.True(logged.Contains(reason, StringComparison.Ordinal), logged);
+            Assert.Equal($"okänd||kommunens konto: {reason}|127.0.0.1|nekad", site.Logged(Handling.MisslyckadInloggning, "okänd"));
         }
         finally { await site.Idp.Tamper("av"); }
     }

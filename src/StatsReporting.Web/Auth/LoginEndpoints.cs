@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
 using StatsReporting.Access;
+using StatsReporting.Logg;
 
 namespace StatsReporting.Web.Auth;
 
@@ -36,15 +37,22 @@ public static class LoginEndpoints
         if (!http.Request.HasFormContentType)
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, detail: "Skicka nyckeln från inloggningsformuläret.");
         var form = await http.Request.ReadFormAsync();
-        if (limit.IsBlocked(http)) return TypedResults.Redirect("/?inloggning=sparr"); // the page says: wait a minute
+        if (limit.IsBlocked(http))
+        {
+            sessions.Refused(SignInLog.Entry(http, Handling.MisslyckadInloggning, "okänd", null, "nyckel: spärrad adress", Resultat.Nekad));
+            return TypedResults.Redirect("/?inloggning=sparr"); // the page says: wait a minute
+        }
         if (keys.Verify(form["nyckel"]) is not { } holder)
         {
             limit.Failed(http);
+            sessions.Refused(SignInLog.Entry(http, Handling.MisslyckadInloggning, "okänd", null, "nyckel: ogiltig", Resultat.Nekad));
             return TypedResults.Redirect("/?inloggning=fel");
         }
         var scheme = CookieAuthenticationDefaults.AuthenticationScheme;
         var principal = Principals.For(holder, scheme);
-        ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(new(SessionStore.Claim, sessions.Start(holder.Id)));
+        var signedIn = SignInLog.Entry(http, Handling.Inloggning, holder.Name, holder.Id, SignInLog.Describe(
+            $"{holder.Role.Name()}:{KeyHolder.Stored(holder.Namnder)}"), Resultat.Ok);
+        ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(new(SessionStore.Claim, sessions.Start(holder.Id, null, signedIn)));
         await http.SignInAsync(scheme, principal);
         return TypedResults.Redirect("/");
     }
@@ -59,8 +67,13 @@ public static class LoginEndpoints
     /// and sends the browser back to /signout-callback-oidc and on to the page.
     private static async Task<IResult> Logout(HttpContext http, SessionStore sessions, IOptions<OidcSettings> oidc)
     {
-        if (http.User.FindFirst(SessionStore.Claim)?.Value is { } sid) sessions.End(sid);
         var person = OidcSetup.IsPerson(http.User) && oidc.Value.Enabled;
+        if (http.User.FindFirst(SessionStore.Claim)?.Value is { } sid)
+        {
+            var id = http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+            var subject = id is not null && id.StartsWith(OidcSetup.SubjectPrefix, StringComparison.Ordinal) ? id[OidcSetup.SubjectPrefix.Length..] : id;
+            sessions.End(sid, SignInLog.Entry(http, Handling.Utloggning, http.User.Identity?.Name ?? "okänd", subject, null, Resultat.Ok));
+        }
         // The provider's sign-out reads the id token (id_token_hint) from the cookie: before the cookie goes.
         if (person) await http.SignOutAsync(OidcSetup.Scheme, new AuthenticationProperties { RedirectUri = "/?utloggad=1" });
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using StatsReporting.Access;
+using StatsReporting.Logg;
 
 namespace StatsReporting.Web.Auth;
 
@@ -84,23 +85,30 @@ public static class OidcSetup
         var subject = token.FindFirst("sub")?.Value;
         var name = token.FindFirst(settings.NamnClaim)?.Value ?? token.FindFirst("preferred_username")?.Value ?? subject;
         // Here a Fail() would be ignored and the provider's principal signed in: every refusal handles the response.
+        var sessions = services.GetRequiredService<SessionStore>();
+        var http = ctx.HttpContext;
         if (subject is null || name is null)
         {
             log.LogWarning("Inloggning med kommunens konto misslyckades: id-token saknar sub.");
+            sessions.Refused(SignInLog.Entry(http, Handling.MisslyckadInloggning, "okänd", null, "id-token utan sub", Resultat.Fel));
             return Redirect(ctx, FailedPage);
         }
         var grant = settings.Resolve(token.FindAll(settings.RollClaim).Select(c => c.Value));
         if (grant is null)
         {
             log.LogWarning("Inloggning nekad: {Name} är inte med i någon grupp i Web:Oidc:Roller.", name);
+            sessions.Refused(SignInLog.Entry(http, Handling.MisslyckadInloggning, name, subject, "ingen grupp i Web:Oidc:Roller", Resultat.Nekad));
             return Redirect(ctx, RefusedPage);
         }
-        var sessions = services.GetRequiredService<SessionStore>();
         var id = SubjectPrefix + subject;
         var before = sessions.LastGrant(id);
-        var sid = sessions.Start(id, grant.Stored);
+        List<LogEntry> rows = [SignInLog.Entry(http, Handling.Inloggning, name, subject, SignInLog.Describe(grant.Stored), Resultat.Ok)];
         if (before is not null && before != grant.Stored)
+        {
             log.LogInformation("Ändrad behörighet för {Name} vid inloggning: {Before} blev {After}.", name, before, grant.Stored);
+            rows.Insert(0, SignInLog.Entry(http, Handling.RollAndrad, name, subject, SignInLog.Change(before, grant.Stored), Resultat.Ok));
+        }
+        var sid = sessions.Start(id, grant.Stored, [.. rows]);
         log.LogInformation("Inloggad med kommunens konto: {Name} ({Grant}).", name, grant.Stored);
 
         var principal = Principals.For(new KeyHolder(id, name, grant.Role, grant.Namnder), Scheme);
@@ -126,6 +134,10 @@ public static class OidcSetup
     {
         var log = ctx.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OidcSetup));
         log.LogWarning("Inloggning med kommunens konto misslyckades: {Reason}", ctx.Failure?.Message);
+        // The token is not believed, so neither is its name: the log has the reason's code, e.g. "IDX10214" (audience).
+        var reason = ctx.Failure?.Message is { } m && m.StartsWith("IDX", StringComparison.Ordinal) ? m.Split(':')[0] : ctx.Failure?.GetType().Name;
+        ctx.HttpContext.RequestServices.GetRequiredService<SessionStore>().Refused(
+            SignInLog.Entry(ctx.HttpContext, Handling.MisslyckadInloggning, "okänd", null, $"kommunens konto: {reason}", Resultat.Nekad));
         return Redirect(ctx, FailedPage);
     }
 }
