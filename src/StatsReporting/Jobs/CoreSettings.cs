@@ -25,6 +25,7 @@ public static class CoreSettings
         services.AddSettings<IvoSettings>();
         services.AddSettings<ScheduleSettings>();
         services.AddSettings<WebSettings>();
+        services.AddSettings<OidcSettings>();
         services.AddSettings<AccessSettings>();
         services.AddSettings<BevakningSettings>();
         services.AddSettings<AvgiftSettings>();
