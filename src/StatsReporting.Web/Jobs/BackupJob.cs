@@ -36,7 +36,7 @@ public sealed class BackupJob(Db db, Installation settings, TimeProvider clock, 
             root ??= settings.Paths.BackupFor(db.Path);
             var result = BackupWriter.Take(db, settings.Paths.ArchiveFor(db.Path), root, clock);
             var deleted = keep is { } k ? BackupRetention.KeepNewest(root, k) : [];
-            var message = result.Summary + (keep is null ? "" : $" {deleted.Count} äldre borttagna (Backup:Dagar {keep} behålls).");
+            var message = result.Summary + (keep is null ? "" : $" {deleted.Count} {(deleted.Count == 1 ? "äldre borttagen" : "äldre borttagna")} (Backup:Dagar {keep} behålls).");
             foreach (var (h, id) in rows) h.Finish(id, RunHistory.Succeeded, message);
             log?.LogInformation("Säkerhetskopiering klar: {Message}", message);
             return (result, message);
