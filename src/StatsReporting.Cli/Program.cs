@@ -20,6 +20,8 @@ var verbs = new Dictionary<string, Func<Args, int>>
     ["logg"] = LoggCommand.Run,
     ["gallra"] = GallraCommand.Run,
     ["copy-to-postgres"] = CopyToPostgresCommand.Run,
+    ["backup"] = BackupCommand.Run,
+    ["restore"] = RestoreCommand.Run,
 };
 
 // No arguments is a mistake (a script that lost its arguments must not look successful): usage on stderr, exit 2.

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using StatsReporting.Access;
 using StatsReporting.Avgift;
+using StatsReporting.Backups;
 using StatsReporting.Bevakning;
 using StatsReporting.Configuration;
 using StatsReporting.Decisions;
@@ -26,6 +27,7 @@ public static class CoreSettings
         services.AddSettings<IvoSettings>();
         services.AddSettings<ScheduleSettings>();
         services.AddSettings<WebSettings>();
+        services.AddSettings<OidcSettings>();
         services.AddSettings<AccessSettings>();
         services.AddSettings<BevakningSettings>();
         services.AddSettings<AvgiftSettings>();
@@ -35,8 +37,10 @@ public static class CoreSettings
         services.AddSettings<StorageSettings>().PostConfigure<IConfiguration>((s, config) => s.PostgresConnection = config.GetConnectionString("Postgres"));
         services.AddSettings<NodeSettings>();
         services.AddSettings<PathSettings>();
+        services.AddSettings<Reports.Document.DocumentSettings>();
         services.AddSettings<LoggSettings>();
         services.AddSettings<GallringSettings>();
+        services.AddSettings<BackupSettings>();
         return services;
     }
 }
