@@ -57,7 +57,7 @@ public static class OidcSetup
         o.ResponseMode = OpenIdConnectResponseMode.Query;
         o.UsePkce = true;
         o.Scope.Clear();
-        foreach (var scope in s.Scopes) o.Scope.Add(scope);
+        foreach (var scope in s.ScopesToAsk) o.Scope.Add(scope);
         o.MapInboundClaims = false; // the provider's own claim names, as Web:Oidc:RollClaim names them
         o.GetClaimsFromUserInfoEndpoint = false;
         o.SaveTokens = true; // the id token, sent back as id_token_hint when signing out at the provider
@@ -69,7 +69,11 @@ public static class OidcSetup
         }
         o.TokenValidationParameters.NameClaimType = s.NamnClaim;
         o.Events.OnTicketReceived = SignedIn;
-        if (s.Certifikat.Length > 0) o.Events.OnAuthorizationCodeReceived = ClientAssertion.Add;
+        if (s.Certifikat.Length > 0)
+        {
+            o.Events.OnAuthorizationCodeReceived = ClientAssertion.Add;
+            o.Events.OnPushAuthorization = ClientAssertion.AddToPush;
+        }
     }
 
     /// After every check of the id token (the nonce is checked after OnTokenValidated, so nothing is opened there):
