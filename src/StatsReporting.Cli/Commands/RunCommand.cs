@@ -12,7 +12,7 @@ public static class RunCommand
 {
     public static int Run(Args args)
     {
-        args.Allow("run", "period", "as-of", "out", "inbox", "namnd");
+        args.Allow("run", "period", "as-of", "out", "inbox", "namnd", "arendenr", "handlaggare");
         var ctx = new CliContext(args);
         var period = ReportCommand.ParsePeriod(args);
         var (asOf, inbox, outRoot) = (ReportCommand.AsOf(args, period), ReportCommand.Folder(args, "inbox", ctx.Installation.Paths.Inbox),
@@ -26,7 +26,7 @@ public static class RunCommand
         Exception? failure = null;
         foreach (var n in selected)
         {
-            try { RunOne(n, period, asOf, inbox, outRoot, guard); }
+            try { RunOne(n, period, asOf, inbox, outRoot, guard, ReportCommand.Document(args)); }
             catch (Exception e) when (selected.Count > 1)
             {
                 Console.Error.WriteLine($"Fel: {n.Namnd.Name} ({n.Code}): {QuarterlyJob.Describe(e)}");
@@ -39,7 +39,8 @@ public static class RunCommand
         return failure is null ? 0 : 1;
     }
 
-    private static void RunOne(NamndContext n, Decisions.Period period, DateOnly asOf, string inbox, string outRoot, RunLock guard)
+    private static void RunOne(NamndContext n, Decisions.Period period, DateOnly asOf, string inbox, string outRoot, RunLock guard,
+        Reports.Document.DocumentInput document)
     {
         var history = new RunHistory(n.Db, TimeProvider.System);
         var id = history.Start(period, RunHistory.Cli, null, $"{Environment.UserName}@{Environment.MachineName}");
@@ -47,7 +48,7 @@ public static class RunCommand
         try
         {
             var progress = new Both(new ReportCommand.Progress(), history.ProgressFor(id));
-            result = new QuarterJob(n, TimeProvider.System).Run(period, asOf, inbox, outRoot, progress, held: guard);
+            result = new QuarterJob(n, TimeProvider.System).Run(period, asOf, inbox, outRoot, progress, held: guard, document: document);
         }
         catch (Exception e)
         {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using StatsReporting.Access;
 using StatsReporting.Avgift;
+using StatsReporting.Backups;
 using StatsReporting.Bevakning;
 using StatsReporting.Configuration;
 using StatsReporting.Decisions;
@@ -35,7 +36,9 @@ public static class CoreSettings
         services.AddSettings<StorageSettings>().PostConfigure<IConfiguration>((s, config) => s.PostgresConnection = config.GetConnectionString("Postgres"));
         services.AddSettings<NodeSettings>();
         services.AddSettings<PathSettings>();
+        services.AddSettings<Reports.Document.DocumentSettings>();
         services.AddSettings<LoggSettings>();
+        services.AddSettings<BackupSettings>();
         return services;
     }
 }
