@@ -120,7 +120,7 @@ public class OidcTests(OidcSite site) : IClassFixture<OidcSite>
         Assert.Equal(HttpStatusCode.OK, await site.Replay(cookie, "/api/namnder/a/periods"));
         Assert.Equal(HttpStatusCode.NotFound, await site.Replay(cookie, "/api/namnder/b/periods"));
         Assert.Equal(("controller:a", false), site.Sessions("anna")[^1]);
-        Assert.Equal("Anna Andersson|anna|roll: controller; nämnder: a|127.0.0.1|ok", site.Logged(Handling.Inloggning, "Anna Andersson"));
+        Assert.Equal("Anna Andersson|oidc:anna|roll: controller; nämnder: a|127.0.0.1|ok", site.Logged(Handling.Inloggning, "Anna Andersson"));
 
         var bertil = await site.SignIn("bertil");
         Assert.Equal("Inloggad: Bertil Berg (IVO-rapportör)", bertil.GetProperty("signedInAs").GetString());
@@ -128,6 +128,9 @@ public class OidcTests(OidcSite site) : IClassFixture<OidcSite>
         Assert.Contains("/api/namnder/b/periods/2025Q2/workbooks/ivo", Strings(bertil, "links"));
         Assert.All(Strings(bertil, "links"), l => Assert.StartsWith("/api/namnder/b/", l));
         Assert.Equal(("ivo:b", false), site.Sessions("bertil")[^1]);
+        // A download of personal data is logged with the name and subject of the id token.
+        Assert.Equal(HttpStatusCode.OK, await site.Replay(bertil.GetProperty("cookie").GetString()!, "/api/namnder/b/periods/2025Q2/workbooks/ivo"));
+        Assert.Equal("Bertil Berg|oidc:bertil|IVO individrapport 2025 kv2.xlsx|127.0.0.1|ok", site.Logged(Handling.Individrapport, "Bertil Berg"));
     }
 
     [Fact]
@@ -143,7 +146,7 @@ public class OidcTests(OidcSite site) : IClassFixture<OidcSite>
         Assert.Empty(Strings(ulla, "quarters"));
         Assert.Empty(site.Sessions("ulla"));
         Assert.Contains("Inloggning nekad: Ulla Utan är inte med i någon grupp i Web:Oidc:Roller.", site.Page.Output);
-        Assert.Equal("Ulla Utan|ulla|ingen grupp i Web:Oidc:Roller|127.0.0.1|nekad", site.Logged(Handling.MisslyckadInloggning, "Ulla Utan"));
+        Assert.Equal("Ulla Utan|oidc:ulla|ingen grupp i Web:Oidc:Roller|127.0.0.1|nekad", site.Logged(Handling.MisslyckadInloggning, "Ulla Utan"));
     }
 
     [Fact]
@@ -157,7 +160,7 @@ public class OidcTests(OidcSite site) : IClassFixture<OidcSite>
         Assert.Equal("Du är utloggad, här och från kommunens inloggning.", seen.GetProperty("afterLogout").GetString());
         Assert.True(seen.GetProperty("askedAgain").GetBoolean(), "efter utloggningen ska leverantören fråga efter lösenordet igen");
         Assert.True(site.Sessions("anna")[^1].Ended);
-        Assert.Equal("Anna Andersson|anna||127.0.0.1|ok", site.Logged(Handling.Utloggning, "Anna Andersson"));
+        Assert.Equal("Anna Andersson|oidc:anna||127.0.0.1|ok", site.Logged(Handling.Utloggning, "Anna Andersson"));
         Assert.Equal(HttpStatusCode.Unauthorized, await site.Replay(seen.GetProperty("cookie").GetString()!, "/api/namnder/a/periods"));
     }
 
@@ -174,7 +177,7 @@ public class OidcTests(OidcSite site) : IClassFixture<OidcSite>
             Assert.All(Strings(moved, "links"), l => Assert.StartsWith("/api/namnder/b/", l));
             Assert.Equal(["controller:a", "ivo:b"], site.Sessions("anna").TakeLast(2).Select(s => s.Grant));
             Assert.Contains("Ändrad behörighet för Anna Andersson vid inloggning: controller:a blev ivo:b.", site.Page.Output);
-            Assert.Equal("Anna Andersson|anna|roll: controller → ivo; nämnder: a → b|127.0.0.1|ok", site.Logged(Handling.RollAndrad, "Anna Andersson"));
+            Assert.Equal("Anna Andersson|oidc:anna|roll: controller → ivo; nämnder: a → b|127.0.0.1|ok", site.Logged(Handling.RollAndrad, "Anna Andersson"));
 
             await site.Idp.SetGroups("anna", "Ekonomi"); // left the group: refused at the next sign-in
             Assert.StartsWith("Du har inte behörighet", (await site.SignIn("anna")).GetProperty("refused").GetString());
