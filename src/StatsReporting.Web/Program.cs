@@ -18,6 +18,7 @@ builder.AddReports();
 builder.AddImports();
 builder.AddScheduler();
 builder.AddBevakning();
+builder.AddListening();
 
 var app = builder.Build();
 app.UseNodeRole();
@@ -37,7 +38,7 @@ app.MapRuns();
 app.MapHealth();
 app.MapBevakning();
 app.MapScheduler();
-app.Run();
+app.RunOrExplain();
 
 /// Public for WebApplicationFactory<Program> in the tests.
 public partial class Program;
