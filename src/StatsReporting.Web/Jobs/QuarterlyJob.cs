@@ -92,8 +92,16 @@ public sealed class QuarterlyJob(Db db, Installation settings, TimeProvider cloc
             // is back, saying so, and Hangfire runs the job again (RetryAfterDatabaseOutage), or the row says to.
             log.LogError(e, "Kvartalsjobbet för {Period} avbröts: databasen kunde inte nås (körning {RunId}).", p, id);
             var message = Outage.Finish(runs, own, id, e, context, log);
-            if (context is not null)
-                Web.Nodes.JobStore.ReleaseOwnLock(settings.Get<StorageSettings>(), settings.Get<StatsReporting.Nodes.NodeSettings>(), nameof(QuarterlyJob), context.BackgroundJob.Job.Method.Name);
+            try
+            {
+                if (context is not null)
+                    Web.Nodes.JobStore.ReleaseOwnLock(settings.Get<StorageSettings>(), settings.Get<StatsReporting.Nodes.NodeSettings>(), nameof(QuarterlyJob), context.BackgroundJob.Job.Method.Name);
+            }
+            catch (Exception again) when (DatabaseOutage.Is(again))
+            {
+                // Gone again: the lock row then ends after Node:InvisibilityTimeoutSeconds, and the retry waits for it.
+                log.LogWarning("Hangfire-låset för körning {RunId} kunde inte släppas: {Reason}.", id, DatabaseOutage.Reason(again));
+            }
             // Retried by Hangfire only when the row says so.
             throw new QuarterlyJobFailedException(message, databaseWasAway: message.Contains("körs om automatiskt", StringComparison.Ordinal));
         }
