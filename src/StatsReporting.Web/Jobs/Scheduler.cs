@@ -37,6 +37,7 @@ public static class Scheduler
         var settings = app.Services.GetRequiredService<Installation>();
         var schedule = settings.Get<ScheduleSettings>();
         settings.Get<NodeSettings>().ValidateFor(app.Services.GetRequiredService<Db>());
+        RetryAfterDatabaseOutage.For(TimeSpan.FromSeconds(settings.Get<NodeSettings>().RetryAfterOutageSeconds));
         app.Services.GetRequiredService<RunHistory>().AbandonUnfinished();
         // What a killed process left (temporary files, half-written sets, orphan archive copies) goes at start-up.
         StatsReporting.Jobs.Leftovers.Sweep(app.Services.GetRequiredService<Db>(), settings.Paths);

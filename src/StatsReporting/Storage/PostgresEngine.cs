@@ -102,6 +102,14 @@ internal sealed class PostgresEngine : Engine
             tx.Commit();
             return done;
         }
+        catch (PostgresException e) when (e.SqlState == "42501")
+        {
+            // PostgreSQL 15 no longer lets every user create tables in the schema public: say which grant is missing.
+            var user = _target.Username ?? "…";
+            throw new InvalidOperationException($"{Describe}: användaren '{UserText.Escape(user)}' saknar behörighet att skapa tabellerna (PostgreSQL-fel 42501, " +
+                $"\"permission denied\"). Ge den rätten som databasens ägare: GRANT USAGE, CREATE ON SCHEMA public TO {UserText.Escape(user)}; " +
+                $"eller gör den till ägare av databasen: ALTER DATABASE {UserText.Escape(_target.Database ?? "…")} OWNER TO {UserText.Escape(user)}; Inget har ändrats.", e);
+        }
         catch (PostgresException e)
         {
             throw new InvalidOperationException($"{Describe}: migreringen misslyckades ({e.SqlState}: {e.MessageText}). Inget har ändrats.", e);
@@ -137,7 +145,7 @@ internal sealed class PostgresEngine : Engine
     {
         PostgresException { SqlState: "28P01" or "28000" } => "inloggningen nekades (fel användarnamn eller lösenord i ConnectionStrings:Postgres)",
         PostgresException { SqlState: "3D000" } => "databasen finns inte på servern (skapa den, eller rätta Database i ConnectionStrings:Postgres)",
-        PostgresException { SqlState: "42501" } => "användaren saknar behörighet",
+        PostgresException { SqlState: "42501" } => "användaren saknar behörighet (ge den rätten att ansluta: GRANT CONNECT ON DATABASE … TO …)",
         PostgresException { SqlState: "53300" } => "servern tar inte emot fler anslutningar just nu; försök igen om en stund",
         PostgresException { SqlState: "57P03" } => "servern startar eller stängs av; försök igen om en stund",
         PostgresException p => $"PostgreSQL-fel {p.SqlState}",
