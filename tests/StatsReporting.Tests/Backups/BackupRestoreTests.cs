@@ -76,7 +76,15 @@ public class BackupRestoreTests : IDisposable
         Assert.Equal(["backup-cli succeeded Säkerhetskopian som den här databasen återställdes från.",
                 $"restore succeeded Databasen återställdes från säkerhetskopian {Path.GetFileName(folder)} (tagen {m.GetProperty("skapad").GetDateTimeOffset().UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC)."],
             c.Query<string>("SELECT trigger || ' ' || status || ' ' || message FROM runs ORDER BY id"));
-        // And the original's: the backup, finished.
+        // The behandlingslogg: the backup in the original's (a copy of every person's data), the restore in the copy's.
+        var user = $"{Environment.UserName}@{Environment.MachineName}";
+        var persons = Faults.FaultSupport.Scalar<long>(DbPath, "SELECT COUNT(DISTINCT person_id) FROM decision_versions");
+        Assert.Equal($"{user} sakerhetskopia {Path.GetFileName(folder)} {persons} ok", Faults.FaultSupport.Scalar<string>(DbPath,
+            "SELECT vem || ' ' || handling || ' ' || objekt || ' ' || antal_personer || ' ' || resultat FROM behandlingslogg WHERE handling = 'sakerhetskopia'"));
+        Assert.Equal($"{user} aterstallning {Path.GetFileName(folder)} {persons} ok", Faults.FaultSupport.Scalar<string>(target,
+            "SELECT vem || ' ' || handling || ' ' || objekt || ' ' || antal_personer || ' ' || resultat FROM behandlingslogg WHERE handling = 'aterstallning'"));
+        Assert.Equal(0, CliProcess.Run(Work, "logg", "verify", "--db", target).ExitCode);
+        Assert.Equal(0, CliProcess.Run(Work, "logg", "verify", "--db", DbPath).ExitCode);
         Assert.Equal(0, CliProcess.Run(Work, "report", "--period", "2025Q2", "--db", target, "--out", Path.Combine(_dir, "rep")).ExitCode);
     }
 

@@ -84,7 +84,7 @@ public class BackupRetentionTests : IDisposable
         using (var c = _env.Db.Open()) Assert.Equal("running", c.ExecuteScalar<string>("SELECT status FROM runs WHERE id = @dead", new { dead }));
         BackupJob.Take(_env.Db, TestEnv.Settings, _env.Clock, RunHistory.Backup, null, null, keep: 30);
         using (var c = _env.Db.Open())
-            Assert.Equal("failed Avbruten: säkerhetskopieringen stoppades innan den var klar; ingen ofullständig säkerhetskopia finns kvar.",
+            Assert.Equal("failed Avbruten: säkerhetskopieringen stoppades innan den var klar. En ofullständig mapp tas bort; hann den bli hel ligger den kvar under sitt namn i Paths:Backup.",
                 c.ExecuteScalar<string>("SELECT status || ' ' || message FROM runs WHERE id = @dead", new { dead }));
     }
 }

@@ -68,8 +68,10 @@ public class BackupKillTests(ITestOutputHelper output) : IDisposable
         Assert.True(restored.ExitCode == 0, restored.Stderr);
         Assert.Equal("ok", IntegrityCheck(target));
         Assert.Equal(50_000, Scalar<long>(target, "SELECT COUNT(*) FROM import_decisions"));
-        // The killed backups' rows in the history are marked, none is left "running".
+        // The killed backups' rows in the history are marked, none is left "running". A kill after the rename and before
+        // the row was finished leaves a whole backup whose row says avbruten: at most one such folder per kill.
         Assert.Equal(0, Scalar<long>(DbPath, "SELECT COUNT(*) FROM runs WHERE status = 'running'"));
-        Assert.Equal(Scalar<long>(DbPath, "SELECT COUNT(*) FROM runs WHERE status = 'succeeded'"), Directory.GetDirectories(Root).Length);
+        var succeeded = Scalar<long>(DbPath, "SELECT COUNT(*) FROM runs WHERE status = 'succeeded'");
+        Assert.InRange(Directory.GetDirectories(Root).Length, succeeded, succeeded + Scalar<long>(DbPath, "SELECT COUNT(*) FROM runs WHERE status = 'failed'"));
     }
 }
