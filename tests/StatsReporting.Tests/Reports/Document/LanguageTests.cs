@@ -219,7 +219,7 @@ public sealed partial class LanguageTests(LanguageTests.Corpus corpus) : IClassF
     public void The_sections_say_what_they_found_in_words()
     {
         var small = corpus.Documents["liten-kommun lss"];
-        Assert.Contains("Ett av besluten avser barn under 18 år den 30 juni 2025, fördelade per insats:", small);
+        Assert.Contains("Ett av besluten avser ett barn under 18 år den 30 juni 2025:\nBiträde av kontaktperson (9 § 4), ett beslut", small);
         Assert.Contains("Grupperna är för små för att jämföra väntetiden mellan kvinnor och män", small);
         Assert.Contains("Samverkan\nÄrendet har beretts i samverkan med kommunens revisorer.", small);
         Assert.Contains("kan kommunen behöva betala uppskattningsvis", small);
