@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using StatsReporting.Access;
 using StatsReporting.Avgift;
+using StatsReporting.Backups;
 using StatsReporting.Bevakning;
 using StatsReporting.Configuration;
 using StatsReporting.Decisions;
@@ -25,6 +26,7 @@ public static class CoreSettings
         services.AddSettings<IvoSettings>();
         services.AddSettings<ScheduleSettings>();
         services.AddSettings<WebSettings>();
+        services.AddSettings<OidcSettings>();
         services.AddSettings<AccessSettings>();
         services.AddSettings<BevakningSettings>();
         services.AddSettings<AvgiftSettings>();
@@ -36,6 +38,7 @@ public static class CoreSettings
         services.AddSettings<PathSettings>();
         services.AddSettings<Reports.Document.DocumentSettings>();
         services.AddSettings<LoggSettings>();
+        services.AddSettings<BackupSettings>();
         return services;
     }
 }

@@ -64,15 +64,15 @@ public static class Behandlingslogg
         return row;
     }
 
-    /// The rows from `from` to `to` (whole days, UTC; either may be null), oldest first.
-    public static IReadOnlyList<LogRow> Read(Db db, DateOnly? from, DateOnly? to)
+    /// The rows from `from` to `to` (whole days, UTC; either may be null), oldest first; at most `limit`.
+    public static IReadOnlyList<LogRow> Read(Db db, DateOnly? from, DateOnly? to, int limit = int.MaxValue)
     {
         const string sql = $"""
             SELECT {Columns} FROM behandlingslogg
-            WHERE (@from IS NULL OR tid >= @from) AND (@to IS NULL OR tid < @to) ORDER BY id
+            WHERE (@from IS NULL OR tid >= @from) AND (@to IS NULL OR tid < @to) ORDER BY id LIMIT @limit
             """;
         using var c = db.Open();
-        return c.Query<LogRow>(sql, new { from = from?.ToString("yyyy-MM-dd"), to = to?.AddDays(1).ToString("yyyy-MM-dd") }).ToList();
+        return c.Query<LogRow>(sql, new { from = from?.ToString("yyyy-MM-dd"), to = to?.AddDays(1).ToString("yyyy-MM-dd"), limit = (long)limit }).ToList();
     }
 
     /// The whole chain checked, from its anchor: null when it is whole, else the first broken row, in Swedish.

@@ -34,7 +34,7 @@ public class PostgresStorageTests : IDisposable
     {
         var cs = Fresh();
         var scripts = Migrations.Scripts(DbProvider.Postgres).Select(s => s.Name).ToList();
-        Assert.Equal(12, scripts.Count);   // 0001–0006, 0008–0013 (there is no 0007)
+        Assert.Equal(14, scripts.Count);   // 0001–0006, 0008–0013, 0015, 0016 (there is no 0007 and no 0014)
         // Three data sources, as three processes would have (the application name keeps them apart).
         var nodes = Enumerable.Range(1, 3).Select(n => DbOn(cs + $";Application Name=node{n}")).ToArray();
         using var start = new Barrier(3);
