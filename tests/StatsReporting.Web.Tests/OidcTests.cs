@@ -183,7 +183,7 @@ public class OidcTests(OidcSite site) : IClassFixture<OidcSite>
             Assert.Equal(before, site.Sessions("anna").Count);
             var logged = site.Page.Output.Split('\n').Last(l => l.Contains("Inloggning med kommunens konto misslyckades"));
             Assert.True(logged.Contains(reason, StringComparison.Ordinal), logged);
-            Assert.Equal($"okänd||kommunens konto: {reason}|127.0.0.1|nekad", site.Logged(Handling.MisslyckadInloggning, "okänd"));
+            Assert.Equal($"(ej inloggad)||kommunens konto: {reason}|127.0.0.1|nekad", site.Logged(Handling.MisslyckadInloggning, "(ej inloggad)"));
         }
         finally { await site.Idp.Tamper("av"); }
     }

@@ -90,7 +90,7 @@ public static class OidcSetup
         if (subject is null || name is null)
         {
             log.LogWarning("Inloggning med kommunens konto misslyckades: id-token saknar sub.");
-            sessions.Refused(SignInLog.Entry(http, Handling.MisslyckadInloggning, "okänd", null, "id-token utan sub", Resultat.Fel));
+            sessions.Refused(SignInLog.Entry(http, Handling.MisslyckadInloggning, WebActor.Anonymous, null, "id-token utan sub", Resultat.Fel));
             return Redirect(ctx, FailedPage);
         }
         var grant = settings.Resolve(token.FindAll(settings.RollClaim).Select(c => c.Value));
@@ -137,7 +137,7 @@ public static class OidcSetup
         // The token is not believed, so neither is its name: the log has the reason's code, e.g. "IDX10214" (audience).
         var reason = ctx.Failure?.Message is { } m && m.StartsWith("IDX", StringComparison.Ordinal) ? m.Split(':')[0] : ctx.Failure?.GetType().Name;
         ctx.HttpContext.RequestServices.GetRequiredService<SessionStore>().Refused(
-            SignInLog.Entry(ctx.HttpContext, Handling.MisslyckadInloggning, "okänd", null, $"kommunens konto: {reason}", Resultat.Nekad));
+            SignInLog.Entry(ctx.HttpContext, Handling.MisslyckadInloggning, WebActor.Anonymous, null, $"kommunens konto: {reason}", Resultat.Nekad));
         return Redirect(ctx, FailedPage);
     }
 }

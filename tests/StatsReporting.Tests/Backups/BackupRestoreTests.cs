@@ -12,6 +12,9 @@ namespace StatsReporting.Tests.Backups;
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public class BackupRestoreTests : IDisposable
 {
+    /// The schema version a backup names: the newest migration (a later migration changes it, not this test).
+    private static string Latest => StatsReporting.Storage.Migrations.Scripts(StatsReporting.Storage.DbProvider.Sqlite).Last().Name;
+
     private readonly string _dir = Directory.CreateTempSubdirectory("statsreporting-backup-").FullName;
     private string Work => Path.Combine(_dir, "work");
     private string DbPath => Path.Combine(Work, "data", "statsreporting.db");
@@ -40,7 +43,7 @@ public class BackupRestoreTests : IDisposable
         Assert.Equal(0, r.ExitCode);
         var folder = Assert.Single(Directory.GetDirectories(BackupRoot));
         Assert.Matches(@"^statsreporting-\d{4}-\d{2}-\d{2}T\d{6}Z$", Path.GetFileName(folder));
-        Assert.Contains($"Säkerhetskopian {Path.GetFileName(folder)} är skriven: databasen (0012_data_protection_keys.sql, 309 beslutsversioner, 1 import) och 1 arkivfil", r.Stdout);
+        Assert.Contains($"Säkerhetskopian {Path.GetFileName(folder)} är skriven: databasen ({Latest}, 309 beslutsversioner, 1 import) och 1 arkivfil", r.Stdout);
         Assert.Equal(["archive/" + SampleSha + ".csv", "manifest.json", "statsreporting.db"],
             Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder, f)).Order(StringComparer.Ordinal));
         // Personal data: owner-only, like the database.
@@ -50,7 +53,7 @@ public class BackupRestoreTests : IDisposable
 
         using var manifest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, "manifest.json")));
         var m = manifest.RootElement;
-        Assert.Equal("0012_data_protection_keys.sql", m.GetProperty("schemaversion").GetString());
+        Assert.Equal(Latest, m.GetProperty("schemaversion").GetString());
         Assert.Equal(309, m.GetProperty("tabeller").GetProperty("decision_versions").GetInt64());
         Assert.Equal(1, m.GetProperty("tabeller").GetProperty("imports").GetInt64());
         var files = m.GetProperty("filer").EnumerateArray().ToDictionary(f => f.GetProperty("fil").GetString()!, f => f.GetProperty("sha256").GetString());
@@ -112,14 +115,14 @@ public class BackupRestoreTests : IDisposable
         var folder = TakeBackup();
         var path = Path.Combine(folder, "manifest.json");
         var text = File.ReadAllText(path)
-            .Replace("\"schemaversion\": \"0012_data_protection_keys.sql\"", "\"schemaversion\": \"0031_framtida.sql\"")
-            .Replace("\"0012_data_protection_keys.sql\"\n  ]", "\"0012_data_protection_keys.sql\",\n    \"0031_framtida.sql\"\n  ]");
+            .Replace($"\"schemaversion\": \"{Latest}\"", "\"schemaversion\": \"0031_framtida.sql\"")
+            .Replace($"\"{Latest}\"\n  ]", $"\"{Latest}\",\n    \"0031_framtida.sql\"\n  ]");
         Assert.Contains("0031_framtida.sql\"\n  ]", text);
         File.WriteAllText(path, text);
         var target = Path.Combine(_dir, "t", "statsreporting.db");
         var r = CliProcess.Run(Work, "restore", "--from", folder, "--db", target);
         Assert.Equal(1, r.ExitCode);
-        Assert.Contains("  - säkerhetskopian har schemaversion 0031_framtida.sql, nyare än programmets 0012_data_protection_keys.sql (okända migreringar: 0031_framtida.sql): återställ den med samma eller en nyare version av programmet\n", r.Stderr);
+        Assert.Contains($"  - säkerhetskopian har schemaversion 0031_framtida.sql, nyare än programmets {Latest} (okända migreringar: 0031_framtida.sql): återställ den med samma eller en nyare version av programmet\n", r.Stderr);
         Assert.False(File.Exists(target));
     }
 
