@@ -145,4 +145,45 @@ public partial class PrintedPdfTests(PrintedPdfTests.Printed p) : IClassFixture<
         Assert.All(p.Pages["tjansteskrivelse-lss-2025Q2"], page => Assert.Contains("Exempelkommunen · Socialnämnden", page));
         Assert.All(p.Info.Values, info => Assert.Matches(@"Page size:\s+(595\.\d+ x 841\.\d+|841\.\d+ x 595\.\d+) pts", info));
     }
+
+    [Theory]
+    [InlineData("sol")]
+    [InlineData("lss")]
+    public void The_signature_prints_on_the_page_of_the_text_before_it(string law)
+    {
+        var pages = p.Pages[$"tjansteskrivelse-{law}-2025Q2"];
+        var signed = Assert.Single(pages, page => page.Contains("Underskrift:"));
+        Assert.Contains("Beslutet skickas till", signed);
+        Assert.Contains("Kommunens revisorer", signed);
+    }
+
+    [Theory]
+    [InlineData("sol", "Ej verkställda gynnande beslut enligt SoL, kvartal 2 2025")]
+    [InlineData("lss", "Ej verkställda gynnande beslut enligt LSS, kvartal 2 2025")]
+    public void The_title_prints_on_one_line(string law, string title) =>
+        Assert.Matches($@"(?m)^\s*{Regex.Escape(title)}\s*$", p.Layout[$"tjansteskrivelse-{law}-2025Q2"][0]);
+
+    /// Every table of up to 15 rows prints whole on the page of its caption: its last row stands after the caption
+    /// there: SoL's Tabell 2 and 3, all four of LSS. (A longer one repeats its header row: SoL's Sammanställning has 24.)
+    [Theory]
+    [InlineData("sol", 2)]
+    [InlineData("lss", 4)]
+    public void A_short_table_prints_whole_on_the_page_of_its_caption(string law, int shortTables)
+    {
+        using var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(p.Outputs.Docx(law), false);
+        string? caption = null;
+        var checkedTables = 0;
+        foreach (var e in doc.MainDocumentPart!.Document.Body!.ChildElements)
+        {
+            if (e is DocumentFormat.OpenXml.Wordprocessing.Paragraph para && para.InnerText.StartsWith("Tabell ")) caption = para.InnerText;
+            if (e is not DocumentFormat.OpenXml.Wordprocessing.Table table) continue;
+            var rows = table.Elements<DocumentFormat.OpenXml.Wordprocessing.TableRow>().ToList();
+            if (rows.Count > 15) continue;
+            var last = rows[^1].Elements<DocumentFormat.OpenXml.Wordprocessing.TableCell>().Select(c => Regex.Escape(c.InnerText)).ToList();
+            var page = Assert.Single(p.Layout[$"tjansteskrivelse-{law}-2025Q2"], pg => pg.Contains(caption!));
+            Assert.Matches(string.Join(" +", last), page[page.IndexOf(caption!, StringComparison.Ordinal)..]);
+            checkedTables++;
+        }
+        Assert.Equal(shortTables, checkedTables);
+    }
 }

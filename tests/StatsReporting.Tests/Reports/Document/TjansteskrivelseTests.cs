@@ -110,6 +110,16 @@ public class TjansteskrivelseTests(SampleOutputs outputs) : IClassFixture<Sample
         Assert.Contains("NUMPAGES", main.FooterParts.Single().Footer.Descendants<SimpleField>().Select(f => f.Instruction!.Value!.Trim()));
     }
 
+    /// Word opens it in its normal mode, not in compatibility mode: word/settings.xml says Word 2013 or later (15).
+    [Fact]
+    public void The_document_has_settings_with_Word_2013_compatibility()
+    {
+        using var doc = WordprocessingDocument.Open(outputs.Docx("sol"), false);
+        var settings = doc.MainDocumentPart!.DocumentSettingsPart!.Settings!;
+        Assert.Equal("15", settings.Descendants<CompatibilitySetting>().Single(c => c.Name!.Value == CompatSettingNameValues.CompatibilityMode).Val!.Value);
+        Assert.Equal("/word/settings.xml", doc.MainDocumentPart.DocumentSettingsPart.Uri.ToString());
+    }
+
     [Fact]
     public void Placeholders_are_highlighted_and_no_person_data_or_command_line_is_in_the_document()
     {
