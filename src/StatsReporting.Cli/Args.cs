@@ -17,7 +17,7 @@ public sealed class Args
             {
                 var name = args[i][2..];
                 if (name.IndexOf('=') is > 0 and var eq) { a._options[name[..eq]] = name[(eq + 1)..]; continue; } // --period=2025Q2
-                var hasValue = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal);
+                var hasValue = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) && !Switches.Contains(name);
                 // An empty value (--db "") would reach the runtime's path functions and fail there in English.
                 if (hasValue && string.IsNullOrWhiteSpace(args[i + 1])) throw new UsageException($"--{name} saknar värde.");
                 a._options[name] = hasValue ? args[++i] : "true";
@@ -26,6 +26,9 @@ public sealed class Args
         }
         return a;
     }
+
+    /// Flags that never take a value, so the word after them stays positional (`import --check beslut.csv`).
+    private static readonly HashSet<string> Switches = new(StringComparer.Ordinal) { "check" };
 
     public string? Option(string name) => _options.GetValueOrDefault(name);
 

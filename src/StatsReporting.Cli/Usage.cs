@@ -5,7 +5,7 @@ public static class Usage
 {
     public const string Text = """
         Användning: statsreporting <kommando> [flaggor]
-          import <fil>…                      importera beslutsunderlag (CSV/XLSX), en transaktion per fil
+          import <fil>… [--check]            importera beslutsunderlag (CSV/XLSX), en transaktion per fil; --check provkör
           report --period 2025Q2             skriv KF-arbetsböckerna, diagrammen och kontrollerna för ett kvartal
           run --period 2025Q2                kvartalsjobbet: importera inkorgen, rapportera, skriv IVO-individrapporten
           ivo --period 2025Q2 | ivo status   IVO-individrapporten; vilka kvartal som ska rapporteras till IVO
@@ -15,6 +15,10 @@ public static class Usage
           keys add|list|revoke               API-nycklar för webbtjänsten
           serve                              starta webbtjänsten med det schemalagda kvartalsjobbet
           bench [--records 10000,100000]     prestandamätning mot sqlite3 på en syntetisk kommun
+          logg [verify]                      behandlingsloggen: vem som såg personuppgifter; kontrollera kedjan
+          copy-to-postgres                   flytta hela SQLite-databasen till en tom PostgreSQL-databas
+          backup [--to MAPP]                 säkerhetskopiera databasen och arkivet medan tjänsten kör
+          restore --from MAPP                återställ en säkerhetskopia (kontrollerad först)
 
         Alla kommandon tar --db SÖKVÄG (standard data/statsreporting.db ur appsettings.json).
         Med flera nämnder (Organisation:Namnder) tar import, report, run, ivo, bevakning och import-table
@@ -27,10 +31,13 @@ public static class Usage
     public static readonly IReadOnlyDictionary<string, string> Verbs = new Dictionary<string, string>
     {
         ["import"] = """
-            statsreporting import <fil>… [--namnd KOD] [--db SÖKVÄG]
-              Importerar beslutsunderlag: CSV (; eller ,) i UTF-8 eller Windows-1252, eller XLSX (första bladet).
-              Varje fil är en transaktion: ett fel ger fil, rad och kolumn och då sparas ingenting från filen.
-              Samma fil två gånger ändrar ingenting. Exempel: statsreporting import samples/beslut.csv
+            statsreporting import <fil>… [--check] [--namnd KOD] [--db SÖKVÄG]
+              Importerar beslutsunderlag: CSV (; eller ,) i UTF-8 eller Windows-1252, eller XLSX (det första synliga
+              bladet med beslutskolumnerna). Varje fil är en transaktion: ett fel ger fil, rad och kolumn och då sparas
+              ingenting från filen. Personnummer blir IVO-koder direkt vid inläsningen. Samma fil två gånger ändrar
+              ingenting. Exempel: statsreporting import samples/beslut.csv
+              --check    provkör: läser och kontrollerar hela filen och visar vad en import skulle göra (nya, ändrade
+                         och oförändrade beslut, kolumnerna och rubriken var och en kom från); sparar ingenting
               --namnd    nämnden filen gäller (krävs med flera nämnder); en kolumn namnd måste ange samma kod
             """,
         ["report"] = """
@@ -42,6 +49,8 @@ public static class Usage
               --import N underlaget som det såg ut efter import N (gör om en gammal rapport exakt)
               --namnd    en nämnd (med flera: reports/<kod>/2025Q2/); utan den alla nämnder och
                          kommunsammanställningen reports/2025Q2/EVB 2025 kv2 <kommun>.xlsx
+              --arendenr, --handlaggare  ärendenummer och handläggare i tjänsteskrivelsen (annars Dokument:Handlaggare
+                         eller en gul platshållare)
             """,
         ["run"] = """
             statsreporting run --period 2025Q2 [--as-of ÅÅÅÅ-MM-DD] [--out MAPP] [--inbox MAPP] [--db SÖKVÄG]
@@ -51,7 +60,7 @@ public static class Usage
               --inbox    inkorgen (standard Paths:Inbox, samples/ i exemplet; med flera nämnder <inkorg>/<kod>/)
               --namnd    en nämnd; utan den körs varje nämnd för sig (egen rad i körhistoriken) och sedan
                          kommunsammanställningen; en nämnds fel stoppar inte de andra
-              --as-of, --out som för report
+              --as-of, --out, --arendenr, --handlaggare som för report
             """,
         ["ivo"] = """
             statsreporting ivo --period 2025Q2 [--out MAPP] [--namnd KOD] [--db SÖKVÄG]
@@ -97,6 +106,14 @@ public static class Usage
               --worker-only  kör bara jobben; svarar bara på /healthz (StatsReporting:Node:Web false)
               --no-worker    bara webben; jobben körs av de andra noderna (StatsReporting:Node:Worker false)
             """,
+        ["logg"] = """
+            statsreporting logg [--from ÅÅÅÅ-MM-DD] [--to ÅÅÅÅ-MM-DD] [--format json|csv] [--db SÖKVÄG]
+              Behandlingsloggen: varje nedladdning av individrapporten och avgiftslistan, IVO-export, import,
+              gallring, inloggning och nyckel, med tid, vem, vad, varifrån och resultat (UTC). Standard JSON.
+            statsreporting logg verify [--db SÖKVÄG]
+              Kontrollerar hashkedjan: slutkod 1 och den första trasiga raden om en rad ändrats eller tagits bort.
+              Skriver senaste hashen; anteckna den, så syns det också om rader i slutet tas bort.
+            """,
         ["bench"] = """
             statsreporting bench [--records 10000,100000,1000000] [--repeat 3] [--out MAPP] [--sample MAPP] [--provider postgres]
               Prestandamätning på en syntetisk kommun: vår import mot sqlite3:s .import och mot sqlite3 i vårt
@@ -104,6 +121,28 @@ public static class Usage
               på exemplet; skriver en tabell med tider, kvoter, topp-RSS och maskinen. --out behåller filerna.
               --provider postgres lägger till PostgreSQL-rader (import, andra ögonblicksbilden, utdata varmt), en ny
               databas per mätning på servern i ConnectionStrings:Postgres (eller STATSREPORTING_TEST_POSTGRES).
+            """,
+        ["copy-to-postgres"] = """
+            statsreporting copy-to-postgres [--db SQLITEFIL]
+              Kopierar hela SQLite-databasen (standard Paths:Database) till PostgreSQL-databasen i
+              ConnectionStrings:Postgres, i en transaktion: varje tabell, med id:n och datum som de var. Måldatabasen
+              måste vara tom. Efteråt jämförs antal rader och en kontrollsumma per tabell och skrivs ut; stämmer
+              någon inte sparas ingenting. Arkivet ligger kvar. Stoppa tjänsten först (README "Flytta till PostgreSQL").
+            """,
+        ["backup"] = """
+            statsreporting backup [--to MAPP] [--db SÖKVÄG]
+              Säkerhetskopierar medan tjänsten kör: databasen med SQLites säkerhetskopierings-API (en hel, samtidig
+              kopia), arkivfilerna som databasen hänvisar till och manifest.json (tid, schemaversion, rader per
+              tabell, SHA-256 för varje fil), i en ny mapp statsreporting-<tid> i MAPP (standard Paths:Backup,
+              mappen backup bredvid databasen). Mappen skrivs dold och byter namn när den är hel. Syns i körhistoriken.
+              Med PostgreSQL: använd pg_dump och pg_restore (README "Säkerhetskopiering och återställning").
+            """,
+        ["restore"] = """
+            statsreporting restore --from MAPP [--db SÖKVÄG] [--replace]
+              Kontrollerar säkerhetskopian (manifestet, varje fils SHA-256, PRAGMA integrity_check, att schemat inte
+              är nyare än programmets) och återställer databasen och arkivfilerna till SÖKVÄG (standard
+              Paths:Database), som inte får ha någon databas. --replace flyttar först den befintliga databasen och
+              arkivmappen åt sidan (<namn>.fore-aterstallning-<tid>). Vägras medan körlåset hålls.
             """,
     };
 }

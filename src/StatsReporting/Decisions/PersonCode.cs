@@ -4,7 +4,8 @@ using System.Text.RegularExpressions;
 namespace StatsReporting.Decisions;
 
 /// IVO's person code: ÅÅÅÅMMDD-T + three digits (or -TF + two); the third of the four characters after the
-/// dash is the kön digit, even for kvinna and odd for man (spec §1).
+/// dash is the kön digit, even for kvinna and odd for man (spec §1). A code made from a samordningsnummer keeps its
+/// day + 60 (Import/PersonNumber): its birth date is the day less 60.
 public static partial class PersonCode
 {
     public enum Kind { IvoCode, Pseudonym, Invalid }
@@ -30,6 +31,7 @@ public static partial class PersonCode
             return n;
         }
         var (y, m, d) = (N(0, 4), N(4, 2), N(6, 2));
+        if (d > 60) d -= 60;
         return y >= 1 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m) ? new DateOnly(y, m, d) : null;
     }
 

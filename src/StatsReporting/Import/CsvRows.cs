@@ -16,16 +16,23 @@ public static class CsvRows
         using var reader = new StreamReader(s, enc.Encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true);
         var state = new Parser(enc.Separator, limits);
         var buffer = new char[1 << 16];
+        // Excel's `sep=;` line is line 1, but no row of the table.
+        var skip = enc.SepLine;
         for (int n; (n = reader.Read(buffer)) > 0;)
         {
             ct.ThrowIfCancellationRequested();
             for (var i = 0; i < n;)
             {
                 i = state.Feed(buffer.AsSpan(0, n), i);
-                if (state.Completed is { } row) { state.Completed = null; yield return row; }
+                if (state.Completed is { } row)
+                {
+                    state.Completed = null;
+                    if (skip) skip = false;
+                    else yield return row;
+                }
             }
         }
-        if (state.End() is { } last) yield return last;
+        if (state.End() is { } last && !skip) yield return last;
     }
 
     /// The parser's state between characters; Feed consumes text up to and including one record's end at most.

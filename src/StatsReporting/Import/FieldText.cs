@@ -4,7 +4,7 @@ using System.Text;
 namespace StatsReporting.Import;
 
 /// Text as it comes out of case systems and Excel: invisible characters, odd spaces and double-decoded å/ä/ö.
-public static class FieldText
+public static partial class FieldText
 {
     /// Without format characters (U+FEFF, U+200B–U+200F, U+2060, soft hyphen) anywhere, and without white space
     /// of any kind (no-break space included) at either end: what a person sees is what is compared.
@@ -23,11 +23,14 @@ public static class FieldText
 
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyyMMdd"];
 
-    /// A date written ÅÅÅÅ-MM-DD or ÅÅÅÅMMDD (DateOnly.TryParseExact with those formats). The common ÅÅÅÅ-MM-DD of
-    /// ASCII digits is read digit by digit, as millions of dates are read per import; any other text goes the long way.
+    /// A date written ÅÅÅÅ-MM-DD or ÅÅÅÅMMDD (DateOnly.TryParseExact with those formats), or a date-time such as
+    /// "2025-03-04 00:00" or "2025-03-04T13:45:00" (case systems export timestamps): the date is taken, the time
+    /// dropped. The common ÅÅÅÅ-MM-DD of ASCII digits is read digit by digit, as millions of dates are read per import;
+    /// any other text goes the long way.
     public static bool TryDate(string v, out DateOnly date)
     {
         date = default;
+        if (v.Length > 11 && v[10] is ' ' or 'T' && TimeOfDay().IsMatch(v.AsSpan(11))) return TryDate(v[..10], out date);
         if (v.Length == 10 && v[4] == '-' && v[7] == '-')
         {
             var digits = 0;
@@ -44,6 +47,9 @@ public static class FieldText
         }
         return DateOnly.TryParseExact(v, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d([.,]\d{1,7})?)?(Z|[+-]\d{2}:?\d{2})?$")]
+    private static partial System.Text.RegularExpressions.Regex TimeOfDay();
 
     /// An identifier may hold letters, digits, punctuation and plain spaces; another space or a control character
     /// inside it would make a twin that looks the same.

@@ -26,9 +26,15 @@ public sealed record ImportLimits : ISettingsSection
     /// must fit in one Excel cell (32 767), so the kommentar gets 32 000.
     public Dictionary<string, int> MaxFieldChars { get; init; } = new()
     {
-        ["beslut_id"] = 64, ["person_id"] = 64, ["kon"] = 20, ["lag"] = 20, ["verksamhet"] = 200, ["insats"] = 200,
+        ["beslut_id"] = 64, ["person_id"] = 64, ["kon"] = 100, ["lag"] = 100, ["verksamhet"] = 200, ["insats"] = 200,
         ["enhet"] = 200, ["orsak"] = 500, ["kommentar"] = 32_000,
     };
+
+    /// Import:Kolumner: the kommun's own header names per column (`"beslut_id": ["Ärende-ID"]`), besides the built-in
+    /// aliases (HeaderMap). Import:Varden: the case system's words for kon, lag and verksamhet (ValueMap). Not limits,
+    /// but the same section: what a file of this kommun looks like.
+    public Dictionary<string, string[]> Kolumner { get; init; } = new();
+    public Dictionary<string, Dictionary<string, string[]>> Varden { get; init; } = new();
 
     public int MaxCharsOf(string column) => MaxFieldChars.TryGetValue(column, out var n) ? Math.Min(n, MaxCellChars) : MaxCellChars;
 
@@ -49,6 +55,8 @@ public sealed record ImportLimits : ISettingsSection
         if (MaxColumns > 16_384) throw new InvalidOperationException("appsettings.json: StatsReporting:Import:MaxColumns ska vara högst 16384.");
         if (EarliestYear is < 1900 or > 2100)
             throw new InvalidOperationException("appsettings.json: StatsReporting:Import:EarliestYear ska vara ett år mellan 1900 och 2100.");
+        HeaderMap.Validate(Kolumner);
+        ValueMap.Validate(Varden);
         foreach (var (column, n) in MaxFieldChars)
             if (n is <= 0 or > 32_767)
                 throw new InvalidOperationException($"appsettings.json: StatsReporting:Import:MaxFieldChars:{column} ska vara mellan 1 och 32767.");

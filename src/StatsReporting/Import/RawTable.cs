@@ -3,10 +3,12 @@ namespace StatsReporting.Import;
 /// A file's cells as text: a header and data rows, each row with its number as a person sees it (header = row 1).
 public sealed record RawTable(string FileName, IReadOnlyList<string> Header, IReadOnlyList<RawRow> Rows);
 
-/// InexactNumbers: the columns where an XLSX held a number too long for Excel to keep every digit (16 or more).
+/// InexactNumbers: the columns where an XLSX held a number too long for Excel to keep every digit (16 or more);
+/// Fractions: the columns where it held a number that is not whole.
 public sealed record RawRow(int Number, IReadOnlyList<string> Cells)
 {
     public IReadOnlyList<int> InexactNumbers { get; init; } = [];
+    public IReadOnlyList<int> Fractions { get; init; } = [];
 }
 
 /// The input cannot be read as a table; the message is Swedish, for the user, Row the line where reading failed

@@ -18,25 +18,32 @@ public sealed class RecordValidator
     private readonly int? _namndAt;
     /// The code of the nämnd the file is imported under; a `namnd` column must name it on every row.
     public string Namnd { get; init; } = Storage.Db.DefaultNamnd;
-    // The row each beslut_id came on.
-    private readonly StatsReporting.Records.IdMap<int> _seen = new();
+    // The row each beslut_id came on, by its upper-case form (X-1 and x-1 are one id to a person), with a hash of its
+    // own spelling to tell an exact repeat from a twin in other case (the wording alone depends on it).
+    private readonly StatsReporting.Records.IdMap<(int Row, int Spelling)> _seen = new();
     private readonly List<ImportError> _problems = [];
     private readonly List<ImportError> _found = [];
     private int _errors, _warningsLeftOut, _rowCount;
     private bool _finished;
 
-    public RecordValidator(string file, IReadOnlyList<string> header, Catalog catalog, DateOnly today, ImportLimits? limits = null)
+    /// headerRow: the row the header is on (below any title rows).
+    public RecordValidator(string file, IReadOnlyList<string> header, Catalog catalog, DateOnly today, ImportLimits? limits = null, int headerRow = 1)
     {
         _file = file;
         _header = header;
         if (header.Count == 0 || header.All(h => FieldText.Clean(h).Length == 0)) { Add(new(file, 1, null, "filen är tom.")); _rows = null!; return; }
-        var index = HeaderMap.Map(file, header, _problems);
+        var index = HeaderMap.For(limits ?? ImportLimits.Default).Map(file, headerRow, header, _problems);
+        Columns = index.OrderBy(c => c.Value).Select(c => (c.Key, FieldText.Clean(header[c.Value]))).ToList();
         _errors = _problems.Count;
         _namndAt = index.TryGetValue("namnd", out var at) ? at : null;
         _rows = new RowValidator(file, header.Count, index, catalog, today, limits ?? ImportLimits.Default);
     }
 
     public IReadOnlyList<ImportError> Problems => _problems;
+    /// The columns found, in file order, each with the header it came from.
+    public IReadOnlyList<(string Column, string Header)> Columns { get; } = [];
+    /// Personnummer turned into IVO codes (none of them kept anywhere).
+    public int PersonNumbers => _rows?.PersonNumbers ?? 0;
     public IReadOnlyList<ImportError> Warnings => _problems.Where(p => p.IsWarning).ToList();
     public bool Ok => _errors == 0;
     /// Data rows looked at so far.
@@ -60,13 +67,17 @@ public sealed class RecordValidator
             failed |= !p.IsWarning;
         }
         if (d is null || failed) return null;
-        ref var first = ref _seen.GetOrAdd(d.BeslutId, out var twice);
+        var spelling = string.GetHashCode(d.BeslutId.AsSpan());
+        ref var first = ref _seen.GetOrAdd(Folded(d.BeslutId), out var twice);
         if (twice)
         {
-            Add(new(_file, row.Number, "beslut_id", $"beslut_id '{d.BeslutId}' finns redan på rad {first} i samma fil."));
+            Add(new(_file, row.Number, "beslut_id", first.Spelling == spelling
+                ? $"beslut_id '{d.BeslutId}' finns redan på rad {first.Row} i samma fil."
+                : $"beslut_id '{d.BeslutId}' på rad {row.Number} och beslut_id på rad {first.Row} skiljer sig bara i stora och små bokstäver; "
+                  + "det är samma beslut för den som läser rapporten: rätta det ena i verksamhetssystemet."));
             return null;
         }
-        first = row.Number;
+        first = (row.Number, spelling);
         return d;
     }
 
@@ -104,8 +115,14 @@ public sealed class RecordValidator
         if (_finished) return;
         _finished = true;
         if (_errors == 0 && _rowCount == 0) Add(new(_file, 1, null, "filen innehåller inga beslut."));
+        if (_rows is { FirstSamordning: > 0 and var at })
+            _problems.Add(new(_file, at, "person_id", "filen har samordningsnummer (dag + 60); IVO:s vägledning säger inget om dem, så IVO-koden "
+                + "behåller numrets egna siffror (dag 61–91): kontrollera med IVO att det är så de vill ha dem.", IsWarning: true));
         if (_warningsLeftOut > 0) _problems.Add(new(_file, 1, null, $"och {_warningsLeftOut} varningar till av samma slag.", IsWarning: true));
     }
+
+    private static string Folded(string id) =>
+        id.AsSpan().ContainsAnyInRange('a', 'z') || id.AsSpan().ContainsAnyExceptInRange('\u0000', '\u007f') ? id.ToUpperInvariant() : id;
 
     /// A reader names a column by number (CSV) or letter (XLSX); the header's own name says more.
     private string? ColumnName(string? column)

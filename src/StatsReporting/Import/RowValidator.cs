@@ -4,8 +4,8 @@ using StatsReporting.Decisions;
 namespace StatsReporting.Import;
 
 /// The rules for one row (spec §2), plus what careless input needs: invisible characters, ids that Excel turned
-/// into numbers, impossible dates and texts too long for any output. Never repeats a person code, a kommentar or
-/// a birth date in a message.
+/// into numbers, impossible dates and texts too long for any output. A personnummer is turned into its IVO code here,
+/// the first thing done with it (PersonNumber). Never repeats a person code, a kommentar or a birth date in a message.
 public sealed class RowValidator(string file, int headerWidth, Dictionary<string, int> index, Catalog catalog, DateOnly today,
     ImportLimits limits)
 {
@@ -16,12 +16,19 @@ public sealed class RowValidator(string file, int headerWidth, Dictionary<string
     private readonly Dictionary<string, Orsak?> _orsakMemo = [];
     private readonly Dictionary<string, Kon?> _konMemo = [];
     private readonly Dictionary<string, Lag?> _lagMemo = [];
+    private readonly ValueMap _values = ValueMap.For(limits);
+
+    /// Personnummer turned into IVO codes so far, and the first row holding a samordningsnummer (0: none).
+    public int PersonNumbers { get; private set; }
+    public int FirstSamordning { get; private set; }
 
     // Each field's column and length limit, looked up once per file rather than once per row.
     private readonly record struct Field(string Name, int At, int MaxChars);
     private static Field Column(Dictionary<string, int> index, ImportLimits limits, string name) =>
         new(name, index.TryGetValue(name, out var i) ? i : -1, limits.MaxCharsOf(name));
-    private readonly Func<string, string?> _resolveVerksamhet = catalog.ResolveVerksamhet;
+    private Func<string, string?>? _resolveVerksamhet;
+    private Func<string, Kon?>? _resolveKon;
+    private Func<string, Lag?>? _resolveLag;
     private readonly Func<string, Orsak?> _resolveOrsak = catalog.ResolveOrsak;
     private readonly Func<(Lag, string?, string), CatalogRow?> _resolveInsats = k => catalog.ResolveInsats(k.Item1, k.Item2, k.Item3);
     private readonly Field _beslutId = Column(index, limits, "beslut_id"), _personId = Column(index, limits, "person_id"),
@@ -98,6 +105,7 @@ public sealed class RowValidator(string file, int headerWidth, Dictionary<string
             return false;
         }
         bool Inexact(Field f) => f.At >= 0 && row.InexactNumbers.Count > 0 && row.InexactNumbers.Contains(f.At);
+        bool Fraction(Field f) => f.At >= 0 && row.Fractions.Count > 0 && row.Fractions.Contains(f.At);
 
         // A birth date is personal data: unlike other dates, its messages never repeat the value.
         DateOnly? BirthDate(string? person, DateOnly? beslut)
@@ -123,6 +131,12 @@ public sealed class RowValidator(string file, int headerWidth, Dictionary<string
                 + "formatera kolumnen som text i Excel (eller exportera som CSV) och försök igen.");
             id = null;
         }
+        else if (id is not null && Fraction(_beslutId))
+        {
+            Error(_beslutId, $"beslut_id '{id}' är sparat som ett tal med decimaler i Excel, och ett beslut_id är inget sådant tal: "
+                + "formatera kolumnen som text i Excel (eller exportera som CSV) så att id:t står som i verksamhetssystemet, och försök igen.");
+            id = null;
+        }
         else if (id is not null && !FieldText.IsPlainIdentifier(id))
         {
             Error(_beslutId, "beslut_id innehåller ett osynligt tecken, en tabb eller ett ovanligt mellanslag; rätta värdet i verksamhetssystemet.");
@@ -134,12 +148,42 @@ public sealed class RowValidator(string file, int headerWidth, Dictionary<string
             Error(_personId, "personkoden är sparad som ett tal i Excel och kan ha tappat siffror: formatera kolumnen som text och försök igen.");
             person = null;
         }
+        else if (person is not null && Fraction(_personId))
+        {
+            Error(_personId, "personkoden är sparad som ett tal med decimaler i Excel: formatera kolumnen som text och försök igen.");
+            person = null;
+        }
         else if (person is not null && !FieldText.IsPlainIdentifier(person))
         {
             Error(_personId, "personkoden innehåller ett osynligt tecken, en tabb eller ett ovanligt mellanslag; rätta värdet i verksamhetssystemet.");
             person = null;
         }
-        var konText = Required(_kon);
+        else if (person is not null && PersonNumber.HasShape(person))
+        {
+            // At the door: from here on only the IVO code exists; the messages never repeat the number.
+            switch (PersonNumber.ToIvoCode(person, today, out var code, out var samordning))
+            {
+                case PersonNumber.Outcome.Ok:
+                    person = code;
+                    PersonNumbers++;
+                    if (samordning && FirstSamordning == 0) FirstSamordning = row.Number;
+                    break;
+                case PersonNumber.Outcome.WrongCheckDigit:
+                    Error(_personId, "personnumrets kontrollsiffra (den sista) stämmer inte: numret är felskrivet; rätta det i verksamhetssystemet.");
+                    person = null;
+                    break;
+                case PersonNumber.Outcome.NoSuchDate:
+                    Error(_personId, "personnumret har ett datum som inte finns; rätta det i verksamhetssystemet.");
+                    person = null;
+                    break;
+                default:
+                    Error(_personId, $"personnumrets födelsedatum ligger efter importdagen {today:yyyy-MM-dd}; rätta det i verksamhetssystemet.");
+                    person = null;
+                    break;
+            }
+        }
+        // Without a kon column, kön is the person code's kön digit (below).
+        var konText = _kon.At < 0 ? null : Required(_kon);
         var lagText = Required(_lag);
         var insatsText = Required(_insats);
         var beslut = Date(_beslutsdatum, true);
@@ -147,16 +191,18 @@ public sealed class RowValidator(string file, int headerWidth, Dictionary<string
         var verkstallt = Date(_verkstallt, false);
         var avslutat = Date(_avslutat, false);
 
-        Kon? kon = konText is null ? null : Memo(_konMemo, konText, Catalog.ResolveKon);
-        if (konText is not null && kon is null) Error(_kon, $"okänt kön '{konText}' (ange K eller M).");
-        Lag? lag = lagText is null ? null : Memo(_lagMemo, lagText, Catalog.ResolveLag);
-        if (lagText is not null && lag is null) Error(_lag, $"okänd lag '{lagText}' (ange SoL eller LSS).");
+        Kon? kon = konText is null ? null : Memo(_konMemo, konText, _resolveKon ??= t => Catalog.ResolveKon(_values.Translate("kon", t)));
+        if (konText is not null && kon is null)
+            Error(_kon, $"okänt kön '{konText}' (ange K, Kvinna, F eller M, Man; verksamhetssystemets egna ord läggs i Import:Varden:kon).");
+        Lag? lag = lagText is null ? null : Memo(_lagMemo, lagText, _resolveLag ??= t => Catalog.ResolveLag(_values.Translate("lag", t)));
+        if (lagText is not null && lag is null)
+            Error(_lag, $"okänd lag '{lagText}' (ange SoL eller LSS; verksamhetssystemets egna ord läggs i Import:Varden:lag).");
 
         string? verksamhet = null;
         if (lag == Lag.SoL)
         {
             var v = Required(_verksamhet);
-            verksamhet = v is null ? null : Memo(_verksamhetMemo, v, _resolveVerksamhet);
+            verksamhet = v is null ? null : Memo(_verksamhetMemo, v, _resolveVerksamhet ??= t => catalog.ResolveVerksamhet(_values.Translate("verksamhet", t)));
             if (v is not null && verksamhet is null)
                 Error(_verksamhet, $"okänd verksamhet '{v}' (ange {string.Join(", ", catalog.Verksamheter)}).");
         }
@@ -175,7 +221,14 @@ public sealed class RowValidator(string file, int headerWidth, Dictionary<string
             switch (PersonCode.Classify(person))
             {
                 case PersonCode.Kind.Invalid:
-                    Error(_personId, "personkoden har fel form: ange IVO-kod ÅÅÅÅMMDD-Txxx (eller -TFxx) eller en lokal pseudonym, aldrig ett personnummer.");
+                    Error(_personId, "personkoden har fel form: ange personnummer (ÅÅÅÅMMDD-NNNN, ÅÅMMDD-NNNN), IVO-kod ÅÅÅÅMMDD-Txxx (eller -TFxx) "
+                        + "eller en lokal pseudonym.");
+                    break;
+                case PersonCode.Kind.IvoCode when _kon.At < 0:
+                    kon = PersonCode.KonOf(person);
+                    break;
+                case PersonCode.Kind.Pseudonym when _kon.At < 0:
+                    Error(_kon, "kön saknas: filen har ingen kolumn kon, och en pseudonym har ingen könssiffra att läsa kön ur.");
                     break;
                 case PersonCode.Kind.IvoCode when kon is not null && PersonCode.KonOf(person) != kon:
                     Error(_personId, $"personkodens könssiffra anger {(PersonCode.KonOf(person) == Kon.K ? "kvinna" : "man")} men kolumnen kon anger {(kon == Kon.K ? "kvinna" : "man")}.");

@@ -3,8 +3,9 @@ using System.Text;
 namespace StatsReporting.Import;
 
 /// What the bytes of a CSV file are, found by one pass over them (bounded memory): the encoding, the separator of
-/// the first line, and the lines where a stray non-UTF-8 byte sits in an otherwise UTF-8 file.
-public sealed record TextEncoding(Encoding Encoding, int Preamble, char Separator, IReadOnlyList<int> StrayLines)
+/// the first line, and the lines where a stray non-UTF-8 byte sits in an otherwise UTF-8 file. SepLine: the first line
+/// is Excel's `sep=;` (or `sep=,`), which sets the separator and is no row of the table.
+public sealed record TextEncoding(Encoding Encoding, int Preamble, char Separator, IReadOnlyList<int> StrayLines, bool SepLine = false)
 {
     public static readonly Encoding Windows1252 = Cp1252();
 
@@ -22,8 +23,10 @@ public sealed record TextEncoding(Encoding Encoding, int Preamble, char Separato
     /// another program), with those lines named. A BOM does not prove UTF-8: some tools keep it when saving as "ANSI".
     public static TextEncoding Detect(Stream s)
     {
-        var head = new byte[3];
-        var n = s.ReadAtLeast(head, 3, throwOnEndOfStream: false);
+        var head = new byte[4];
+        var n = s.ReadAtLeast(head, 4, throwOnEndOfStream: false);
+        if (n == 4 && (head is [0xFF, 0xFE, 0, 0] or [0, 0, 0xFE, 0xFF]))
+            throw new NotATableException("kodningen UTF-32 stöds inte — spara som UTF-8 (i Excel: CSV UTF-8).");
         if (n >= 2 && head[0] == 0xFF && head[1] == 0xFE) return Utf16(s, Encoding.Unicode);
         if (n >= 2 && head[0] == 0xFE && head[1] == 0xFF) return Utf16(s, Encoding.BigEndianUnicode);
         var bom = n == 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF ? 3 : 0;
@@ -76,10 +79,26 @@ public sealed record TextEncoding(Encoding Encoding, int Preamble, char Separato
             if ((stray.Count == 0 || stray[^1] != line) && stray.Count < 20) stray.Add(line);
         }
         var sep = semis >= commas ? ';' : ',';
-        if (strayCount == 0) return new(new UTF8Encoding(false), bom, sep, []);
-        if (valid == 0) return new(Windows1252, bom, sep, []);
-        return new(Encoding.GetEncoding(65001, EncoderFallback.ReplacementFallback, new Cp1252Fallback()), bom, sep, stray);
+        var given = SepOf(s, bom);
+        if (given is { } g) sep = g;
+        TextEncoding Result(Encoding e, IReadOnlyList<int> lines) => new(e, bom, sep, lines, given is not null);
+        if (strayCount == 0) return Result(new UTF8Encoding(false), []);
+        if (valid == 0) return Result(Windows1252, []);
+        return Result(Encoding.GetEncoding(65001, EncoderFallback.ReplacementFallback, new Cp1252Fallback()), stray);
     }
+
+    /// The separator of a first line `sep=X` (Excel writes it and reads it), or null.
+    private static char? SepOf(Stream s, int from)
+    {
+        s.Position = from;
+        var b = new byte[7];
+        var n = s.ReadAtLeast(b, b.Length, throwOnEndOfStream: false);
+        return SepOf(Encoding.ASCII.GetString(b, 0, n));
+    }
+
+    private static char? SepOf(string start) =>
+        start.Length >= 5 && start.StartsWith("sep=", StringComparison.OrdinalIgnoreCase) && start[4] is ';' or ',' or '\t' or '|'
+        && (start.Length == 5 || start[5] is '\r' or '\n') ? start[4] : null;
 
     private static TextEncoding Utf16(Stream s, Encoding e)
     {
@@ -89,6 +108,7 @@ public sealed record TextEncoding(Encoding Encoding, int Preamble, char Separato
         var n = s.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
         var text = e.GetString(buffer, 0, n - n % 2);
         var first = text.Split('\n', '\r')[0];
+        if (SepOf(text.Length > 7 ? text[..7] : text) is { } given) return new(e, 2, given, [], true);
         return new(e, 2, first.Count(c => c == ';') >= first.Count(c => c == ',') ? ';' : ',', []);
     }
 

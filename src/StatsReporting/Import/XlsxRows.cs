@@ -7,13 +7,13 @@ namespace StatsReporting.Import;
 /// what a cell reference claims (a lone cell at XFD1048576 costs one cell), and every cell is within the limits.
 public static class XlsxRows
 {
-    public static IEnumerable<RawRow> Read(Stream file, ImportLimits limits, CancellationToken ct)
+    public static IEnumerable<RawRow> Read(Stream file, ImportLimits limits, CancellationToken ct, HeaderMap? decisions = null)
     {
         using var package = new XlsxPackage(file, limits);
         var (book, sheets, date1904) = Xml(1, () => XlsxParts.VisibleSheets(package));
         var dates = Xml(1, () => XlsxParts.DateStyles(package, book));
         var strings = Xml(1, () => XlsxParts.SharedStrings(package, limits, book));
-        var sheet = Xml(1, () => XlsxSheetChoice.Choose(package, sheets, limits, strings));
+        var sheet = Xml(1, () => XlsxSheetChoice.Choose(package, sheets, limits, strings, decisions ?? HeaderMap.BuiltIn));
         using var r = package.Open(sheet) ?? throw new NotATableException("arbetsbokens första synliga blad saknas i filen; spara den på nytt från Excel.");
         var rowNumber = 0;
         // Empty (formatted) rows count too: a sheet of a hundred million <row/> is refused, not read for minutes.
@@ -54,6 +54,7 @@ public static class XlsxRows
         var depth = r.Depth;
         var cells = new List<string>();
         var inexact = new List<int>();
+        List<int>? fractions = null;
         var col = -1;
         while (r.Read())
         {
@@ -67,27 +68,32 @@ public static class XlsxRows
             if (value is null && inline is null && !tooLong) continue; // a formatted cell without a value is no data
             if (col >= limits.MaxColumns)
                 throw new NotATableException($"en cell ligger i kolumn {Letters(col)}, utanför gränsen {limits.MaxColumns} kolumner (Import:MaxColumns).", row, Letters(col));
-            var text = Text(type, value, inline, strings, style >= 0 && style < dates.Length && dates[style], date1904, out var lossy);
+            var text = Text(type, value, inline, strings, style >= 0 && style < dates.Length && dates[style], date1904, out var lossy, out var fraction);
             if (lossy) inexact.Add(col);
+            if (fraction) (fractions ??= []).Add(col);
             if (text is null || tooLong)
                 throw new NotATableException($"cellen är längre än {limits.MaxCellChars} tecken (gränsen Import:MaxCellChars).", row, Letters(col));
             while (cells.Count < col) cells.Add("");
             if (cells.Count == col) cells.Add(text.Trim()); else cells[col] = text.Trim();
         }
-        return new RawRow(row, cells) { InexactNumbers = inexact };
+        return new RawRow(row, cells) { InexactNumbers = inexact, Fractions = fractions ?? [] };
     }
 
-    private static string? Text(string type, string? value, string? inline, List<string?> strings, bool isDate, bool date1904, out bool lossy)
+    private static string? Text(string type, string? value, string? inline, List<string?> strings, bool isDate, bool date1904, out bool lossy,
+        out bool fraction)
     {
         lossy = false;
+        fraction = false;
         return type switch
         {
-            "s" => int.TryParse(value, out var i) && i >= 0 && i < strings.Count ? strings[i] : "",
+            "s" => int.TryParse(value, out var i) && i >= 0 && i < strings.Count ? strings[i]
+                : throw new NotATableException($"filen är skadad (delade strängar): cellen pekar på text nummer {Safe(value ?? "")}, men arbetsboken har "
+                    + $"{strings.Count} texter; spara den på nytt från Excel."),
             "inlineStr" => inline ?? "",
             "b" => value == "1" ? "TRUE" : "FALSE",
             "str" or "e" => value ?? "",
             "d" => value?.Split('T')[0] ?? "",
-            _ => Number(value ?? "", isDate, date1904, out lossy),
+            _ => Number(value ?? "", isDate, date1904, out lossy, out fraction),
         };
     }
 
@@ -115,9 +121,11 @@ public static class XlsxRows
 
     /// A number as the sheet stores it; a date style turns the serial into ÅÅÅÅ-MM-DD. Lossy: Excel keeps 15 significant
     /// digits, so a whole number of 16 or more digits (an id typed into a number cell) may already have lost some.
-    private static string Number(string v, bool isDate, bool date1904, out bool lossy)
+    /// Fraction: a number that is not whole (12345.5, 1E-05), which no id is.
+    private static string Number(string v, bool isDate, bool date1904, out bool lossy, out bool fraction)
     {
         lossy = false;
+        fraction = false;
         if (!double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)) return v;
         if (isDate)
         {
@@ -127,6 +135,7 @@ public static class XlsxRows
             return serial is > -657_435 and < 2_958_466 ? DateTime.FromOADate(serial).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : v;
         }
         lossy = Math.Abs(d) >= 1e15;
+        fraction = d != Math.Floor(d);
         return d.ToString(CultureInfo.InvariantCulture);
     }
 

@@ -2,11 +2,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using StatsReporting.Access;
 using StatsReporting.Avgift;
+using StatsReporting.Backups;
 using StatsReporting.Bevakning;
 using StatsReporting.Configuration;
 using StatsReporting.Decisions;
 using StatsReporting.Import;
 using StatsReporting.Ivo;
+using StatsReporting.Logg;
 using StatsReporting.Nodes;
 using StatsReporting.Organisation;
 using StatsReporting.Storage;
@@ -24,6 +26,7 @@ public static class CoreSettings
         services.AddSettings<IvoSettings>();
         services.AddSettings<ScheduleSettings>();
         services.AddSettings<WebSettings>();
+        services.AddSettings<OidcSettings>();
         services.AddSettings<AccessSettings>();
         services.AddSettings<BevakningSettings>();
         services.AddSettings<AvgiftSettings>();
@@ -33,6 +36,9 @@ public static class CoreSettings
         services.AddSettings<StorageSettings>().PostConfigure<IConfiguration>((s, config) => s.PostgresConnection = config.GetConnectionString("Postgres"));
         services.AddSettings<NodeSettings>();
         services.AddSettings<PathSettings>();
+        services.AddSettings<Reports.Document.DocumentSettings>();
+        services.AddSettings<LoggSettings>();
+        services.AddSettings<BackupSettings>();
         return services;
     }
 }
