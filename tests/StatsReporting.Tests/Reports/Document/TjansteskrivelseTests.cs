@@ -102,7 +102,7 @@ public class TjansteskrivelseTests(SampleOutputs outputs) : IClassFixture<Sample
         using var doc = WordprocessingDocument.Open(outputs.Docx("lss"), false);
         var main = doc.MainDocumentPart!;
         Assert.Equal(2, main.ImageParts.Count());
-        Assert.Equal(["Ej verkställda beslut per insats och kön, LSS 2025 kv2", "Ej verkställda beslut per kvartal, LSS 2023 kv3–2025 kv2"],
+        Assert.Equal(["Ej verkställda beslut per insats och kön, LSS 2025 kv2", "Ej verkställda beslut per kvartal, LSS 2024 kv4–2025 kv2"],
             main.Document.Body!.Descendants<DocumentFormat.OpenXml.Drawing.Wordprocessing.DocProperties>().Select(d => d.Description!.Value));
         var section = main.Document.Body.GetFirstChild<SectionProperties>()!;
         Assert.Equal((11906u, 16838u), (section.GetFirstChild<PageSize>()!.Width!.Value, section.GetFirstChild<PageSize>()!.Height!.Value));
