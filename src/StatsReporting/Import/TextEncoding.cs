@@ -29,7 +29,7 @@ public sealed record TextEncoding(Encoding Encoding, int Preamble, char Separato
             throw new NotATableException("kodningen UTF-32 stöds inte — spara som UTF-8 (i Excel: CSV UTF-8).");
         if (n >= 2 && head[0] == 0xFF && head[1] == 0xFE) return Utf16(s, Encoding.Unicode);
         if (n >= 2 && head[0] == 0xFE && head[1] == 0xFF) return Utf16(s, Encoding.BigEndianUnicode);
-        var bom = n == 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF ? 3 : 0;
+        var bom = n >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF ? 3 : 0;
         s.Position = bom;
 
         var buffer = new byte[1 << 16];
