@@ -68,6 +68,14 @@ if [ ! -d "$browser/node_modules" ]; then
   (cd "$browser" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
+# The kommun's OpenID provider of the OIDC tests (OidcTests): the certified oidc-provider from npm, run by node.
+idp=tests/StatsReporting.Web.Tests/idp
+if [ ! -d "$idp/node_modules/oidc-provider" ]; then
+  command -v npm >/dev/null || { echo "Fel: npm (Node.js) behövs för inloggningstesterna: installera nodejs och npm." >&2; exit 1; }
+  echo "Installerar oidc-provider från npm (npm ci) för inloggningstesterna (OpenID Connect) …"
+  (cd "$idp" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
 # PostgreSQL: started if it is not running, with one role and database for this run (dropped again at the end).
 # The Postgres tests read the connection string from STATSREPORTING_TEST_POSTGRES; given from outside, it is used as it is.
 if dpkg -s postgresql >/dev/null 2>&1 && [ -z "${STATSREPORTING_TEST_POSTGRES:-}" ]; then

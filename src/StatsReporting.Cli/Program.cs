@@ -17,6 +17,8 @@ var verbs = new Dictionary<string, Func<Args, int>>
     ["keys"] = KeysCommand.Run,
     ["serve"] = ServeCommand.Run,
     ["bench"] = BenchCommand.Run,
+    ["logg"] = LoggCommand.Run,
+    ["copy-to-postgres"] = CopyToPostgresCommand.Run,
 };
 
 // No arguments is a mistake (a script that lost its arguments must not look successful): usage on stderr, exit 2.

@@ -15,6 +15,8 @@ public static class Usage
           keys add|list|revoke               API-nycklar för webbtjänsten
           serve                              starta webbtjänsten med det schemalagda kvartalsjobbet
           bench [--records 10000,100000]     prestandamätning mot sqlite3 på en syntetisk kommun
+          logg [verify]                      behandlingsloggen: vem som såg personuppgifter; kontrollera kedjan
+          copy-to-postgres                   flytta hela SQLite-databasen till en tom PostgreSQL-databas
 
         Alla kommandon tar --db SÖKVÄG (standard data/statsreporting.db ur appsettings.json).
         Med flera nämnder (Organisation:Namnder) tar import, report, run, ivo, bevakning och import-table
@@ -45,6 +47,8 @@ public static class Usage
               --import N underlaget som det såg ut efter import N (gör om en gammal rapport exakt)
               --namnd    en nämnd (med flera: reports/<kod>/2025Q2/); utan den alla nämnder och
                          kommunsammanställningen reports/2025Q2/EVB 2025 kv2 <kommun>.xlsx
+              --arendenr, --handlaggare  ärendenummer och handläggare i tjänsteskrivelsen (annars Dokument:Handlaggare
+                         eller en gul platshållare)
             """,
         ["run"] = """
             statsreporting run --period 2025Q2 [--as-of ÅÅÅÅ-MM-DD] [--out MAPP] [--inbox MAPP] [--db SÖKVÄG]
@@ -54,7 +58,7 @@ public static class Usage
               --inbox    inkorgen (standard Paths:Inbox, samples/ i exemplet; med flera nämnder <inkorg>/<kod>/)
               --namnd    en nämnd; utan den körs varje nämnd för sig (egen rad i körhistoriken) och sedan
                          kommunsammanställningen; en nämnds fel stoppar inte de andra
-              --as-of, --out som för report
+              --as-of, --out, --arendenr, --handlaggare som för report
             """,
         ["ivo"] = """
             statsreporting ivo --period 2025Q2 [--out MAPP] [--namnd KOD] [--db SÖKVÄG]
@@ -100,6 +104,14 @@ public static class Usage
               --worker-only  kör bara jobben; svarar bara på /healthz (StatsReporting:Node:Web false)
               --no-worker    bara webben; jobben körs av de andra noderna (StatsReporting:Node:Worker false)
             """,
+        ["logg"] = """
+            statsreporting logg [--from ÅÅÅÅ-MM-DD] [--to ÅÅÅÅ-MM-DD] [--format json|csv] [--db SÖKVÄG]
+              Behandlingsloggen: varje nedladdning av individrapporten och avgiftslistan, IVO-export, import,
+              gallring, inloggning och nyckel, med tid, vem, vad, varifrån och resultat (UTC). Standard JSON.
+            statsreporting logg verify [--db SÖKVÄG]
+              Kontrollerar hashkedjan: slutkod 1 och den första trasiga raden om en rad ändrats eller tagits bort.
+              Skriver senaste hashen; anteckna den, så syns det också om rader i slutet tas bort.
+            """,
         ["bench"] = """
             statsreporting bench [--records 10000,100000,1000000] [--repeat 3] [--out MAPP] [--sample MAPP] [--provider postgres]
               Prestandamätning på en syntetisk kommun: vår import mot sqlite3:s .import och mot sqlite3 i vårt
@@ -107,6 +119,13 @@ public static class Usage
               på exemplet; skriver en tabell med tider, kvoter, topp-RSS och maskinen. --out behåller filerna.
               --provider postgres lägger till PostgreSQL-rader (import, andra ögonblicksbilden, utdata varmt), en ny
               databas per mätning på servern i ConnectionStrings:Postgres (eller STATSREPORTING_TEST_POSTGRES).
+            """,
+        ["copy-to-postgres"] = """
+            statsreporting copy-to-postgres [--db SQLITEFIL]
+              Kopierar hela SQLite-databasen (standard Paths:Database) till PostgreSQL-databasen i
+              ConnectionStrings:Postgres, i en transaktion: varje tabell, med id:n och datum som de var. Måldatabasen
+              måste vara tom. Efteråt jämförs antal rader och en kontrollsumma per tabell och skrivs ut; stämmer
+              någon inte sparas ingenting. Arkivet ligger kvar. Stoppa tjänsten först (README "Flytta till PostgreSQL").
             """,
     };
 }

@@ -13,6 +13,7 @@ builder.AddProxy();
 builder.AddRequestLog();
 builder.AddProblems();
 builder.AddAccess();
+builder.AddAccessLog();
 builder.AddSharedKeyRing();
 builder.AddReports();
 builder.AddImports();
@@ -36,6 +37,7 @@ app.MapImports();
 app.MapRuns();
 app.MapHealth();
 app.MapBevakning();
+app.MapLogg();
 app.MapScheduler();
 app.Run();
 

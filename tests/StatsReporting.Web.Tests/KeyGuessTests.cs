@@ -48,6 +48,35 @@ public class KeyGuessTests(ServiceHost host)
         Assert.DoesNotContain("statsreporting.session=", blocked.Response.Headers.SetCookie.ToString());
     }
 
+    // Found by probes (issue 24): with Web:TrustedProxies empty, X-Forwarded-For from loopback was believed, so a new
+    // made-up address per guess never reached the limit, and a blocked address got through with any header.
+    [Fact]
+    public async Task Changing_X_Forwarded_For_from_an_address_not_listed_as_proxy_does_not_escape_the_limit()
+    {
+        for (var i = 0; i < 10; i++)
+            Assert.Equal(401, (await Send("127.0.0.5", "GET", "/api/periods", r =>
+            {
+                r.Headers["X-Api-Key"] = WrongKey;
+                r.Headers["X-Forwarded-For"] = $"203.0.113.{i + 1}";
+            })).Response.StatusCode);
+
+        var blocked = await Send("127.0.0.5", "GET", "/api/periods", r =>
+        {
+            r.Headers["X-Api-Key"] = host.Keys[Role.Controller];
+            r.Headers["X-Forwarded-For"] = "198.51.100.77";
+        });
+        Assert.Equal(429, blocked.Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task X_Forwarded_Proto_https_from_loopback_does_not_make_the_csrf_cookie_secure_when_no_proxy_is_listed()
+    {
+        var session = await Send("127.0.0.1", "GET", "/api/session", r => r.Headers["X-Forwarded-Proto"] = "https");
+        var cookie = session.Response.Headers.SetCookie.ToString();
+        Assert.StartsWith("statsreporting.csrf=", cookie);
+        Assert.DoesNotContain("secure", cookie.ToLowerInvariant());
+    }
+
     private Task<HttpContext> Send(string address, string method, string path, Action<HttpRequest>? setup = null) =>
         host.Server.SendAsync(c =>
         {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using StatsReporting.Access;
+using StatsReporting.Logg;
 using StatsReporting.Web.Tests.Support;
 
 namespace StatsReporting.Web.Tests;
@@ -41,6 +42,29 @@ public class LoginTests(ServiceHost host)
         using var logout = await browser.PostAsync("/logout", LoginForm("", session.Csrf));
         Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/periods")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_sign_in_with_a_key_a_wrong_key_and_the_sign_out_are_in_the_behandlingslogg()
+    {
+        using var browser = Browser();
+        var csrf = (await browser.GetFromJsonAsync<Session>("/api/session"))!.Csrf;
+        using var wrong = await browser.PostAsync("/login", LoginForm("sr.0123456789abcdef.fel", csrf));
+        using var right = await browser.PostAsync("/login", LoginForm(host.Keys[Role.Ivo], csrf));
+        var session = (await browser.GetFromJsonAsync<Session>("/api/session"))!;
+        using var logout = await browser.PostAsync("/logout", LoginForm("", session.Csrf));
+
+        var rows = Behandlingslogg.Read(host.Data.Db, null, null);
+        string Last(string handling, string vem)
+        {
+            var r = rows.Last(r => r.Handling == handling && r.Vem == vem);
+            return $"{r.Subjekt}|{r.Objekt}|{r.Resultat}";
+        }
+        var id = host.Keys[Role.Ivo].Split('.')[1];
+        Assert.Equal("|nyckel: ogiltig|nekad", Last(Handling.MisslyckadInloggning, "okänd"));
+        Assert.Equal($"{id}|roll: ivo; nämnder: alla|ok", Last(Handling.Inloggning, "Test IVO"));
+        Assert.Equal($"{id}||ok", Last(Handling.Utloggning, "Test IVO"));
+        Assert.DoesNotContain(rows, r => $"{r.Vem}{r.Objekt}".Contains(host.Keys[Role.Ivo].Split('.')[2])); // never the key's secret
     }
 
     [Theory]

@@ -102,6 +102,21 @@ public class WebFaultTests(ServiceHost host)
         Assert.DoesNotContain(host.Log.Entries, e => e.Category.StartsWith("Microsoft.AspNetCore.Hosting"));
     }
 
+    // Found by probes (issue 24): a key or a person code in the path reached the log ("GET /api/sr.395c…").
+    [Fact]
+    public async Task The_request_log_writes_the_route_template_never_the_values_in_the_path()
+    {
+        var secret = host.Keys[Role.Admin][(host.Keys[Role.Admin].LastIndexOf('.') + 1)..];
+        using var controller = host.As(Role.Controller);
+        Assert.Equal(HttpStatusCode.BadRequest, (await controller.GetAsync("/api/periods/19621226-T314/summary")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await controller.GetAsync($"/api/{host.Keys[Role.Admin]}")).StatusCode);
+
+        var lines = host.Log.Entries.Where(e => e.Category == "StatsReporting.Web.Requests").Select(e => e.Message).ToList();
+        Assert.Contains(lines, l => l.StartsWith("GET /api/periods/{period}/summary → 400 ("));
+        Assert.Contains(lines, l => l.StartsWith("GET (ingen route) → 404 ("));
+        Assert.DoesNotContain(host.Log.Entries, e => e.Message.Contains("19621226") || e.Message.Contains("T314") || e.Message.Contains(secret));
+    }
+
     [Theory]
     [InlineData("２０２５Q2")] // fullwidth
     [InlineData("٢٠٢٥Q2")] // Arabic-Indic

@@ -33,6 +33,7 @@ public static class BenchCommand
         Directory.CreateDirectory(work);
         try
         {
+            var load = BenchTable.Load();
             var sqlite3 = Sqlite3Yardsticks.Version();
             if (sqlite3 is null) Console.Error.WriteLine("sqlite3 finns inte på den här maskinen: bara våra egna siffror skrivs ut (inget installeras).");
             var runner = new BenchRunner(Child, work, repeat, Console.Error);
@@ -40,8 +41,9 @@ public static class BenchCommand
             if (Directory.Exists(sample)) run = runner.RunSample(sample);
             else Console.Error.WriteLine($"Exempelmappen '{sample}' finns inte: run på exemplet mäts inte.");
             var results = sizes.Select(n => runner.Size(n, sqlite3 is not null)).ToList();
-            var pg = postgres is null ? null : sizes.Select(new PostgresBench(Child, work, repeat, Console.Error, postgres).Size).ToList();
-            Console.WriteLine(BenchTable.Format(results, run, BenchTable.Machine(sqlite3), pg));
+            var pg = postgres is null ? null
+                : sizes.Select(n => new PostgresBench(Child, work, repeat, Console.Error, postgres).Size(n, BenchRunner.FilesOf(work, n))).ToList();
+            Console.WriteLine(BenchTable.Format(results, run, BenchTable.Machine(sqlite3, load), pg));
             return 0;
         }
         finally

@@ -8,13 +8,13 @@ public static class ReportCommand
 {
     public static int Run(Args args)
     {
-        args.Allow("report", "period", "as-of", "out", "import", "namnd");
+        args.Allow("report", "period", "as-of", "out", "import", "namnd", "arendenr", "handlaggare");
         var ctx = new CliContext(args);
         var period = ParsePeriod(args);
         var (asOf, outRoot) = (AsOf(args, period), Folder(args, "out", ctx.Installation.Paths.Reports));
         // Without --namnd and with several nämnder: every nämnd, then the kommun summaries.
         foreach (var n in ctx.Selected)
-            foreach (var f in new Reports.ReportService(n).Write(period, asOf, outRoot, new Progress(), ImportId(args)))
+            foreach (var f in new Reports.ReportService(n).Write(period, asOf, outRoot, new Progress(), ImportId(args), input: Document(args)))
                 Console.WriteLine($"{f.Kind}: {f.Path}");
         if (!ctx.NamndGiven)
             foreach (var f in KommunSummaries.Write(ctx.Installation, ctx.InstallationDb, period, asOf, outRoot))
@@ -45,6 +45,17 @@ public static class ReportCommand
         return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
             ? d : throw new UsageException($"ogiltigt datum '{text}' för --{name} (skriv ÅÅÅÅ-MM-DD).");
     }
+
+    /// `--arendenr` and `--handlaggare`: this quarter's ärendenummer and handläggare in the tjänsteskrivelse.
+    public static Reports.Document.DocumentInput Document(Args args) => new(Text(args, "arendenr"), Text(args, "handlaggare"));
+
+    private static string? Text(Args args, string name) => args.Option(name) switch
+    {
+        null => null,
+        { Length: > 200 } => throw new UsageException($"--{name} är för lång (högst 200 tecken)."),
+        var t when t.Any(char.IsControl) => throw new UsageException($"--{name} innehåller ett styrtecken."),
+        var t => t,
+    };
 
     /// `--import N`: the records as they stood after import N, to re-make an old quarter exactly.
     private static long? ImportId(Args args) => args.Option("import") is not { } text ? null

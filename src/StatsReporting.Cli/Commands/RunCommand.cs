@@ -12,18 +12,21 @@ public static class RunCommand
 {
     public static int Run(Args args)
     {
-        args.Allow("run", "period", "as-of", "out", "inbox", "namnd");
+        args.Allow("run", "period", "as-of", "out", "inbox", "namnd", "arendenr", "handlaggare");
         var ctx = new CliContext(args);
         var period = ReportCommand.ParsePeriod(args);
         var (asOf, inbox, outRoot) = (ReportCommand.AsOf(args, period), ReportCommand.Folder(args, "inbox", ctx.Installation.Paths.Inbox),
             ReportCommand.Folder(args, "out", ctx.Installation.Paths.Reports));
         using var guard = RunLock.TryAcquire(ctx.InstallationDb)
             ?? throw new InvalidOperationException("en annan körning av kvartalsjobbet pågår redan mot samma databas (t.ex. i webbtjänsten).");
+        // Holding the lock, nothing else runs: a row still marked running belonged to a process that died (as `serve`
+        // does at start and before each run), so the page does not show it running for good.
+        new RunHistory(ctx.InstallationDb, TimeProvider.System).AbandonDead(null);
         var selected = ctx.Selected;
         Exception? failure = null;
         foreach (var n in selected)
         {
-            try { RunOne(n, period, asOf, inbox, outRoot, guard); }
+            try { RunOne(n, period, asOf, inbox, outRoot, guard, ReportCommand.Document(args)); }
             catch (Exception e) when (selected.Count > 1)
             {
                 Console.Error.WriteLine($"Fel: {n.Namnd.Name} ({n.Code}): {QuarterlyJob.Describe(e)}");
@@ -36,7 +39,8 @@ public static class RunCommand
         return failure is null ? 0 : 1;
     }
 
-    private static void RunOne(NamndContext n, Decisions.Period period, DateOnly asOf, string inbox, string outRoot, RunLock guard)
+    private static void RunOne(NamndContext n, Decisions.Period period, DateOnly asOf, string inbox, string outRoot, RunLock guard,
+        Reports.Document.DocumentInput document)
     {
         var history = new RunHistory(n.Db, TimeProvider.System);
         var id = history.Start(period, RunHistory.Cli, null, $"{Environment.UserName}@{Environment.MachineName}");
@@ -44,7 +48,7 @@ public static class RunCommand
         try
         {
             var progress = new Both(new ReportCommand.Progress(), history.ProgressFor(id));
-            result = new QuarterJob(n, TimeProvider.System).Run(period, asOf, inbox, outRoot, progress, held: guard);
+            result = new QuarterJob(n, TimeProvider.System).Run(period, asOf, inbox, outRoot, progress, held: guard, document: document);
         }
         catch (Exception e)
         {

@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
 using StatsReporting.Access;
 
 namespace StatsReporting.Web.Auth;
 
-/// Two ways in, one set of roles: an `X-Api-Key` header (scripts, tests) or the cookie that the login form gives
-/// in exchange for a key (the page). Both end as a principal that carries its role and every role below it.
+/// Ways in, one set of roles: an `X-Api-Key` header (scripts, tests), or the cookie of a page session, which the
+/// login form gives in exchange for a key or a sign-in with the kommun's account gives (OidcSetup). All end as a
+/// principal that carries its role and every role below it.
 public static class AccessSetup
 {
     public const string ApiKeyScheme = "ApiKey";
@@ -35,19 +37,31 @@ public static class AccessSetup
                 o.Events.OnRedirectToAccessDenied = ctx => StatusOnly(ctx.Response, StatusCodes.Status403Forbidden);
                 // Every request asks the server: the key still active, the session (SessionStore) still open and not idle.
                 // A rejected cookie is also deleted, so the browser stops sending it.
+                // A person's session (Web:Oidc) has no key: its row alone decides, and their groups are read again
+                // at the next sign-in. A key's session ends too once Web:Nyckelinloggning is turned off.
                 o.Events.OnValidatePrincipal = async ctx =>
                 {
                     var services = ctx.HttpContext.RequestServices;
                     var (keys, sessions) = (services.GetRequiredService<KeyStore>(), services.GetRequiredService<SessionStore>());
                     var id = ctx.Principal?.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
                     var sid = ctx.Principal?.FindFirst(SessionStore.Claim)?.Value;
-                    var keyActive = id is not null && keys.IsActive(id);
-                    if (id is not null && !keyActive) sessions.EndAllFor(id);
-                    if (keyActive && sid is not null && sessions.Continue(sid, id!)) return;
+                    if (OidcSetup.IsPerson(ctx.Principal!))
+                    {
+                        if (services.GetRequiredService<IOptions<OidcSettings>>().Value.Enabled && id is not null && sid is not null
+                            && sessions.Continue(sid, id)) return;
+                    }
+                    else
+                    {
+                        var keyActive = id is not null && keys.IsActive(id);
+                        if (id is not null && !keyActive) sessions.EndAllFor(id);
+                        if (keyActive && sid is not null && services.GetRequiredService<WebSettings>().Nyckelinloggning
+                            && sessions.Continue(sid, id!)) return;
+                    }
                     ctx.RejectPrincipal();
                     await ctx.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
                 };
-            });
+            })
+            .AddOidc();
         builder.Services.AddSingleton<KeyGuessLimit>();
         builder.Services.AddSingleton<SessionStore>();
         builder.Services.AddAuthorizationBuilder()

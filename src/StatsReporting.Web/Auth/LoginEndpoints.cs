@@ -2,18 +2,21 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
 using StatsReporting.Access;
+using StatsReporting.Logg;
 
 namespace StatsReporting.Web.Auth;
 
-/// The page's login form: a key in, a cookie session out. /api/session tells the page who is signed in and hands
-/// it the CSRF token for its forms.
+/// The page's ways in: the login form (a key in, a cookie session out) and /login/oidc (the kommun's account, see
+/// OidcSetup). /api/session tells the page who is signed in and hands it the CSRF token for its forms.
 public static class LoginEndpoints
 {
     public static WebApplication MapLogin(this WebApplication app)
     {
         app.MapGet("/api/session", Session).AllowAnonymous();
         app.MapPost("/login", Login).AllowAnonymous().RequireCsrf();
+        app.MapGet("/login/oidc", SignInWithAccount).AllowAnonymous();
         app.MapPost("/logout", Logout).AllowAnonymous().RequireCsrf();
         return app;
     }
@@ -27,29 +30,53 @@ public static class LoginEndpoints
         return TypedResults.Ok(new SessionInfo(Principals.RoleOf(http.User)?.Name(), http.User.Identity?.Name, token));
     }
 
-    private static async Task<IResult> Login(HttpContext http, KeyStore keys, KeyGuessLimit limit, SessionStore sessions)
+    private static async Task<IResult> Login(HttpContext http, KeyStore keys, KeyGuessLimit limit, SessionStore sessions, WebSettings web)
     {
+        if (!web.Nyckelinloggning)
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, detail: "Inloggning med nyckel är avstängd på sidan (Web:Nyckelinloggning).");
         if (!http.Request.HasFormContentType)
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, detail: "Skicka nyckeln från inloggningsformuläret.");
         var form = await http.Request.ReadFormAsync();
-        if (limit.IsBlocked(http)) return TypedResults.Redirect("/?inloggning=sparr"); // the page says: wait a minute
+        if (limit.IsBlocked(http))
+        {
+            sessions.Refused(SignInLog.Entry(http, Handling.MisslyckadInloggning, "okänd", null, "nyckel: spärrad adress", Resultat.Nekad));
+            return TypedResults.Redirect("/?inloggning=sparr"); // the page says: wait a minute
+        }
         if (keys.Verify(form["nyckel"]) is not { } holder)
         {
             limit.Failed(http);
+            sessions.Refused(SignInLog.Entry(http, Handling.MisslyckadInloggning, "okänd", null, "nyckel: ogiltig", Resultat.Nekad));
             return TypedResults.Redirect("/?inloggning=fel");
         }
         var scheme = CookieAuthenticationDefaults.AuthenticationScheme;
         var principal = Principals.For(holder, scheme);
-        ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(new(SessionStore.Claim, sessions.Start(holder.Id)));
+        var signedIn = SignInLog.Entry(http, Handling.Inloggning, holder.Name, holder.Id, SignInLog.Describe(
+            $"{holder.Role.Name()}:{KeyHolder.Stored(holder.Namnder)}"), Resultat.Ok);
+        ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(new(SessionStore.Claim, sessions.Start(holder.Id, null, signedIn)));
         await http.SignInAsync(scheme, principal);
         return TypedResults.Redirect("/");
     }
 
-    /// Ends the session on the server too: the cookie, replayed, no longer opens anything.
-    private static async Task<RedirectHttpResult> Logout(HttpRequest request, SessionStore sessions)
+    /// A GET from the page's button: the challenge sends the browser to the provider (state, nonce and PKCE made here).
+    private static IResult SignInWithAccount(IOptions<OidcSettings> oidc) => oidc.Value.Enabled
+        ? TypedResults.Challenge(new AuthenticationProperties { RedirectUri = "/" }, [OidcSetup.Scheme])
+        : TypedResults.NotFound();
+
+    /// Ends the session on the server too: the cookie, replayed, no longer opens anything. A person signed in with
+    /// the kommun's account is then sent to the provider's end_session_endpoint, which ends the session there too
+    /// and sends the browser back to /signout-callback-oidc and on to the page.
+    private static async Task<IResult> Logout(HttpContext http, SessionStore sessions, IOptions<OidcSettings> oidc)
     {
-        if (request.HttpContext.User.FindFirst(SessionStore.Claim)?.Value is { } sid) sessions.End(sid);
-        await request.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-        return TypedResults.Redirect("/");
+        var person = OidcSetup.IsPerson(http.User) && oidc.Value.Enabled;
+        if (http.User.FindFirst(SessionStore.Claim)?.Value is { } sid)
+        {
+            var id = http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+            var subject = id is not null && id.StartsWith(OidcSetup.SubjectPrefix, StringComparison.Ordinal) ? id[OidcSetup.SubjectPrefix.Length..] : id;
+            sessions.End(sid, SignInLog.Entry(http, Handling.Utloggning, http.User.Identity?.Name ?? "okänd", subject, null, Resultat.Ok));
+        }
+        // The provider's sign-out reads the id token (id_token_hint) from the cookie: before the cookie goes.
+        if (person) await http.SignOutAsync(OidcSetup.Scheme, new AuthenticationProperties { RedirectUri = "/?utloggad=1" });
+        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return person ? TypedResults.Empty : TypedResults.Redirect("/");
     }
 }

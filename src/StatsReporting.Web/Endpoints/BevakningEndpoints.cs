@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using StatsReporting.Access;
+using StatsReporting.Logg;
+using StatsReporting.Web.Auth;
 using StatsReporting.Bevakning;
 using StatsReporting.Decisions;
 using StatsReporting.Web.Jobs;
@@ -24,7 +26,7 @@ public static class BevakningEndpoints
         {
             app.MapGet(prefix + "/bevakning", Summary).RequireAuthorization(Roles.Controller);
             app.MapGet(prefix + "/bevakning/workbook", Workbook).RequireAuthorization(Roles.Controller);
-            app.MapGet(prefix + "/periods/{period}/avgift", Avgift).RequireAuthorization(Roles.Ivo);
+            app.MapGet(prefix + "/periods/{period}/avgift", Avgift).RequireAuthorization(Roles.Ivo).LogsAccess(Handling.Avgiftslista);
         }
         return app;
     }

@@ -77,7 +77,7 @@ public static class ImportEndpoints
             await using (var to = new FileStream(staged, options)) await file.CopyToAsync(to, ct);
             if (!LooksLike(staged, ext)) return Bad($"{name} är ingen {(ext == ".xlsx" ? "Excel-fil (.xlsx)" : "textfil (.csv)")}.");
             // The request's token: a client that disconnects stops the reading of its file between rows.
-            var outcome = importer.Import(staged, name, ct);
+            var outcome = importer.Import(staged, name, ct, Auth.WebActor.Of(request.HttpContext));
             return TypedResults.Ok(new Imported(outcome.FileName, outcome.ImportId, outcome.AlreadyImported, outcome.Rows, outcome.New,
                 outcome.Changed, outcome.Unchanged, outcome.Summary, outcome.Warnings.Select(Row).ToList()));
         }

@@ -2,6 +2,7 @@ using StatsReporting.Web.Auth;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using StatsReporting.Access;
+using StatsReporting.Logg;
 using StatsReporting.Decisions;
 using StatsReporting.Reports;
 using StatsReporting.Reports.Document;
@@ -38,7 +39,7 @@ public static class ReportEndpoints
                 namnd.Namnd is null ? RequestNamnd.NotFound() : TypedResults.Ok(PeriodListing.For(files, user)))
             .RequireAuthorization(Roles.Controller);
         // The literal "ivo" wins over {law}, so the restricted file has its own, stricter rule.
-        periods.MapGet("/{period}/workbooks/ivo", Ivo).RequireAuthorization(Roles.Ivo);
+        periods.MapGet("/{period}/workbooks/ivo", Ivo).RequireAuthorization(Roles.Ivo).LogsAccess(Handling.Individrapport);
         periods.MapGet("/{period}/workbooks/{law}", Workbook).RequireAuthorization(Roles.Controller);
         periods.MapGet("/{period}/charts/{name}.png", Chart).RequireAuthorization(Roles.Controller);
         periods.MapGet("/{period}/findings", Findings).RequireAuthorization(Roles.Controller);

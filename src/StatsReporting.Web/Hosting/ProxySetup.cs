@@ -15,7 +15,8 @@ public static class ProxySetup
         builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<WebSettings>>((o, s) =>
         {
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // With both lists empty the middleware believes everyone, so with no proxy listed it reads no header.
+            o.ForwardedHeaders = s.Value.TrustedProxies.Length == 0 ? ForwardedHeaders.None : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             o.KnownProxies.Clear();
             o.KnownIPNetworks.Clear(); // the framework trusts loopback by default: only what the operator lists
             foreach (var proxy in s.Value.TrustedProxies) o.KnownProxies.Add(IPAddress.Parse(proxy));

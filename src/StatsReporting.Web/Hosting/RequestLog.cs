@@ -3,9 +3,11 @@ using StatsReporting.FileSystem;
 
 namespace StatsReporting.Web.Hosting;
 
-/// One line per request, "GET /api/periods/2025Q2/workbooks/sol → 200 (12 ms)", instead of the framework's two lines
-/// per request at Information, which carry the whole URL: a query string may hold a key someone pasted (?key=…),
-/// so it is never logged, and the path is written with control characters escaped.
+/// One line per request, "GET /api/periods/{period}/workbooks/{law} → 200 (12 ms)", instead of the framework's two
+/// lines per request at Information, which carry the whole URL. Only the route's template is written, never the
+/// path's values: a path may hold a key someone pasted (/api/sr.…) or a person code (/api/periods/19621226-T314/…),
+/// and so may a query string. A request that matched no route is written as "(ingen route)", a file of the page
+/// by its name.
 public static class RequestLog
 {
     public static WebApplicationBuilder AddRequestLog(this WebApplicationBuilder builder)
@@ -28,9 +30,17 @@ public static class RequestLog
             {
                 var status = context.Response.StatusCode;
                 log.Log(status >= 500 ? LogLevel.Error : LogLevel.Information, "{Method} {Path} → {Status} ({Ms} ms)",
-                    context.Request.Method, UserText.Escape(context.Request.PathBase + context.Request.Path), status, watch.ElapsedMilliseconds);
+                    UserText.Escape(context.Request.Method), Route(context), status, watch.ElapsedMilliseconds);
             }
         });
         return app;
     }
+
+    private static string Route(HttpContext context) => context.GetEndpoint() switch
+    {
+        RouteEndpoint e => UserText.Escape(e.RoutePattern.RawText ?? "(ingen route)"),
+        // No endpoint and a success: the static files of the page (index.html, app.js), whose names are ours.
+        null when context.Response.StatusCode is 200 or 304 => UserText.Escape(context.Request.Path.ToString()),
+        _ => "(ingen route)",
+    };
 }

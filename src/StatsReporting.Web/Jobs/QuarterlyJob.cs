@@ -63,7 +63,8 @@ public sealed class QuarterlyJob(Db db, Installation settings, TimeProvider cloc
         {
             if (guard is null) throw new InvalidOperationException("En annan körning av kvartalsjobbet pågår redan mot samma databas.");
             var result = new QuarterJob(namnd, clock)
-                .Run(p, today, settings.Paths.Inbox, settings.Paths.Reports, runs.ProgressFor(id), held: guard);
+                .Run(p, today, settings.Paths.Inbox, settings.Paths.Reports, runs.ProgressFor(id), held: guard,
+                    by: new StatsReporting.Logg.Actor(startedBy ?? "kvartalsjobbet (schemat)"));
             var summary = Summary(result);
             runs.Finish(id, RunHistory.Succeeded, summary);
             log.LogInformation("Kvartalsjobbet för {Period} är klart (körning {RunId}): {Summary}", p, id, summary);

@@ -20,14 +20,24 @@ async function start() {
   }
 }
 
+// The ways in that appsettings.json turns on (/api/page): the kommun's account (Web:Oidc), the key form, or both.
 async function visaInloggning() {
   $('inloggning').hidden = false;
-  const fel = new URLSearchParams(location.search).get('inloggning');
+  const fraga = new URLSearchParams(location.search);
+  const fel = fraga.get('inloggning');
   $('inloggningsfel').hidden = fel !== 'fel';
   $('inloggningsparr').hidden = fel !== 'sparr';
-  $('nyckel').focus();
+  $('ingen-behorighet').hidden = fel !== 'behorighet';
+  $('inloggning-misslyckades').hidden = fel !== 'misslyckades';
+  $('utloggad').hidden = !fraga.has('utloggad');
   const texter = await fetch('/api/page');
-  if (texter.ok) $('nyckelhjalp').textContent = (await texter.json()).loginHelp;
+  if (!texter.ok) return;
+  const sida = await texter.json();
+  $('nyckelhjalp').textContent = sida.loginHelp;
+  $('kontoinloggning').hidden = !sida.oidc;
+  $('nyckelinloggning').hidden = !sida.nyckelinloggning;
+  $('nyckelhjalp').hidden = !sida.nyckelinloggning; // who hands out keys: only while keys open the page
+  if (sida.nyckelinloggning) $('nyckel').focus();
 }
 
 start();

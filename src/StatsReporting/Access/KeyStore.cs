@@ -1,5 +1,6 @@
 using Dapper;
 using StatsReporting.Storage;
+using StatsReporting.Logg;
 
 namespace StatsReporting.Access;
 
@@ -33,14 +34,19 @@ public sealed class StoredKey
 public sealed class KeyStore(Db db, AccessSettings? access = null)
 {
     /// Makes a key, stores only its salted hash, and returns the key: the only time anyone sees it.
-    public (KeyHolder Holder, string Key) Add(Role role, string name, DateTimeOffset now, IReadOnlyList<string>? namnder = null)
+    /// `by`: who makes it, for the behandlingslogg (same transaction); default this process (user@machine).
+    public (KeyHolder Holder, string Key) Add(Role role, string name, DateTimeOffset now, IReadOnlyList<string>? namnder = null, Actor? by = null)
     {
         const string sql = """
             INSERT INTO api_keys (id, name, role, salt, hash, created_at, namnder) VALUES (@id, @name, @role, @salt, @hash, @at, @namnder)
             """;
         var (id, key, salt, hash) = KeySecret.Generate();
         using var c = db.Open();
-        c.Execute(sql, new { id, name, role = role.Name(), salt, hash, at = now.ToString("O"), namnder = KeyHolder.Stored(namnder) });
+        using var tx = c.BeginTransaction();
+        c.Execute(sql, new { id, name, role = role.Name(), salt, hash, at = now.ToString("O"), namnder = KeyHolder.Stored(namnder) }, tx);
+        Behandlingslogg.Write(db, c, tx, (by ?? Actor.ThisProcess).Did(Handling.NyckelSkapad, Resultat.Ok) with
+            { Objekt = $"nyckel {id} '{name}', roll {role.Name()}, nämnder {KeyHolder.Stored(namnder)}" }, now);
+        tx.Commit();
         return (new(id, name, role, namnder), key);
     }
 
@@ -72,11 +78,16 @@ public sealed class KeyStore(Db db, AccessSettings? access = null)
         return c.Query<StoredKey>(sql).ToList();
     }
 
-    public bool Revoke(string id, DateTimeOffset now)
+    public bool Revoke(string id, DateTimeOffset now, Actor? by = null)
     {
         const string sql = "UPDATE api_keys SET revoked_at = @at WHERE id = @id AND revoked_at IS NULL";
         using var c = db.Open();
-        return c.Execute(sql, new { id, at = now.ToString("O") }) == 1;
+        using var tx = c.BeginTransaction();
+        var revoked = c.Execute(sql, new { id, at = now.ToString("O") }, tx) == 1;
+        if (revoked)
+            Behandlingslogg.Write(db, c, tx, (by ?? Actor.ThisProcess).Did(Handling.NyckelSparrad, Resultat.Ok) with { Objekt = $"nyckel {id}" }, now);
+        tx.Commit();
+        return revoked;
     }
 
     private StoredKey? Find(string id)

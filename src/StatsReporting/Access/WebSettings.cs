@@ -15,6 +15,10 @@ public sealed class WebSettings : ISettingsSection
     /// A cookie session ends after this many minutes without a request (and at logout, and when its key is revoked).
     public int SessionIdleMinutes { get; set; } = 30;
 
+    /// The page's login form for a key. False once people sign in with the kommun's account (Web:Oidc): keys then
+    /// only open the API (the X-Api-Key header, for scripts and machines), never a page session.
+    public bool Nyckelinloggning { get; set; } = true;
+
     /// Addresses of reverse proxies whose X-Forwarded-For/-Proto are believed (e.g. ["127.0.0.1"] for a TLS proxy on
     /// the same machine): behind one, the client's address and https are then seen, so cookies are Secure. Empty: none.
     public string[] TrustedProxies { get; set; } = [];

@@ -4,9 +4,28 @@ using static StatsReporting.Bench.BenchChild;
 
 namespace StatsReporting.Bench;
 
-/// The figures for one size of municipality (memory in kB); the sqlite3 ones are null without sqlite3.
+/// The figures for one size of municipality (memory in kB); the sqlite3 ones are null without sqlite3. The file is
+/// in export order (Files.Snapshot1: shuffled ids); ImportByPerson and ImportById are the same rows sorted by person
+/// and in beslut_id order.
 public sealed record SizeResult(int Records, Figure? Plain, Figure? Storage, Figure Parse, Figure Import, long ImportKb, Figure Second,
-    long SecondKb, double FirstMb, double GrowthMb, Figure Warm, long ReportKb, Figure Aggregation, Figure? Reference, bool? CountsMatch);
+    long SecondKb, double FirstMb, double GrowthMb, Figure Warm, long ReportKb, Figure Aggregation, Figure? Reference, bool? CountsMatch,
+    Figure ImportByPerson, Figure ImportById);
+
+/// The synthetic files of one size, written once and read by every step (both providers): two snapshots in export
+/// order (the same shuffle of ids; the second with 1 % changed) and the first in two other orders.
+public sealed record BenchFiles(string Snapshot1, string Snapshot2, string ByPerson, string ById)
+{
+    public static BenchFiles In(string dir) => new(Path.Combine(dir, "snapshot1.csv"), Path.Combine(dir, "snapshot2.csv"),
+        Path.Combine(dir, "snapshot1-person.csv"), Path.Combine(dir, "snapshot1-id.csv"));
+
+    public void Write(int records)
+    {
+        SyntheticMunicipality.Write(Snapshot1, records, order: RowOrder.Shuffled);
+        SyntheticMunicipality.Write(Snapshot2, records, snapshot: 2, order: RowOrder.Shuffled);
+        SyntheticMunicipality.Write(ByPerson, records, order: RowOrder.ByPerson);
+        SyntheticMunicipality.Write(ById, records);
+    }
+}
 
 public sealed record SampleRun(Figure Time, long Kb);
 
@@ -30,10 +49,10 @@ public sealed class BenchRunner(Func<IReadOnlyList<string>, ProcessStartInfo> st
     public SizeResult Size(int records, bool sqlite3)
     {
         var dir = Fresh($"n{records}");
-        var (snap1, snap2) = (Path.Combine(dir, "snapshot1.csv"), Path.Combine(dir, "snapshot2.csv"));
-        log.WriteLine($"{records}: skriver den syntetiska kommunen …");
-        SyntheticMunicipality.Write(snap1, records);
-        SyntheticMunicipality.Write(snap2, records, snapshot: 2);
+        var files = FilesOf(workDir, records);
+        var (snap1, snap2) = (files.Snapshot1, files.Snapshot2);
+        log.WriteLine($"{records}: skriver den syntetiska kommunen (blandade beslut_id, sorterad på person, i id-ordning) …");
+        files.Write(records);
 
         Figure? plain = null, storage = null;
         if (sqlite3)
@@ -56,6 +75,9 @@ public sealed class BenchRunner(Func<IReadOnlyList<string>, ProcessStartInfo> st
             second.Add(Child(["bench", "--step", "import", "--db", db, "--file", snap2]));
             growthMb = Mb(db) - firstMb;
         }
+        log.WriteLine($"{records}: vår import av samma rader sorterade på person och i beslut_id-ordning …");
+        var byPerson = Figure.Median(Times(_ => ImportOnce(dir, files.ByPerson)));
+        var byId = Figure.Median(Times(_ => ImportOnce(dir, files.ById)));
         log.WriteLine($"{records}: rapporten och referensfrågan …");
         var report = Child(["bench", "--step", "report", "--db", db, "--out", Path.Combine(dir, "out")]);
         Figure? reference = null;
@@ -71,7 +93,18 @@ public sealed class BenchRunner(Func<IReadOnlyList<string>, ProcessStartInfo> st
         }
         return new(records, plain, storage, parse, Figure.Median(first.Select(Time).ToList()), Kb(first), Figure.Median(second.Select(Time).ToList()),
             Kb(second), firstMb, growthMb, new(Num(report["warm_ms"]), Num(report["warm_cpu_ms"])), Kb([report]),
-            new(Num(report["agg_ms"]), Num(report["agg_cpu_ms"])), reference, match);
+            new(Num(report["agg_ms"]), Num(report["agg_cpu_ms"])), reference, match, byPerson, byId);
+    }
+
+    /// Where Size writes the files of `records` (PostgresBench reads them there).
+    public static BenchFiles FilesOf(string workDir, int records) => BenchFiles.In(Path.Combine(workDir, $"n{records}"));
+
+    /// One import into a fresh database, deleted after (at ten million decisions each is gigabytes).
+    private Figure ImportOnce(string dir, string file)
+    {
+        var db = Db(dir, "order");
+        try { return Time(Child(["bench", "--step", "import", "--db", db, "--file", file])); }
+        finally { Db(dir, "order"); }
     }
 
     private Dictionary<string, string> Child(IReadOnlyList<string> args) => BenchChild.Run(step(args), args);

@@ -8,6 +8,7 @@ namespace StatsReporting.Bench;
 /// person codes, both laws, about one in ten decisions late, some with avbrott, some avslutade, some still open.
 /// Deterministic: record i is made from its own seeded generator, so a later snapshot can change a chosen 1 % of
 /// records and keep the rest byte for byte. Every row passes the import's rules (dates never after `AsOf`).
+/// The rows can come in beslut_id order, or as a case system exports them (RowOrder): the same rows either way.
 public static class SyntheticMunicipality
 {
     public static readonly DateOnly AsOf = new(2025, 6, 30);
@@ -25,14 +26,15 @@ public static class SyntheticMunicipality
     public const string Header = "beslut_id;person_id;kon;lag;verksamhet;insats;enhet;beslutsdatum;avbrottsdatum;verkstallt_datum;avslutat_datum;orsak;kommentar";
 
     /// Writes `records` rows to `path` (UTF-8, `;`). `snapshot` 2 changes every hundredth record (1 %): a case that
-    /// was open is verkställt on `AsOf`, one that was done gets a kommentar.
-    public static void Write(string path, int records, int snapshot = 1, int seed = 20250630)
+    /// was open is verkställt on `AsOf`, one that was done gets a kommentar. `order`: the order of the rows (the same
+    /// for every snapshot of a seed).
+    public static void Write(string path, int records, int snapshot = 1, int seed = 20250630, RowOrder order = RowOrder.ById)
     {
         using var w = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
         w.Write(Header);
         w.Write('\n');
         var sb = new StringBuilder(160);
-        for (var i = 0; i < records; i++)
+        foreach (var i in Order(records, seed, order))
         {
             sb.Clear();
             Row(sb, i, seed, changed: snapshot > 1 && i % 100 == 0);
@@ -41,10 +43,36 @@ public static class SyntheticMunicipality
         }
     }
 
+    /// The record numbers in the file's order: ascending, a seeded shuffle (Fisher–Yates), or by person code and then
+    /// record number (an export sorted by person: each person's decisions together, persons in code order).
+    internal static int[] Order(int records, int seed, RowOrder order)
+    {
+        var numbers = Enumerable.Range(0, records).ToArray();
+        switch (order)
+        {
+            case RowOrder.Shuffled:
+                new Random(seed).Shuffle(numbers);
+                break;
+            case RowOrder.ByPerson:
+                var keys = new long[records];
+                for (var i = 0; i < records; i++) keys[i] = PersonCodeOrder(Person(i, seed)) * records + i;
+                Array.Sort(keys, numbers);
+                break;
+        }
+        return numbers;
+    }
+
+    /// Record i's person: the first draw of its generator, as Row makes it.
+    private static int Person(int i, int seed) => new Random(unchecked(seed * 31 + i)).Next(0, 400_000 + i / 2);
+
+    /// Where a person's code sorts: by birth date first (the code starts with it), then by the person number (below
+    /// 8 000 000 for any file under 15 million records).
+    private static long PersonCodeOrder(int person) => person % 28_000 * 8_000_000L + person;
+
     private static void Row(StringBuilder sb, int i, int seed, bool changed)
     {
         var r = new Random(unchecked(seed * 31 + i));
-        var person = r.Next(0, 400_000 + i / 2);
+        var person = r.Next(0, 400_000 + i / 2); // Person(i, seed)
         var kon = person % 2 == 0 ? 'K' : 'M';
         var birth = new DateOnly(1930, 1, 1).AddDays(person % 28_000);
         var code = $"{birth:yyyyMMdd}-T{person % 10}{(kon == 'K' ? 2 * (person / 10 % 5) : 2 * (person / 10 % 5) + 1)}{person / 50 % 10}";
@@ -80,3 +108,6 @@ public static class SyntheticMunicipality
 
     private static string Iso(DateOnly? d) => IsoDate.Format(d) ?? "";
 }
+
+/// The order of a synthetic file's rows: beslut_id order, or an export's (shuffled ids, sorted by person).
+public enum RowOrder { ById, Shuffled, ByPerson }

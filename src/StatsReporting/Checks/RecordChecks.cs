@@ -1,4 +1,5 @@
 using StatsReporting.Decisions;
+using StatsReporting.Language;
 using StatsReporting.Records;
 
 namespace StatsReporting.Checks;
@@ -24,7 +25,7 @@ public static class RecordChecks
         }
         foreach (var v in vanished.Where(v => v.Decision.Lag == lag).OrderBy(v => v.Decision.BeslutId, StringComparer.Ordinal))
         {
-            var reported = ReportingRule.IsReportable(v.Decision, q.Previous) ? $", rapporterades för {q.Previous}" : "";
+            var reported = ReportingRule.IsReportable(v.Decision, q.Previous) ? $", rapporterades för {Prose.Quarter(q.Previous)}" : "";
             findings.Add(new(table, v.Decision.BeslutId, "beslut_id", null, null, Finding.Error,
                 $"Beslut {v.Decision.BeslutId} var öppet i import {v.LastSeenImport}{reported} men saknas i den senaste importen ({v.CurrentImport}): "
                 + "ett beslut får inte försvinna utan att vara verkställt eller avslutat.", Kind: FindingKind.Vanished));
@@ -35,16 +36,13 @@ public static class RecordChecks
             var quarters = q.Index - first.Index + 1;
             if (quarters >= LongRunningQuarters)
                 findings.Add(new(table, d.BeslutId, null, null, quarters, Finding.Warning,
-                    $"Beslut {d.BeslutId} rapporteras för {Ordinal(quarters)} kvartalet i följd (första gången {first}).", Kind: FindingKind.LongRunning));
+                    $"Beslut {d.BeslutId} rapporteras för {Prose.Ordinal(quarters)} kvartalet i följd (första gången {Prose.Quarter(first)}).", Kind: FindingKind.LongRunning));
         }
         foreach (var d in reportable.Where(d => ReportingRule.StatusAsOf(d, asOf) == Status.EjVerkstallt && string.IsNullOrWhiteSpace(d.Orsak)))
             findings.Add(new(table, d.BeslutId, "orsak", null, null, Finding.Warning,
                 $"Beslut {d.BeslutId} är inte verkställt vid rapporteringstillfället men saknar orsak.", Kind: FindingKind.MissingOrsak));
         return findings;
     }
-
-    /// 4:e, 5:e … 21:a, 22:a.
-    private static string Ordinal(int n) => n % 10 is 1 or 2 && n % 100 is not (11 or 12) ? $"{n}:a" : $"{n}:e";
 
     private static string Join(IReadOnlyList<string> ids) => ids.Count == 1 ? ids[0] : $"{string.Join(", ", ids.Take(ids.Count - 1))} och {ids[^1]}";
 }

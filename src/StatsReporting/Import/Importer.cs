@@ -4,6 +4,7 @@ using System.Data.Common;
 using StatsReporting.Decisions;
 using StatsReporting.Storage;
 using StatsReporting.FileSystem;
+using StatsReporting.Logg;
 using StatsReporting.Records;
 
 namespace StatsReporting.Import;
@@ -50,13 +51,17 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
 {
     private readonly ImportLimits _limits = limits ?? ImportLimits.Default;
 
-    public ImportOutcome Import(string path, string? displayName = null, CancellationToken ct = default) => Run(path, displayName, ct, check: false);
+    /// `by`: who imports, for the behandlingslogg row written in the import's transaction (the file holds IVO codes);
+    /// default this process (user@machine). A refused file stores nothing, that row included.
+    public ImportOutcome Import(string path, string? displayName = null, CancellationToken ct = default, Actor? by = null) =>
+        Run(path, displayName, ct, check: false, by ?? Actor.ThisProcess);
 
     /// The dry run: the whole file read, validated and compared with what is stored, in a transaction that is rolled
-    /// back; no archive copy. The outcome says what an import would do.
-    public ImportOutcome Check(string path, string? displayName = null, CancellationToken ct = default) => Run(path, displayName, ct, check: true);
+    /// back; no archive copy and no behandlingslogg row. The outcome says what an import would do.
+    public ImportOutcome Check(string path, string? displayName = null, CancellationToken ct = default) =>
+        Run(path, displayName, ct, check: true, Actor.ThisProcess);
 
-    private ImportOutcome Run(string path, string? displayName, CancellationToken ct, bool check)
+    private ImportOutcome Run(string path, string? displayName, CancellationToken ct, bool check, Actor by)
     {
         // Shown in messages and the log: a name holding control characters is kept visible, never echoed raw.
         var name = UserText.Escape(displayName ?? Path.GetFileName(path));
@@ -92,7 +97,12 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
         var archive = Path.Combine(archiveDir, sha + Path.GetExtension(path).ToLowerInvariant());
         // The file is read and validated on a second thread while this one stores (ReadAhead); validator.Ok is read
         // again once the store has consumed every decision, when that thread has ended.
-        var decisions = ReadAhead.Of(Guarded(validator.Decisions(source.Rows), name, path).Select(VersionRow.Of));
+        var persons = new HashSet<string>(StringComparer.Ordinal); // for the log: how many persons the file holds
+        var decisions = ReadAhead.Of(Guarded(validator.Decisions(source.Rows), name, path).Select(d =>
+        {
+            persons.Add(d.PersonId);
+            return VersionRow.Of(d);
+        }));
         var stored = VersionStore.For(db).Store(c, tx, new ImportFile(name, sha, archive, clock.GetUtcNow()), decisions, () => validator.Ok);
         var problems = source.Warnings.Concat(validator.Problems).ToList();
         var outcome = new ImportOutcome(name, stored.ImportId, false, stored.Rows, stored.Added, stored.Changed, stored.Unchanged, [])
@@ -124,6 +134,8 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
                     using var file = File.OpenRead(path);
                     file.CopyTo(s);
                 });
+            Behandlingslogg.Write(db, c, tx, by.Did(Handling.Import, Resultat.Ok) with
+                { Objekt = name, Namnd = db.Namnd, AntalPersoner = persons.Count }, clock.GetUtcNow());
             tx.Commit();
             return outcome;
         }

@@ -35,7 +35,8 @@ public sealed class IvoExport(NamndContext n, TimeProvider clock)
     /// the configured folder: the IVO folder may lie inside neither. The set also holds the särskild avgift estimate
     /// per beslut_id as of `asOf` (default the quarter's last day), restricted like the individrapport.
     /// `records`: the run's records for q, read once for the KF reports and this export (latest import).
-    public IvoExportResult Write(Period q, string root, string? kfRoot = null, QuarterRecords? records = null, DateOnly? asOf = null)
+    /// `by`: who exports, for the behandlingslogg; default this process (user@machine).
+    public IvoExportResult Write(Period q, string root, string? kfRoot = null, QuarterRecords? records = null, DateOnly? asOf = null, Logg.Actor? by = null)
     {
         foreach (var kf in new[] { n.Paths.Reports, kfRoot }.OfType<string>())
             if (IsWithin(root, kf))
@@ -80,7 +81,7 @@ public sealed class IvoExport(NamndContext n, TimeProvider clock)
             return [new("IVO-individrapport (xlsx)", xlsx), new("IVO-individrapport (csv)", csv), avgift.GetAwaiter().GetResult()];
         }, ownerOnly: true);
         var result = new IvoExportResult(q, folder, files, rows, forsvunna, findings);
-        store.RecordExport(result, importId, clock.GetUtcNow());
+        store.RecordExport(result, importId, clock.GetUtcNow(), by ?? Logg.Actor.ThisProcess);
         return result;
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Dapper;
 using StatsReporting.Decisions;
 using StatsReporting.Storage;
+using StatsReporting.Logg;
 using StatsReporting.Records;
 
 namespace StatsReporting.Ivo;
@@ -39,19 +40,27 @@ public sealed class IvoStore(Db db)
         return codes;
     }
 
-    public void RecordExport(IvoExportResult r, long? importId, DateTimeOffset now)
+    /// The export's row and its behandlingslogg row, in one transaction.
+    public void RecordExport(IvoExportResult r, long? importId, DateTimeOffset now, Actor by)
     {
         const string sql = """
             INSERT INTO ivo_exports (namnd, period, exported_at, import_id, ny, kvarstar, avslutande, forsvunna, folder)
             VALUES (namnd(), @period, @at, @importId, @ny, @kvarstar, @avslutande, @forsvunna, @folder)
             """;
         using var c = db.Open();
+        using var tx = c.BeginTransaction();
         c.Execute(sql, new
         {
             period = r.Period.ToString(), at = now.ToString("O"), importId, ny = r.Count(Rapporttyp.Ny),
             kvarstar = r.Count(Rapporttyp.Kvarstar), avslutande = r.Count(Rapporttyp.Avslutande), forsvunna = r.Forsvunna.Count,
             folder = r.Folder,
-        });
+        }, tx);
+        Behandlingslogg.Write(db, c, tx, by.Did(Handling.IvoExport, Resultat.Ok) with
+        {
+            Objekt = string.Join(", ", r.Files.Select(f => Path.GetFileName(f.Path))), Kvartal = r.Period.ToString(), Namnd = db.Namnd,
+            AntalPersoner = r.Rows.Select(x => x.PersonCode).Distinct(StringComparer.Ordinal).Count(),
+        }, now);
+        tx.Commit();
     }
 
     /// The latest export recorded for each quarter.

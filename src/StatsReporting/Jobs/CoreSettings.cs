@@ -7,6 +7,7 @@ using StatsReporting.Configuration;
 using StatsReporting.Decisions;
 using StatsReporting.Import;
 using StatsReporting.Ivo;
+using StatsReporting.Logg;
 using StatsReporting.Nodes;
 using StatsReporting.Organisation;
 using StatsReporting.Storage;
@@ -24,6 +25,7 @@ public static class CoreSettings
         services.AddSettings<IvoSettings>();
         services.AddSettings<ScheduleSettings>();
         services.AddSettings<WebSettings>();
+        services.AddSettings<OidcSettings>();
         services.AddSettings<AccessSettings>();
         services.AddSettings<BevakningSettings>();
         services.AddSettings<AvgiftSettings>();
@@ -33,6 +35,8 @@ public static class CoreSettings
         services.AddSettings<StorageSettings>().PostConfigure<IConfiguration>((s, config) => s.PostgresConnection = config.GetConnectionString("Postgres"));
         services.AddSettings<NodeSettings>();
         services.AddSettings<PathSettings>();
+        services.AddSettings<Reports.Document.DocumentSettings>();
+        services.AddSettings<LoggSettings>();
         return services;
     }
 }

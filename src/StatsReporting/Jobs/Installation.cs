@@ -33,6 +33,9 @@ public sealed class Installation(IServiceProvider services) : ISettingsReader
         if (!config.GetSection(SettingsFile.Root).Exists()) throw new InvalidOperationException("appsettings.json saknar avsnittet 'StatsReporting'.");
         SettingsSection.BindAll(services, config);
         services.GetRequiredService<IStartupValidator>().Validate();
+        // A nämnd's own template is checked as Dokument:Mall is: refused at start, before anything is written.
+        foreach (var n in Organisation.Namnder.Where(n => !string.IsNullOrWhiteSpace(n.Dokument?.Mall)))
+            Reports.Document.WordTemplate.Check(n.Dokument!.Mall!, $"{OrganisationSettings.Section}:Namnder:{n.Code}:Dokument:Mall");
     }
 
     public T Get<T>() where T : class => services.GetRequiredService<IOptions<T>>().Value;

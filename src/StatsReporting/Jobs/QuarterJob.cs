@@ -21,8 +21,9 @@ public sealed class QuarterJob(NamndContext n, TimeProvider clock)
     /// The IVO individrapport goes to `ivoRoot` (default Paths:Ivo, else beside the database), never into `outRoot`. Försvunna ärenden do not
     /// stop the run: the KF reports are written, and the result lists them. `held`: the run lock the caller holds, checked
     /// before each import and before the output sets go into the shared database (a lost lock fails the run there).
+    /// `by`: who runs it, for the behandlingslogg (its imports and IVO export); default this process (user@machine).
     public QuarterJobResult Run(Period period, DateOnly asOf, string inbox, string outRoot, IProgress<string>? progress = null,
-        string? ivoRoot = null, RunLock? held = null)
+        string? ivoRoot = null, RunLock? held = null, Logg.Actor? by = null, Reports.Document.DocumentInput? document = null)
     {
         // With several nämnder each has its own inbox and IVO folder below the configured ones: <inbox>/<code>/.
         inbox = n.Folder(inbox);
@@ -37,14 +38,14 @@ public sealed class QuarterJob(NamndContext n, TimeProvider clock)
         {
             progress?.Report($"Importerar {Path.GetFileName(file)} …");
             held?.EnsureHeld();
-            imports.Add(importer.Import(file));
+            imports.Add(importer.Import(file, by: by));
         }
         // Read once: both KF workbooks, their charts, Jämförelse, trend and the IVO export share these records.
         var records = QuarterRecords.Load(db, period);
-        var files = new ReportService(n).Write(period, asOf, outRoot, progress, records: records);
+        var files = new ReportService(n).Write(period, asOf, outRoot, progress, records: records, input: document);
         progress?.Report("Skriver IVO-individrapporten …");
         // The individrapport and the särskild avgift per beslut_id (as of the same day as the KF sheets), one restricted set.
-        var ivo = new IvoExport(n, clock).Write(period, ivoRoot, outRoot, records, asOf);
+        var ivo = new IvoExport(n, clock).Write(period, ivoRoot, outRoot, records, asOf, by);
         // Several nodes: the sets go into the database, from which every other node serves the same bytes.
         held?.EnsureHeld();
         if (Nodes.SharedOutputs.Enabled(db)) Nodes.SharedOutputs.Store(n, period, outRoot, ivoRoot, clock);

@@ -45,6 +45,16 @@ public sealed class NamndSettings
     public string? RecordsFrom { get; set; }
     /// The nämnd's own catalog (verksamheter, insatser, orsaker), whole; absent: StatsReporting:Catalog.
     public CatalogSettings? Catalog { get; set; }
+    /// The nämnd's own template, förvaltning and handläggare for its tjänsteskrivelse; absent: StatsReporting:Dokument.
+    public NamndDocument? Dokument { get; set; }
+}
+
+/// Organisation:Namnder:<code>:Dokument (Reports/Document/DocumentSettings reads it).
+public sealed class NamndDocument
+{
+    public string? Mall { get; set; }
+    public string? Forvaltning { get; set; }
+    public string? Handlaggare { get; set; }
 }
 
 public static class Namnder

@@ -21,7 +21,7 @@ public sealed class KfAggregation(Catalog catalog, ReportSettings settings)
         var orsaker = Orsaker(byRow, lag, asOf);
         var report = new KfReport(lag, q, asOf, summary, orsaker, Vantetid(byRow, lag, asOf), Avbrott(byRow, lag),
             Jamforelse(decisions, lag, q.Window(ComparedQuarters), history), []);
-        report = report with { Laws = LawSpan.Of(reportable) };
+        report = report with { Laws = LawSpan.Of(reportable), Perspectives = Perspectives.Of(reportable, catalog, lag, asOf) };
         return report with { Text = TextDraft.Write(report, catalog, settings) };
     }
 

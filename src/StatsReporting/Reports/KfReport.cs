@@ -29,6 +29,8 @@ public sealed record KfReport(Lag Lag, Period Period, DateOnly AsOf, ReportTable
     /// The sentence naming the records the report was made from (set when the report is written from the database).
     public string? Basis { get; init; }
     public int Total => Sammanstallning.Rows[^1].Values[^1] ?? 0;
+    /// The kön split, waits and children the tjänsteskrivelse's Jämställdhetsanalys and Barnrättsperspektiv give.
+    public Perspectives Perspectives { get; init; } = new([], 0, 0, null, null, [], 0);
     /// The särskild avgift estimate (ReportService adds it); null writes no such sheet.
     public StatsReporting.Avgift.AvgiftReport? Avgift { get; init; }
 }

@@ -78,8 +78,9 @@ public sealed class ReportService(NamndContext n)
     /// table is checked first; if one does not add up, nothing is written. `upToImport` re-makes the quarter from the
     /// records as they stood after that import (history is never overwritten); null takes every import.
     public IReadOnlyList<WrittenFile> Write(Period period, DateOnly asOf, string outRoot, IProgress<string>? progress = null,
-        long? upToImport = null, QuarterRecords? records = null)
+        long? upToImport = null, QuarterRecords? records = null, DocumentInput? input = null)
     {
+        var document = n.Get<DocumentSettings>().For(n.Namnd, input?.Arendenr, input?.Handlaggare);
         if (asOf < period.End)
             throw new ArgumentException($"Rapportdatum {asOf:yyyy-MM-dd} ligger före kvartalets sista dag {period.End:yyyy-MM-dd}.");
         using var c = db.Open();
@@ -97,11 +98,11 @@ public sealed class ReportService(NamndContext n)
         var trends = reports.Select(r => TrendHistory.From(agg.Jamforelse(decisions, r.Lag, period.Window(TrendHistory.Quarters), History(c, r.Lag)), r.Lag, period)).ToList();
         var findings = Findings(c, decisions, reports, period, asOf, records.Vanished);
         // As one set: a fresh folder that takes the old one's place when every file is in it (FileSystem/OutputSet).
-        return OutputSet.Write(Path.Combine(n.Folder(outRoot), period.ToString()), dir => Write(reports, trends, findings, dir, catalog, n.Report, progress));
+        return OutputSet.Write(Path.Combine(n.Folder(outRoot), period.ToString()), dir => Write(reports, trends, findings, dir, catalog, n.Report, progress, document));
     }
 
     public static IReadOnlyList<WrittenFile> Write(IReadOnlyList<KfReport> reports, IReadOnlyList<TrendInput> trends, IReadOnlyList<Finding> findings,
-        string dir, Catalog catalog, ReportSettings settings, IProgress<string>? progress = null)
+        string dir, Catalog catalog, ReportSettings settings, IProgress<string>? progress = null, DocumentOptions? document = null)
     {
         progress?.Report("Kontrollerar de framräknade tabellerna …");
         var bugs = reports.SelectMany(r => GeneratedChecks.Check(r, settings)).ToList();
@@ -114,7 +115,7 @@ public sealed class ReportService(NamndContext n)
         // and the first law's error (in Swedish, as thrown) is the one that surfaces.
         // The caller's progress (a terminal, the run history's row) is told one line at a time.
         var oneAtATime = progress is null ? null : new OneAtATime(progress);
-        List<WrittenFile> Law(int i) => WriteLaw(reports[i], trends[i], findings, dir, catalog, settings, made, oneAtATime);
+        List<WrittenFile> Law(int i) => WriteLaw(reports[i], trends[i], findings, dir, catalog, settings, made, oneAtATime, document);
         var others = Enumerable.Range(1, reports.Count - 1).Select(i => Task.Run(() => Law(i))).ToList();
         var written = new List<WrittenFile>();
         try
@@ -137,7 +138,7 @@ public sealed class ReportService(NamndContext n)
     }
 
     private static List<WrittenFile> WriteLaw(KfReport report, TrendInput trend, IReadOnlyList<Finding> findings, string dir,
-        Catalog catalog, ReportSettings settings, DateOnly made, IProgress<string>? progress)
+        Catalog catalog, ReportSettings settings, DateOnly made, IProgress<string>? progress, DocumentOptions? document)
     {
         progress?.Report($"Ritar {report.LawName}-diagrammen …");
         var (images, chartFiles) = ChartFiles.Write(report, trend, catalog, dir);
@@ -146,7 +147,7 @@ public sealed class ReportService(NamndContext n)
         var own = findings.Where(f => f.Law == report.LawName).Select(f => f.Text).ToList();
         KfWorkbook.Write(report, own, path, images, made, settings.Kommun, settings.Namnd);
         var docx = Path.Combine(dir, Tjansteskrivelse.FileName(report.Lag, report.Period, settings.NamedOutputs));
-        Tjansteskrivelse.Write(report, images, catalog, settings, made, docx);
+        Tjansteskrivelse.Write(report, images, catalog, settings, made, docx, document);
         return [new($"KF-arbetsbok {report.LawName}", path), new($"Tjänsteskrivelse {report.LawName} (Word)", docx), .. chartFiles];
     }
 
@@ -160,12 +161,12 @@ public sealed class ReportService(NamndContext n)
         }
     }
 
-    private sealed record ImportRow(long Id, string FileName, string ImportedAt);
+    private sealed record ImportRow(long Id, string ImportedAt);
 
     private static ImportRow? Basis(DbConnection c, long? upToImport)
     {
         const string sql = """
-            SELECT id AS Id, file_name AS FileName, imported_at AS ImportedAt FROM imports
+            SELECT id AS Id, imported_at AS ImportedAt FROM imports
             WHERE id = (SELECT MAX(id) FROM imports WHERE namnd = namnd() AND (@upTo IS NULL OR id <= @upTo))
             """;
         var row = c.QuerySingleOrDefault<ImportRow>(sql, new { upTo = upToImport });
@@ -174,7 +175,7 @@ public sealed class ReportService(NamndContext n)
     }
 
     private static string BasisLine(ImportRow? basis) =>
-        Wording.Basis(basis?.FileName, basis is null ? null : DateOnly.ParseExact(basis.ImportedAt[..10], "yyyy-MM-dd"), basis?.Id);
+        Wording.Basis(basis is null ? null : DateOnly.ParseExact(basis.ImportedAt[..10], "yyyy-MM-dd"));
 
     private static IReadOnlyDictionary<Period, CheckTable> History(DbConnection c, Lag lag) =>
         PublishedTableStore.Latest(c, lag).ToDictionary(t => t.Period, t => t.Quarter);

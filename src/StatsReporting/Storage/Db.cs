@@ -59,6 +59,9 @@ public sealed class Db
     /// WriteLock without waiting: false when another transaction holds it (SQLite: BEGIN IMMEDIATE already waited).
     public bool TryWriteLock(DbConnection c, DbTransaction tx) => Engine.TryWriteLock(c, tx);
 
+    /// One appender at a time to the behandlingslogg's hash chain inside `tx` (Logg/Behandlingslogg).
+    public void LogLock(DbConnection c, DbTransaction tx) => Engine.LogLock(c, tx);
+
     /// The quarterly run's lock on this database (Jobs/RunLock); null while another process holds it.
     public IHeldLock? TryRunLock() => Engine.TryRunLock();
 

@@ -32,6 +32,9 @@ public abstract class Engine
 
     internal abstract bool TryWriteLock(DbConnection c, DbTransaction tx);
 
+    /// One appender at a time to the behandlingslogg inside `tx` (Db.LogLock).
+    internal abstract void LogLock(DbConnection c, DbTransaction tx);
+
     /// The quarterly run's lock, held until disposed (Jobs/RunLock); null while another process holds it.
     internal abstract IHeldLock? TryRunLock();
 

@@ -114,6 +114,9 @@ internal sealed class PostgresEngine : Engine
     internal override bool TryWriteLock(DbConnection c, DbTransaction tx) =>
         c.ExecuteScalar<bool>("SELECT pg_try_advisory_xact_lock(@key)", new { key = AdvisoryKeys.Write }, tx);
 
+    internal override void LogLock(DbConnection c, DbTransaction tx) =>
+        c.Execute("SELECT pg_advisory_xact_lock(@key)", new { key = AdvisoryKeys.Behandlingslogg }, tx);
+
     internal override IHeldLock? TryRunLock() => PostgresRunLock.TryAcquire(ConnectionString);
 
     private InvalidOperationException Unusable(Exception e) =>

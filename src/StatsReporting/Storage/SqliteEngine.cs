@@ -41,6 +41,9 @@ internal sealed class SqliteEngine(string path) : Engine
 
     internal override bool TryWriteLock(DbConnection c, DbTransaction tx) => true;
 
+    /// Microsoft.Data.Sqlite begins transactions IMMEDIATE: the writer's lock is already held.
+    internal override void LogLock(DbConnection c, DbTransaction tx) { }
+
     internal override IHeldLock? TryRunLock()
     {
         try { return new FileLock(new FileStream(RunLockPath(path), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None)); }

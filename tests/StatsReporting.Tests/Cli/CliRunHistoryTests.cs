@@ -25,6 +25,22 @@ public class CliRunHistoryTests : IDisposable
         Assert.NotNull(run.FinishedAt);
     }
 
+    // Found by probes (issue 24): a SIGKILLed `run` left its row "running" for good when only the CLI was used.
+    [Fact]
+    public void Cli_run_marks_the_row_of_a_killed_run_as_abandoned_as_serve_does()
+    {
+        var history = new RunHistory(_env.Db, TimeProvider.System);
+        var dead = history.Start(StatsReporting.Decisions.Period.Parse("2025Q1"), RunHistory.Cli, null, "x@y"); // as a killed run leaves it
+        var inbox = Directory.CreateDirectory(_env.PathOf("inbox")).FullName;
+        File.Copy(TestEnv.SampleCsv, Path.Combine(inbox, "beslut.csv"));
+        Assert.Equal(0, CliInProcess.Run("run", "--period", "2025Q2", "--db", _env.Db.Path, "--inbox", inbox, "--out", _env.PathOf("out")).Code);
+
+        var row = history.All().Single(r => r.Id == dead);
+        Assert.Equal("failed", row.Status);
+        Assert.Equal("Avbruten: programmet stoppades under körningen. Kör kvartalet igen.", row.Message);
+        Assert.Equal("succeeded", history.All().Single(r => r.Id != dead).Status);
+    }
+
     [Fact]
     public void Cli_run_that_fails_is_recorded_as_failed_with_the_Swedish_message()
     {

@@ -118,6 +118,21 @@ public class CliTests : IDisposable
     }
 
     [Fact]
+    public void Report_puts_arendenr_and_handlaggare_into_the_tjansteskrivelse()
+    {
+        string db = _env.PathOf("cli.db"), out1 = _env.PathOf("out");
+        Assert.Equal(0, Cli("import", TestEnv.SampleCsv, "--db", db).Code);
+        Assert.Equal(0, Cli("report", "--period", "2025Q2", "--db", db, "--out", out1, "--arendenr", "SN 2025/117", "--handlaggare", "Anna Andersson, utredare").Code);
+        using var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(Path.Combine(out1, "2025Q2", "tjansteskrivelse-sol-2025Q2.docx"), false);
+        var lines = doc.MainDocumentPart!.Document.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText).ToList();
+        Assert.Contains("Ärendenr: SN 2025/117", lines);
+        Assert.Contains("Handläggare: Anna Andersson, utredare", lines);
+        var tooLong = Cli("report", "--period", "2025Q2", "--db", db, "--out", out1, "--arendenr", new string('x', 201));
+        Assert.Equal(2, tooLong.Code);
+        Assert.Contains("--arendenr är för lång (högst 200 tecken).", tooLong.Err);
+    }
+
+    [Fact]
     public void Report_with_import_remakes_an_old_quarter_from_the_records_as_they_stood_then()
     {
         string db = _env.PathOf("cli.db"), out1 = _env.PathOf("then"), out2 = _env.PathOf("now");
@@ -137,8 +152,9 @@ public class CliTests : IDisposable
         Assert.Equal(35, Xlsx.Numbers(then["Sammanställning"], "Särskilt boende, ÄO")[^1]);
         Assert.Equal(94, Xlsx.Numbers(now["Sammanställning"], "Totalt samtliga verksamheter")[^1]);
         Assert.Equal(34, Xlsx.Numbers(now["Sammanställning"], "Särskilt boende, ÄO")[^1]);
-        Assert.Matches(@"^Rapporten bygger på beslutsunderlaget från verksamhetssystemet i filen beslut\.csv, importerad den \d+ \w+ \d{4} \(import nr 1\)\.$", then["Text"][^1][0]);
-        Assert.Matches(@"^Rapporten bygger på beslutsunderlaget från verksamhetssystemet i filen snapshot2\.csv, importerad den .* \(import nr 2\)\.$", now["Text"][^1][0]);
+        // The document names the day the records were taken out, never a file name or an import number.
+        Assert.Matches(@"^Underlaget är uttaget ur verksamhetssystemet den \d+ [a-zåäö]+ \d{4}\.$", then["Text"][^1][0]);
+        Assert.Matches(@"^Underlaget är uttaget ur verksamhetssystemet den \d+ [a-zåäö]+ \d{4}\.$", now["Text"][^1][0]);
 
         var missing = Cli("report", "--period", "2024Q4", "--import", "7", "--db", db, "--out", out1);
         Assert.Equal(1, missing.Code);

@@ -17,7 +17,7 @@ public class CatalogTests
         Assert.Equal(["Särskilt boende, ÄO", "Korttidsboende, ÄO"], c.SolRows.Take(2).Select(r => r.Label));
         Assert.Equal(new CatalogRow(Lag.SoL, "IFO", "Externt skyddat boende", "Externt skyddat boende, IFO"), c.SolRows[^1]);
         Assert.Equal(["ÄO", "OF", "IFO"], c.Verksamheter);
-        Assert.Equal("Omsorg om funktionsnedsatta enligt SoL", c.VerksamhetNames["OF"]);
+        Assert.Equal("Omsorg om personer med funktionsnedsättning enligt SoL", c.VerksamhetNames["OF"]);
     }
 
     [Fact]

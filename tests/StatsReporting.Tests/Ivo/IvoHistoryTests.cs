@@ -100,7 +100,7 @@ public class IvoHistoryTests : IClassFixture<IvoHistoryTests.Written>
         Assert.Equal("Den enskilde har avlidit", row[IvoHistory.Col("Orsak")]);
         Assert.Equal("Avslutsorsak: den enskilde har avlidit.", row[IvoHistory.Col("Fritext till IVO")]);
         Assert.Equal("Äldreomsorg: Hemtjänst", row[IvoHistory.Col("Insats")]);
-        Assert.Equal("Orsak till dröjsmålet: arbetsrelaterade omständigheter har försvårat att hitta rätt matchning.", Row(3, "H-3")[IvoHistory.Col("Fritext till IVO")]);
+        Assert.Equal("Orsak till dröjsmålet: arbetsrelaterade omständigheter har gjort det svårt att hitta rätt matchning.", Row(3, "H-3")[IvoHistory.Col("Fritext till IVO")]);
     }
 
     [Fact]

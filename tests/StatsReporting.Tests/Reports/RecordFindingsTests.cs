@@ -42,7 +42,7 @@ public class RecordFindingsTests : IDisposable
         ], findings.Select(f => (f.Kind, f.Row)));
         Assert.All(findings, f => Assert.Equal(("SoL", "Beslut SoL"), (f.Law, f.Table)));
         Assert.Equal(4, findings.Single(f => f.Kind == FindingKind.LongRunning).Computed);
-        Assert.Equal("Beslut R-1 rapporteras för 4:e kvartalet i följd (första gången 2024Q3).", findings[2].Message);
+        Assert.Equal("Beslut R-1 rapporteras för fjärde kvartalet i följd (första gången kvartal 3 2024).", findings[2].Message);
         Assert.DoesNotContain("19400101", json);
         Assert.DoesNotContain("hemlig", json);
 

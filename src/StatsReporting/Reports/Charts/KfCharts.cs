@@ -89,7 +89,7 @@ public static partial class KfCharts
         name == TrendHistory.TotalName ? "Totalt"
         : catalog.VerksamhetNames.TryGetValue(name, out var full) ? $"{name} {ShortName(full)}" : name;
 
-    /// "Omsorg om funktionsnedsatta enligt SoL" → "omsorg om funktionsnedsatta": the legend has the law in the title.
+    /// "Omsorg om personer med funktionsnedsättning enligt SoL" → "(omsorg om personer med funktionsnedsättning)": the legend has the law in the title.
     private static string ShortName(string full) => $"({full.Replace(" enligt SoL", "").ToLower(Swedish)})";
 
     [GeneratedRegex(@"^9 § \d+(?= )")]

@@ -11,7 +11,9 @@ namespace StatsReporting.Reports.Document;
 
 /// The tjänsteskrivelse to the nämnd for one law and quarter (spec §9, the seed protocols' § 73 and § 74), as a Word
 /// document: the standard sections, the tables as Word tables, the reason breakdown as bullets per insats and the kön
-/// and trend charts as pictures. Its sentences are the Text sheet's (TextDraft and Wording). No person data.
+/// and trend charts as pictures, then Jämställdhetsanalys, Barnrättsperspektiv, Ekonomiska konsekvenser and the kommun's
+/// own sections. Its sentences are the Text sheet's (TextDraft and Wording). No person data. Written into the
+/// kommun's own template (Dokument:Mall) when there is one, else in the built-in layout.
 public static class Tjansteskrivelse
 {
     public static string FileName(Lag lag, Period p, string? namnd = null) => namnd is null
@@ -20,37 +22,67 @@ public static class Tjansteskrivelse
     /// "Tjänsteskrivelse EVB SoL 2025 kv2.docx", the name a controller downloads it under.
     public static string DisplayName(Lag lag, Period p, string? namnd = null) => $"Tjänsteskrivelse EVB {lag} {p.Swedish}{ReportService.Named(namnd)}.docx";
 
-    public static void Write(KfReport r, IReadOnlyList<ChartImage> charts, Catalog catalog, ReportSettings settings, DateOnly made, string path) =>
+    public static void Write(KfReport r, IReadOnlyList<ChartImage> charts, Catalog catalog, ReportSettings settings, DateOnly made, string path,
+        DocumentOptions? options = null)
+    {
+        options ??= DocumentOptions.BuiltIn;
+        var template = options.Template is { } mall ? WordTemplate.Check(mall, $"{DocumentSettings.Section}:Mall") : null;
+        var title = TextDraft.Title(r);
+        var fields = new Dictionary<string, string?>
+        {
+            ["kommun"] = settings.Kommun, ["namnd"] = settings.Namnd, ["forvaltning"] = options.Forvaltning, ["arendenr"] = options.Arendenr,
+            ["datum"] = Prose.Date(made), ["handlaggare"] = options.Handlaggare, ["rubrik"] = title,
+        };
         AtomicFile.Write(path, stream =>
         {
-            using var doc = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document);
-            var main = doc.AddMainDocumentPart();
-            WordParts.AddStyles(main);
-            WordParts.AddNumbering(main);
-            var content = new WordContent(main);
-            Compose(content, r, charts, catalog, settings, made);
-            var title = TextDraft.Title(r);
-            content.Body.Append(WordParts.Section(main, $"{settings.Kommun} · {settings.Namnd}", $"Tjänsteskrivelse {Wording.Date(made)}",
-                $"{title}. Framtagen {Wording.Date(made)}"));
-            main.Document = new DocumentFormat.OpenXml.Wordprocessing.Document(content.Body);
+            using var doc = template is null ? BuiltIn(stream) : WordTemplate.Open(template, stream);
+            var main = doc.MainDocumentPart!;
+            var styles = WordParts.EnsureStyles(main);
+            var bullets = WordParts.EnsureNumbering(main);
+            WordParts.EnsureSettings(main);
+            var content = new WordContent(main, styles, bullets, WordParts.TextWidthOf(main));
+            if (template is null) Letterhead(content, settings, options, made);
+            if (template is null || !WordTemplate.HasMarker(main, "rubrik")) content.Styled("Title", title);
+            Compose(content, r, charts, catalog, settings, made, options);
+            if (template is null)
+            {
+                content.Body.Append(WordParts.Section(main, $"{settings.Kommun} · {settings.Namnd}", $"Tjänsteskrivelse {Prose.Date(made)}",
+                    $"{title}. Framtagen {Prose.Date(made)}"));
+                main.Document = new DocumentFormat.OpenXml.Wordprocessing.Document(content.Body);
+            }
+            else WordTemplate.Fill(main, content.Body, fields);
             main.Document.Save();
             doc.PackageProperties.Title = title;
             doc.PackageProperties.Creator = settings.Namnd;
         });
+    }
 
-    private static void Compose(WordContent d, KfReport r, IReadOnlyList<ChartImage> charts, Catalog catalog, ReportSettings settings, DateOnly made)
+    private static WordprocessingDocument BuiltIn(Stream stream)
+    {
+        var doc = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document);
+        doc.AddMainDocumentPart().Document = new DocumentFormat.OpenXml.Wordprocessing.Document(new Body());
+        return doc;
+    }
+
+    /// The built-in layout's first lines; a template carries its own (its markers).
+    private static void Letterhead(WordContent d, ReportSettings settings, DocumentOptions options, DateOnly made)
     {
         d.Paragraph($"{settings.Kommun}, {settings.Namnd}", bold: true);
-        d.Paragraph($"Tjänsteskrivelse {Wording.Date(made)}");
-        d.Placeholder("Ärendenr:", "fylls i");
-        d.Placeholder("Handläggare:", "namn, titel, telefon – fylls i");
-        d.Styled("Title", TextDraft.Title(r));
+        d.Paragraph($"Tjänsteskrivelse {Prose.Date(made)}");
+        if (options.Forvaltning is { } f) d.Paragraph(f);
+        d.Field("Ärendenr:", options.Arendenr, "fylls i");
+        d.Field("Handläggare:", options.Handlaggare, "namn, titel, telefon – fylls i");
+    }
 
-        d.Heading("Förslag till beslut");
-        d.Paragraph($"{settings.Namnd} beslutar att överlämna redovisad statistikrapport till kommunfullmäktige.");
+    private static void Compose(WordContent d, KfReport r, IReadOnlyList<ChartImage> charts, Catalog catalog, ReportSettings settings, DateOnly made,
+        DocumentOptions options)
+    {
+        var manFirst = settings.KonColumns(r.Lag)[0] == Kon.M;
+        d.Heading(Sections.ProposalHeading(options.Forvaltning));
+        d.Paragraph(Sections.Proposal(settings.Namnd));
 
         d.Heading("Sammanfattning av ärendet");
-        d.Paragraph(Requirement(r));
+        d.Paragraph(TextDraft.Requirement(r));
         d.Paragraph(TextDraft.Main(r, settings));
         d.Styled("Caption", $"Tabell 1. Ej verkställda gynnande beslut per insats och kön, {Wording.Quarter(r.Period)}");
         d.Table(r.Sammanstallning);
@@ -59,10 +91,8 @@ public static class Tjansteskrivelse
         d.Paragraph(TextDraft.LawLine(r));
         if (r.Total == 0) d.Paragraph(Wording.NoneToReport);
         foreach (var block in r.Orsaker)
-        {
-            d.Paragraph(Wording.InsatsIntro(TextDraft.InsatsName(catalog, r.Lag, block.Label), block.Total), keepWithList: true);
-            foreach (var line in block.Lines) d.Bullet(Wording.StatusCount(line.Status, line.Reason, line.Count));
-        }
+            d.List(Wording.InsatsIntro(TextDraft.InsatsName(catalog, r.Lag, block.Label), block.Total),
+                block.Lines.Select(line => Wording.StatusCount(line.Status, line.Reason, line.Count)).ToList());
         foreach (var fact in TextDraft.Facts(r)) d.Paragraph(fact);
         var per = r.Lag == Lag.SoL ? "per verksamhet" : "per insats med beslut";
         d.Styled("Caption", $"Tabell 2. Tid sedan beslutet eller avbrottet, {per}");
@@ -74,31 +104,36 @@ public static class Tjansteskrivelse
         d.Heading("Jämförelse med tidigare kvartal");
         d.Paragraph(TextDraft.Comparison(r));
         d.Styled("Caption", "Tabell 4. Antal ej verkställda beslut vid utgången av de tre senaste kvartalen");
-        d.Table(r.Jamforelse);
+        // The quarters as the charts name them ("2025 kv2"), not as the workbook's dates.
+        d.Table(r.Jamforelse with { Columns = r.Period.Window(r.Jamforelse.Columns.Count).Select(q => q.Swedish).ToList() });
         Chart(d, charts, ChartKind.Trend, "Diagram 2");
         d.Paragraph("Uppgifterna är avidentifierade.");
 
+        Section(d, "Jämställdhetsanalys", Sections.Jamstalldhet(r, manFirst));
+        Section(d, "Barnrättsperspektiv", Sections.Barnratt(r));
+        Section(d, "Ekonomiska konsekvenser", Sections.Ekonomi(r));
+        foreach (var fixedSection in options.Avsnitt) Section(d, fixedSection.Rubrik, [new(fixedSection.Text)]);
+
         d.Heading("Beslutsunderlag");
-        d.Bullet($"Tjänsteskrivelse {Wording.Date(made)}");
-        d.Bullet($"Statistikrapport ej verkställda gynnande beslut enligt {r.LawName}, {Wording.Quarter(r.Period)} "
-                 + $"({ReportService.WorkbookDisplayName(r.Lag, r.Period)})");
+        d.List(null, [$"Tjänsteskrivelse, {Prose.Date(made)}", Sections.Attachment(r)]);
         if (r.Basis is { } basis) d.Paragraph(basis);
 
+        // The last block and the signature stay on one page: no page holds only the signature.
         d.Heading("Beslutet skickas till");
-        d.Bullet("Kommunfullmäktige");
-        d.Bullet("Kommunens revisorer");
-        d.Placeholder("Övriga mottagare:", "fylls i eller stryks");
-
-        d.Paragraph("");
-        d.Placeholder("Underskrift:", "namn, titel – fylls i");
+        d.List(null, ["Kommunfullmäktige", "Kommunens revisorer"], keepAll: true);
+        d.Field("Övriga mottagare:", null, "fylls i eller stryks", keepNext: true);
+        d.Paragraph("", keepNext: true);
+        if (options.Forvaltning is { } f) d.Paragraph(f, keepNext: true);
+        d.Field("Underskrift:", null, "namn, titel – fylls i");
     }
 
-    /// What the law asks of the nämnd each quarter, citing the provisions for the decisions' dates (spec §1).
-    private static string Requirement(KfReport r) =>
-        $"Enligt {TextDraft.Statistics(r)} ska nämnden varje kvartal lämna en statistikrapport till kommunfullmäktige över hur "
-        + $"många gynnande beslut enligt {TextDraft.Covered(r)} som inte har verkställts inom tre månader från dagen för "
-        + "beslutet. Rapporten ska ange vilka typer av insatser besluten gäller, hur lång tid som har förflutit från dagen för "
-        + "varje beslut och om beslutet avser ett avbrott i en verkställighet. Uppgifterna ska lämnas avidentifierade.";
+    private static void Section(WordContent d, string heading, IReadOnlyList<SectionText> texts)
+    {
+        d.Heading(heading);
+        foreach (var t in texts)
+            if (t.List is { Count: > 0 } list) d.List(t.Text, list);
+            else d.Paragraph(t.Text);
+    }
 
     /// Väntetid and Avbrott in short: per verksamhet and in total for SoL, the points with decisions and the total for LSS.
     private static ReportTable Short(ReportTable t) => t with

@@ -31,11 +31,12 @@ public class TjansteskrivelseTests(SampleOutputs outputs) : IClassFixture<Sample
         using var doc = WordprocessingDocument.Open(outputs.Docx("sol"), false);
         var headings = doc.MainDocumentPart!.Document.Body!.Elements<Paragraph>()
             .Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value is "Heading1" or "Title").Select(p => p.InnerText).ToList();
-        Assert.Equal(["Rapport om ej verkställda gynnande beslut enligt SoL, kvartal 2 2025", "Förslag till beslut", "Sammanfattning av ärendet",
-            "Beskrivning av ärendet", "Jämförelse med tidigare kvartal", "Beslutsunderlag", "Beslutet skickas till"], headings);
+        Assert.Equal(["Ej verkställda gynnande beslut enligt SoL, kvartal 2 2025", "Socialförvaltningens förslag till beslut", "Sammanfattning av ärendet",
+            "Beskrivning av ärendet", "Jämförelse med tidigare kvartal", "Jämställdhetsanalys", "Barnrättsperspektiv", "Ekonomiska konsekvenser",
+            "Beslutsunderlag", "Beslutet skickas till"], headings);
         var text = doc.MainDocumentPart.Document.Body.InnerText;
-        Assert.Contains("Socialnämnden beslutar att överlämna redovisad statistikrapport till kommunfullmäktige.", text);
-        Assert.Contains("Enligt 16 kap. 6 h § socialtjänstlagen (2001:453) ska nämnden varje kvartal", text);
+        Assert.Contains("Socialnämnden beslutar att överlämna redovisad statistikrapport till kommunfullmäktige och kommunens revisorer.", text);
+        Assert.Contains("Enligt 16 kap. 6 h § socialtjänstlagen (2001:453), SoL, ska nämnden varje kvartal", text);
     }
 
     [Theory]
@@ -85,11 +86,14 @@ public class TjansteskrivelseTests(SampleOutputs outputs) : IClassFixture<Sample
     {
         using var doc = WordprocessingDocument.Open(outputs.Docx("sol"), false);
         var paragraphs = doc.MainDocumentPart!.Document.Body!.Elements<Paragraph>().ToList();
-        var intro = paragraphs.FindIndex(p => p.InnerText == "Särskilt boende (ÄO): 48 beslut. Av dessa är vid rapporteringstillfället:");
-        var bullets = paragraphs.Skip(intro + 1).TakeWhile(p => p.ParagraphProperties?.NumberingProperties is not null).Select(p => p.InnerText);
-        Assert.Equal(["10 beslut verkställda", "1 beslut avslutat då den enskilde har avlidit",
-            "20 ej verkställda beslut då den enskilde har tackat nej till erbjudande",
-            "17 ej verkställda beslut då det saknas plats (kö, sanering/renovering/ombyggnation)"], bullets);
+        var intro = paragraphs.FindIndex(p => p.InnerText == "Särskilt boende (ÄO), 48 beslut:");
+        var bullets = paragraphs.Skip(intro + 1).TakeWhile(p => p.ParagraphProperties?.NumberingProperties is not null).ToList();
+        Assert.Equal(["10 beslut verkställda", "1 beslut avslutat, då den enskilde har avlidit",
+            "20 beslut ej verkställda, då den enskilde har tackat nej till erbjudande",
+            "17 beslut ej verkställda, då det saknas plats (kö, sanering/renovering/ombyggnation)"], bullets.Select(p => p.InnerText));
+        // The lead line and every item but the last keep with what follows: the list is not parted from its lead line.
+        Assert.NotNull(paragraphs[intro].ParagraphProperties!.KeepNext);
+        Assert.Equal([true, true, true, false], bullets.Select(p => p.ParagraphProperties!.KeepNext is not null));
     }
 
     [Fact]
