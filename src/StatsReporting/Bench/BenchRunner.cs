@@ -9,7 +9,11 @@ namespace StatsReporting.Bench;
 /// and in beslut_id order.
 public sealed record SizeResult(int Records, Figure? Plain, Figure? Storage, Figure Parse, Figure Import, long ImportKb, Figure Second,
     long SecondKb, double FirstMb, double GrowthMb, Figure Warm, long ReportKb, Figure Aggregation, Figure? Reference, bool? CountsMatch,
-    Figure ImportByPerson, Figure ImportById);
+    Figure ImportByPerson, Figure ImportById)
+{
+    /// The first snapshot with personnummer where it has IVO codes (issue 23: turned into IVO codes at the door).
+    public Figure? ImportPersonnummer { get; init; }
+}
 
 /// The synthetic files of one size, written once and read by every step (both providers): two snapshots in export
 /// order (the same shuffle of ids; the second with 1 % changed) and the first in two other orders.
@@ -18,12 +22,36 @@ public sealed record BenchFiles(string Snapshot1, string Snapshot2, string ByPer
     public static BenchFiles In(string dir) => new(Path.Combine(dir, "snapshot1.csv"), Path.Combine(dir, "snapshot2.csv"),
         Path.Combine(dir, "snapshot1-person.csv"), Path.Combine(dir, "snapshot1-id.csv"));
 
+    /// The first snapshot as a case system exports it: personnummer (ÅÅÅÅMMDD-NNNN) in person_id.
+    public string Personnummer => Path.ChangeExtension(Snapshot1, null) + "-personnummer.csv";
+
     public void Write(int records)
     {
         SyntheticMunicipality.Write(Snapshot1, records, order: RowOrder.Shuffled);
         SyntheticMunicipality.Write(Snapshot2, records, snapshot: 2, order: RowOrder.Shuffled);
         SyntheticMunicipality.Write(ByPerson, records, order: RowOrder.ByPerson);
         SyntheticMunicipality.Write(ById, records);
+        WithPersonNumbers(Snapshot1, Personnummer);
+    }
+
+    /// Each IVO code ÅÅÅÅMMDD-TNNN of `from` as the personnummer it comes from: the digit behind the T is the one whose
+    /// Luhn check digit is the code's last.
+    private static void WithPersonNumbers(string from, string to)
+    {
+        using var w = new StreamWriter(to, false, new System.Text.UTF8Encoding(false), 1 << 16);
+        foreach (var line in File.ReadLines(from))
+        {
+            var at = line.IndexOf(';') + 1;
+            var code = line.AsSpan(at, Math.Min(13, line.Length - at));
+            if (code.Length < 13 || code[9] != 'T') { w.Write(line); w.Write('\n'); continue; }
+            var digit = 0;
+            while (!Import.PersonNumber.Luhn(string.Concat(code[2..8], [(char)('0' + digit)], code[10..13]))) digit++;
+            w.Write(line.AsSpan(0, at));
+            w.Write(code[..9]);
+            w.Write((char)('0' + digit));
+            w.Write(line.AsSpan(at + 10));
+            w.Write('\n');
+        }
     }
 }
 
@@ -78,6 +106,7 @@ public sealed class BenchRunner(Func<IReadOnlyList<string>, ProcessStartInfo> st
         log.WriteLine($"{records}: vår import av samma rader sorterade på person och i beslut_id-ordning …");
         var byPerson = Figure.Median(Times(_ => ImportOnce(dir, files.ByPerson)));
         var byId = Figure.Median(Times(_ => ImportOnce(dir, files.ById)));
+        var personnummer = Figure.Median(Times(_ => ImportOnce(dir, files.Personnummer)));
         log.WriteLine($"{records}: rapporten och referensfrågan …");
         var report = Child(["bench", "--step", "report", "--db", db, "--out", Path.Combine(dir, "out")]);
         Figure? reference = null;
@@ -93,7 +122,7 @@ public sealed class BenchRunner(Func<IReadOnlyList<string>, ProcessStartInfo> st
         }
         return new(records, plain, storage, parse, Figure.Median(first.Select(Time).ToList()), Kb(first), Figure.Median(second.Select(Time).ToList()),
             Kb(second), firstMb, growthMb, new(Num(report["warm_ms"]), Num(report["warm_cpu_ms"])), Kb([report]),
-            new(Num(report["agg_ms"]), Num(report["agg_cpu_ms"])), reference, match, byPerson, byId);
+            new(Num(report["agg_ms"]), Num(report["agg_cpu_ms"])), reference, match, byPerson, byId) { ImportPersonnummer = personnummer };
     }
 
     /// Where Size writes the files of `records` (PostgresBench reads them there).
