@@ -14,7 +14,7 @@ public static class XlsxRows
         var dates = Xml(1, () => XlsxParts.DateStyles(package, book));
         var strings = Xml(1, () => XlsxParts.SharedStrings(package, limits, book));
         var sheet = Xml(1, () => XlsxSheetChoice.Choose(package, sheets, limits, strings, decisions ?? HeaderMap.BuiltIn));
-        using var r = package.Open(sheet) ?? throw new NotATableException("arbetsbokens första synliga blad saknas i filen; spara den på nytt från Excel.");
+        using var r = package.Open(sheet) ?? throw new NotATableException("arbetsbokens blad med besluten saknas i filen; spara den på nytt från Excel.");
         var rowNumber = 0;
         // Empty (formatted) rows count too: a sheet of a hundred million <row/> is refused, not read for minutes.
         for (var seen = 0; ; seen++)
