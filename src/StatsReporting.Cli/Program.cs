@@ -19,6 +19,8 @@ var verbs = new Dictionary<string, Func<Args, int>>
     ["bench"] = BenchCommand.Run,
     ["logg"] = LoggCommand.Run,
     ["copy-to-postgres"] = CopyToPostgresCommand.Run,
+    ["backup"] = BackupCommand.Run,
+    ["restore"] = RestoreCommand.Run,
 };
 
 // No arguments is a mistake (a script that lost its arguments must not look successful): usage on stderr, exit 2.

@@ -17,6 +17,8 @@ public static class Usage
           bench [--records 10000,100000]     prestandamätning mot sqlite3 på en syntetisk kommun
           logg [verify]                      behandlingsloggen: vem som såg personuppgifter; kontrollera kedjan
           copy-to-postgres                   flytta hela SQLite-databasen till en tom PostgreSQL-databas
+          backup [--to MAPP]                 säkerhetskopiera databasen och arkivet medan tjänsten kör
+          restore --from MAPP                återställ en säkerhetskopia (kontrollerad först)
 
         Alla kommandon tar --db SÖKVÄG (standard data/statsreporting.db ur appsettings.json).
         Med flera nämnder (Organisation:Namnder) tar import, report, run, ivo, bevakning och import-table
@@ -126,6 +128,21 @@ public static class Usage
               ConnectionStrings:Postgres, i en transaktion: varje tabell, med id:n och datum som de var. Måldatabasen
               måste vara tom. Efteråt jämförs antal rader och en kontrollsumma per tabell och skrivs ut; stämmer
               någon inte sparas ingenting. Arkivet ligger kvar. Stoppa tjänsten först (README "Flytta till PostgreSQL").
+            """,
+        ["backup"] = """
+            statsreporting backup [--to MAPP] [--db SÖKVÄG]
+              Säkerhetskopierar medan tjänsten kör: databasen med SQLites säkerhetskopierings-API (en hel, samtidig
+              kopia), arkivfilerna som databasen hänvisar till och manifest.json (tid, schemaversion, rader per
+              tabell, SHA-256 för varje fil), i en ny mapp statsreporting-<tid> i MAPP (standard Paths:Backup,
+              mappen backup bredvid databasen). Mappen skrivs dold och byter namn när den är hel. Syns i körhistoriken.
+              Med PostgreSQL: använd pg_dump och pg_restore (README "Säkerhetskopiering och återställning").
+            """,
+        ["restore"] = """
+            statsreporting restore --from MAPP [--db SÖKVÄG] [--replace]
+              Kontrollerar säkerhetskopian (manifestet, varje fils SHA-256, PRAGMA integrity_check, att schemat inte
+              är nyare än programmets) och återställer databasen och arkivfilerna till SÖKVÄG (standard
+              Paths:Database), som inte får ha någon databas. --replace flyttar först den befintliga databasen och
+              arkivmappen åt sidan (<namn>.fore-aterstallning-<tid>). Vägras medan körlåset hålls.
             """,
     };
 }

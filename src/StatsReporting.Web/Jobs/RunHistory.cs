@@ -26,6 +26,9 @@ public sealed class RunHistory(Db db, TimeProvider clock)
     public const string Failed = "failed";
     /// The trigger of a run made with the CLI's `run` (the web's are QuarterlyJob.Scheduled and Manual).
     public const string Cli = "cli";
+    /// Backups (Backups/BackupWriter), nightly or with the CLI's `backup`: rows without a quarter. They are not runs of
+    /// the quarterly job and do not take its lock, so a quarterly run never marks them as dead (Abandon).
+    public const string Backup = "backup", BackupCli = "backup-cli", RestoredFrom = "restore";
 
     /// `startedBy`: the admin key's name for "Kör nu", user@machine for the CLI, null for the schedule.
     public long Start(Period period, string trigger, string? jobId, string? startedBy = null)
@@ -36,6 +39,50 @@ public sealed class RunHistory(Db db, TimeProvider clock)
             """;
         using var c = db.Open();
         return c.ExecuteScalar<long>(sql, new { period = period.ToString(), trigger, jobId, at = Now(), status = Running, message = "Startar …", startedBy });
+    }
+
+    /// A backup's row, in every nämnd's history (a backup holds every nämnd's data).
+    public long StartBackup(string trigger, string? jobId, string? startedBy)
+    {
+        const string sql = """
+            INSERT INTO runs (namnd, period, trigger, job_id, started_at, status, message, started_by)
+            VALUES (namnd(), '', @trigger, @jobId, @at, @status, @message, @startedBy) RETURNING id
+            """;
+        using var c = db.Open();
+        return c.ExecuteScalar<long>(sql, new { trigger, jobId, at = Now(), status = Running, message = "Säkerhetskopierar …", startedBy });
+    }
+
+    /// Called holding the backup lock (BackupWriter.Lock): a backup row still running belonged to a killed process,
+    /// whose hidden folder is swept; no partial backup is left.
+    public int AbandonDeadBackups()
+    {
+        const string sql = """
+            UPDATE runs SET status = @failed, finished_at = @at,
+                message = 'Avbruten: säkerhetskopieringen stoppades innan den var klar; ingen ofullständig säkerhetskopia finns kvar.'
+            WHERE status = @running AND trigger IN (@backup, @backupCli)
+            """;
+        using var c = db.Open();
+        return c.Execute(sql, new { failed = Failed, running = Running, at = Now(), backup = Backup, backupCli = BackupCli });
+    }
+
+    /// After `statsreporting restore`: a row still running in the copy was going on when the backup was taken (the
+    /// backup's own row among them) and never finishes here; a row of its own says where the database came from.
+    public void Restored(string backup, DateTimeOffset takenAt)
+    {
+        const string finish = """
+            UPDATE runs SET status = CASE WHEN trigger IN (@backup, @backupCli) THEN @succeeded ELSE @failed END, finished_at = @at,
+                message = CASE WHEN trigger IN (@backup, @backupCli) THEN 'Säkerhetskopian som den här databasen återställdes från.'
+                               ELSE 'Pågick när säkerhetskopian togs; databasen återställdes från säkerhetskopian, kör kvartalet igen.' END
+            WHERE status = @running
+            """;
+        const string row = """
+            INSERT INTO runs (namnd, period, trigger, job_id, started_at, finished_at, status, message, started_by)
+            VALUES (namnd(), '', @trigger, NULL, @at, @at, @succeeded, @message, @startedBy)
+            """;
+        using var c = db.Open();
+        c.Execute(finish, new { backup = Backup, backupCli = BackupCli, succeeded = Succeeded, failed = Failed, running = Running, at = Now() });
+        c.Execute(row, new { trigger = RestoredFrom, at = Now(), succeeded = Succeeded, startedBy = $"{Environment.UserName}@{Environment.MachineName}",
+            message = $"Databasen återställdes från säkerhetskopian {backup} (tagen {takenAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC)." });
     }
 
     /// The job's latest step ("Importerar beslut.csv …"), which the page shows while the run is going.
@@ -100,10 +147,10 @@ public sealed class RunHistory(Db db, TimeProvider clock)
         // With a job id only that job's dead rows: another nämnd's row is its own job's business. A dead job's row on
         // PostgreSQL: Hangfire's queue is in the database and gives the job out again. With SQLite the queue was in the
         // stopped process's memory, and the CLI's rows have no job: run it again.
-        var sql = "UPDATE runs SET status = @failed, finished_at = @at, message = CASE WHEN job_id = @jobId THEN @message WHEN job_id IS NOT NULL THEN @queued ELSE @generic END WHERE status = @running";
+        var sql = "UPDATE runs SET status = @failed, finished_at = @at, message = CASE WHEN job_id = @jobId THEN @message WHEN job_id IS NOT NULL THEN @queued ELSE @generic END WHERE status = @running AND trigger NOT IN (@backup, @backupCli)";
         using var c = db.Open();
         return c.Execute(sql, new { failed = Failed, running = Running, at = Now(), message, jobId, generic = Stopped,
-            queued = db.SharedByNodes ? Requeued : Stopped });
+            queued = db.SharedByNodes ? Requeued : Stopped, backup = Backup, backupCli = BackupCli });
     }
 
     private string Now() => clock.GetUtcNow().ToString("O");

@@ -26,6 +26,7 @@ public static class Scheduler
         if (builder.Configuration.GetValue("StatsReporting:Node:Worker", true)) builder.Services.AddHangfireServer(o => o.WorkerCount = 2);
         builder.Services.AddSingleton<RunHistory>();
         builder.Services.AddTransient<QuarterlyJob>();
+        builder.Services.AddTransient<BackupJob>();
         return builder;
     }
 
@@ -56,6 +57,20 @@ public static class Scheduler
         catch (ArgumentException e)
         {
             throw new InvalidOperationException($"appsettings.json: StatsReporting:Bevakning:Cron '{bevakning.Cron}' är inget giltigt cron-uttryck.", e);
+        }
+        // The nightly backup, for SQLite only: PostgreSQL is backed up with its own tools (README).
+        var backup = settings.Get<StatsReporting.Backups.BackupSettings>();
+        if (app.Services.GetRequiredService<Db>().Engine.Kind == DbProvider.Sqlite)
+        {
+            try
+            {
+                app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<BackupJob>(BackupJob.RecurringId,
+                    job => job.Run(null), backup.Cron, new RecurringJobOptions { TimeZone = backup.Zone });
+            }
+            catch (ArgumentException e)
+            {
+                throw new InvalidOperationException($"appsettings.json: StatsReporting:Backup:Cron '{backup.Cron}' är inget giltigt cron-uttryck.", e);
+            }
         }
         // Authorised by our role policy, not Hangfire's "local requests only" (which also says 401 inside a test host).
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], DashboardTitle = "StatsReporting: jobb", AppPath = "/" })

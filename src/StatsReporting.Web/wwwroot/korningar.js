@@ -13,6 +13,9 @@ function startadAv(k) {
   if (k.trigger === 'scheduled') return 'Schemat (automatiskt)';
   if (k.trigger === 'manual') return `Kör nu: ${k.startedBy ?? 'okänd'}`;
   if (k.trigger === 'cli') return `Kommandoraden: ${k.startedBy ?? 'okänd'}`;
+  if (k.trigger === 'backup') return 'Säkerhetskopiering (natt)';
+  if (k.trigger === 'backup-cli') return `Säkerhetskopiering, kommandoraden: ${k.startedBy ?? 'okänd'}`;
+  if (k.trigger === 'restore') return `Återställning: ${k.startedBy ?? 'okänd'}`;
   return k.trigger;
 }
 
@@ -45,7 +48,8 @@ async function uppdatera() {
   $('inga-korningar').hidden = korningar.length > 0;
   document.querySelector('.korhistorik').hidden = korningar.length === 0;
   $('korlista').replaceChildren(...korningar.map((k) => {
-    const celler = [k.period, startadAv(k), tid(k.startedAt), tid(k.finishedAt), statusnamn[k.status] ?? k.status, k.message ?? ''];
+    // A backup or a restore has no quarter.
+    const celler = [k.period || 'Säkerhetskopia', startadAv(k), tid(k.startedAt), tid(k.finishedAt), statusnamn[k.status] ?? k.status, k.message ?? ''];
     return el('tr', { className: k.status }, ...celler.map((text, i) => {
       const td = el('td', { textContent: text });
       td.dataset.rubrik = rubriker[i]; // the narrow layout shows each cell under its heading

@@ -87,7 +87,8 @@ public static class OutputSet
         foreach (var dir in Directory.EnumerateDirectories(staging, "*", SearchOption.AllDirectories).Prepend(staging)) SyncFolder(dir);
     }
 
-    private static void SyncFolder(string dir)
+    /// A folder's entries on the disk (Linux: fsync of the folder), after files were created or renamed in it.
+    internal static void SyncFolder(string dir)
     {
         if (!OperatingSystem.IsLinux()) return;
         var fd = OpenFolder(dir, ORdOnly | ODirectory);

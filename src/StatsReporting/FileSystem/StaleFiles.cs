@@ -27,6 +27,15 @@ public static class StaleFiles
         return removed;
     }
 
+    /// Only the hidden temporary files of dead processes directly in `dir` (the database's folder: a restore's copy).
+    public static int SweepFiles(string dir)
+    {
+        if (!Directory.Exists(dir)) return 0;
+        var stale = Directory.EnumerateFiles(dir, ".*").Where(f => TempNames.IsStale(Path.GetFileName(f))).ToList();
+        foreach (var file in stale) File.Delete(file);
+        return stale.Count;
+    }
+
     private static int SweepFolder(string dir, int depth)
     {
         var removed = 0;

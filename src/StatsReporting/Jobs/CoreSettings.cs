@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using StatsReporting.Access;
 using StatsReporting.Avgift;
+using StatsReporting.Backups;
 using StatsReporting.Bevakning;
 using StatsReporting.Configuration;
 using StatsReporting.Decisions;
@@ -37,6 +38,7 @@ public static class CoreSettings
         services.AddSettings<PathSettings>();
         services.AddSettings<Reports.Document.DocumentSettings>();
         services.AddSettings<LoggSettings>();
+        services.AddSettings<BackupSettings>();
         return services;
     }
 }

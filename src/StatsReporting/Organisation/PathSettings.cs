@@ -15,10 +15,15 @@ public sealed class PathSettings : ISettingsSection
     public string? Ivo { get; set; }
     /// Where imported files are archived; empty means an "archive" folder beside the database.
     public string? Archive { get; set; }
+    /// Where `statsreporting backup` and the nightly job put their backups; empty means a "backup" folder beside the
+    /// database. Backups hold the same personal data as the database: owner-only, and gallring reaches them.
+    public string? Backup { get; set; }
 
     public string ArchiveFor(string databasePath) => OrBesideDatabase(Archive, databasePath, "archive");
 
     public string IvoFor(string databasePath) => OrBesideDatabase(Ivo, databasePath, "ivo");
+
+    public string BackupFor(string databasePath) => OrBesideDatabase(Backup, databasePath, "backup");
 
     private static string OrBesideDatabase(string? configured, string databasePath, string folder) =>
         string.IsNullOrEmpty(configured)

@@ -15,7 +15,7 @@ public partial class LayerTests
         ["Configuration", "FileSystem"],     // settings binding, files on disk: know nothing of the domain
         ["Decisions", "Storage"],            // the records and the rule; database engines and connections
         ["Language", "Records", "Organisation", "Logg"], // Swedish wording; the decision table; nämnder; the behandlingslogg
-        ["Workbooks", "Access", "Import"],   // text-sheet writer and print layout; keys; reading files into records
+        ["Workbooks", "Access", "Import", "Backups"], // text-sheet writer and print layout; keys; reading files into records; backup and restore
         ["Checks", "Avgift"],                // the consistency checker; the särskild avgift estimate
         ["Reports"],                         // KF workbooks, charts, tjänsteskrivelse
         ["Ivo", "Bevakning", "Nodes"],       // IVO export; bevakningslista; several nodes' shared outputs
