@@ -53,8 +53,11 @@ public static class BevakningWorkbook
     private static string[] Cells(BevakningItem i) =>
     [
         i.BeslutId, i.Lag.ToString(), i.Verksamhet ?? "", i.Insats, i.Enhet ?? "", IsoDate.Format(i.Klockstart)!, i.KlockstartAv,
-        IsoDate.Format(i.SistaDag)!, i.Dagar.ToString(System.Globalization.CultureInfo.InvariantCulture), i.Orsak ?? "",
+        IsoDate.Format(i.SistaDag)!, i.Dagar.ToString(System.Globalization.CultureInfo.InvariantCulture), Capitalised(i.Orsak ?? ""),
     ];
 
     private static string Beslut(int n) => $"{n} beslut";
+
+    /// The Orsak column is a label, written with a capital like every other column ("Det saknas plats …").
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpper(text[0], Language.Wording.Swedish) + text[1..];
 }

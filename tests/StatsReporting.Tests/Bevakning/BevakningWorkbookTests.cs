@@ -34,7 +34,7 @@ public class BevakningWorkbookTests : IDisposable
         var book = Xlsx.Read(path);
         var snart = book[BevakningWorkbook.SnartSheet];
         Assert.Equal(BevakningWorkbook.Columns(true), snart[0]);
-        Assert.Equal(["B-1", "SoL", "ÄO", "Särskilt boende", "Fyren", "2025-02-20", "beslut", "2025-05-20", "0", "det saknas plats (kö, sanering/renovering/ombyggnation)"], snart[1]);
+        Assert.Equal(["B-1", "SoL", "ÄO", "Särskilt boende", "Fyren", "2025-02-20", "beslut", "2025-05-20", "0", "Det saknas plats (kö, sanering/renovering/ombyggnation)"], snart[1]);
         Assert.Equal(["B-2", "Summa Fyren: 2 beslut", "B-3", "Summa Krongyllen: 1 beslut", "B-4", "Summa (utan enhet): 1 beslut", "Totalt: 4 beslut"],
             snart.Skip(2).Select(r => r[0]));
         Assert.Equal("9 § 9 Bostad med särskild service för vuxna eller annan särskilt anpassad bostad för vuxna", snart[6][3]);
