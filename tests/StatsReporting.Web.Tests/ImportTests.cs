@@ -120,6 +120,34 @@ public class ImportTests(ServiceHost host)
 
     private static string[] Staged() => Directory.GetFiles(Path.GetTempPath(), "statsreporting-upload-*");
 
+    [Fact]
+    public async Task Kontrollera_says_what_an_upload_would_do_and_where_each_column_came_from_and_stores_nothing()
+    {
+        // The kommun's own headers (built-in aliases) and a personnummer: read as an upload would read them.
+        var csv = string.Join("\r\n", "Ej verkställda beslut, uttag 2025-07-01",
+            "Beslutsnummer;Personnummer;Kön;lag;verksamhet;insats;Utförare;Datum för beslut;Avbrott;Verkställt;Avslutat;orsak;kommentar",
+            "KONTROLL-1;19800101-1231;M;SoL;ÄO;Hemtjänst;;2025-03-01;;;;SAKNAS_PLATS;",
+            "KONTROLL-2;19800101-T123;K;SoL;ÄO;Hemtjänst;;2025-03-02;;;;SAKNAS_PLATS;");
+        var db = Uploads.Sha(host.Data.Db.Path);
+        var archive = Archived();
+        using var admin = host.As(Role.Admin);
+
+        using var response = await admin.PostAsync("/api/imports?check=true", Uploads.Form("kontroll.csv", Encoding.UTF8.GetBytes(csv)));
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(body.GetProperty("checked").GetBoolean());
+        Assert.Equal("kontroll.csv: kontrollerad, inget sparat. En import skulle ge 2 beslut (2 nya, 0 ändrade, 0 oförändrade). Rubrikraden är rad 2; "
+            + "rad 1 ovanför den hoppades över. 1 personnummer ersattes med IVO-kod vid inläsningen.", body.GetProperty("summary").GetString());
+        Assert.Equal(["beslut_id ← Beslutsnummer", "person_id ← Personnummer", "kon ← Kön", "lag ← lag", "verksamhet ← verksamhet", "insats ← insats",
+                "enhet ← Utförare", "beslutsdatum ← Datum för beslut", "avbrottsdatum ← Avbrott", "verkstallt_datum ← Verkställt",
+                "avslutat_datum ← Avslutat", "orsak ← orsak", "kommentar ← kommentar"],
+            body.GetProperty("columns").EnumerateArray().Select(c => $"{c.GetProperty("column").GetString()} ← {c.GetProperty("header").GetString()}"));
+        Assert.DoesNotContain("19800101-1231", await response.Content.ReadAsStringAsync());
+        Assert.Equal(db, Uploads.Sha(host.Data.Db.Path));
+        Assert.Equal(archive, Archived());
+    }
+
     private string[] Archived()
     {
         var dir = Path.Combine(Path.GetDirectoryName(host.Data.Db.Path)!, "archive");

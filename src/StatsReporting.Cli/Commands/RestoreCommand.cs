@@ -29,6 +29,11 @@ public static class RestoreCommand
         var db = new Storage.Db(result.Database);
         foreach (var n in installation.Organisation.All())
             new RunHistory(db.For(n.Code), TimeProvider.System).Restored(Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(from))), m.Skapad);
+        Logg.Behandlingslogg.Write(db, new Logg.LogEntry
+        {
+            Vem = $"{Environment.UserName}@{Environment.MachineName}", Handling = Logg.Handling.Aterstallning,
+            Objekt = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(from))), AntalPersoner = m.Personer, Resultat = Logg.Resultat.Ok,
+        }, TimeProvider.System.GetUtcNow());
         if (result.Migrated.Count > 0) Console.WriteLine($"Uppgraderad till programmets schema: {string.Join(", ", result.Migrated)}.");
         return 0;
     }

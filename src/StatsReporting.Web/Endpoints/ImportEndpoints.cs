@@ -28,8 +28,16 @@ public static class ImportEndpoints
     }
 
     public sealed record RowError(string File, int Row, string? Column, string Message);
+    /// Checked: the form's "Kontrollera" (`?check=true`), a dry run that stored nothing; Columns: each column found
+    /// with the header it came from.
     public sealed record Imported(string File, long ImportId, bool AlreadyImported, int Rows, int New, int Changed, int Unchanged,
-        string Summary, IReadOnlyList<RowError> Warnings);
+        string Summary, IReadOnlyList<RowError> Warnings)
+    {
+        public bool Checked { get; init; }
+        public IReadOnlyList<FoundColumn> Columns { get; init; } = [];
+    }
+
+    public sealed record FoundColumn(string Column, string Header);
 
     /// The size limit holds before a byte of the body is read: a body must say its length (browsers and curl do), and
     /// the length must be within the limit. A body that then does not parse as a form is the client's error, a 400.
@@ -77,9 +85,14 @@ public static class ImportEndpoints
             await using (var to = new FileStream(staged, options)) await file.CopyToAsync(to, ct);
             if (!LooksLike(staged, ext)) return Bad($"{name} är ingen {(ext == ".xlsx" ? "Excel-fil (.xlsx)" : "textfil (.csv)")}.");
             // The request's token: a client that disconnects stops the reading of its file between rows.
-            var outcome = importer.Import(staged, name, ct, Auth.WebActor.Of(request.HttpContext));
+            // "Kontrollera": the same reading and validation, compared with what is stored, and nothing kept.
+            var outcome = request.Query["check"] == "true" ? importer.Check(staged, name, ct)
+                : importer.Import(staged, name, ct, Auth.WebActor.Of(request.HttpContext));
             return TypedResults.Ok(new Imported(outcome.FileName, outcome.ImportId, outcome.AlreadyImported, outcome.Rows, outcome.New,
-                outcome.Changed, outcome.Unchanged, outcome.Summary, outcome.Warnings.Select(Row).ToList()));
+                outcome.Changed, outcome.Unchanged, outcome.Summary, outcome.Warnings.Select(Row).ToList())
+            {
+                Checked = outcome.Checked, Columns = outcome.Columns.Select(c => new FoundColumn(c.Column, c.Header)).ToList(),
+            });
         }
         catch (ImportFailedException e)
         {

@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.Server;
 using StatsReporting.Backups;
 using StatsReporting.Jobs;
+using StatsReporting.Logg;
 using StatsReporting.Organisation;
 using StatsReporting.Storage;
 
@@ -25,6 +26,12 @@ public sealed class BackupJob(Db db, Installation settings, TimeProvider clock, 
 
     /// A backup with its history rows: the job's (keeping the newest `keep`) and the CLI's (`keep` null: none deleted;
     /// `root`: its --to, else Paths:Backup).
+    /// The nightly job is "Schemat (säkerhetskopiering)"; the CLI is user@machine.
+    private static LogEntry Entry(string? startedBy, string? folder, long? persons, string result) => new()
+    {
+        Vem = startedBy ?? "Schemat (säkerhetskopiering)", Handling = Handling.Sakerhetskopia, Objekt = folder, AntalPersoner = persons, Resultat = result,
+    };
+
     public static (BackupResult Result, string Message) Take(Db db, Installation settings, TimeProvider clock, string trigger, string? jobId, string? startedBy, int? keep, ILogger? log = null, string? root = null)
     {
         using var held = BackupWriter.Lock(db);
@@ -38,6 +45,8 @@ public sealed class BackupJob(Db db, Installation settings, TimeProvider clock, 
             var deleted = keep is { } k ? BackupRetention.KeepNewest(root, k) : [];
             var message = result.Summary + (keep is null ? "" : $" {deleted.Count} {(deleted.Count == 1 ? "äldre borttagen" : "äldre borttagna")} (Backup:Dagar {keep} behålls).");
             foreach (var (h, id) in rows) h.Finish(id, RunHistory.Succeeded, message);
+            // A copy of every person's data: the behandlingslogg says who made it, where it went and how many it holds.
+            Behandlingslogg.Write(db, Entry(startedBy, Path.GetFileName(result.Folder), result.Manifest.Personer, Resultat.Ok), clock.GetUtcNow());
             log?.LogInformation("Säkerhetskopiering klar: {Message}", message);
             return (result, message);
         }
@@ -45,6 +54,7 @@ public sealed class BackupJob(Db db, Installation settings, TimeProvider clock, 
         {
             var message = QuarterlyJob.Describe(e);
             foreach (var (h, id) in rows) h.Finish(id, RunHistory.Failed, message);
+            Behandlingslogg.Write(db, Entry(startedBy, null, null, Resultat.Fel), clock.GetUtcNow());
             log?.LogError(e, "Säkerhetskopieringen misslyckades: {Message}", message);
             throw;
         }

@@ -58,7 +58,7 @@ public sealed class RunHistory(Db db, TimeProvider clock)
     {
         const string sql = """
             UPDATE runs SET status = @failed, finished_at = @at,
-                message = 'Avbruten: säkerhetskopieringen stoppades innan den var klar; ingen ofullständig säkerhetskopia finns kvar.'
+                message = 'Avbruten: säkerhetskopieringen stoppades innan den var klar. En ofullständig mapp tas bort; hann den bli hel ligger den kvar under sitt namn i Paths:Backup.'
             WHERE status = @running AND trigger IN (@backup, @backupCli)
             """;
         using var c = db.Open();

@@ -22,6 +22,8 @@ public sealed record BackupManifest
     public string Schemaversion { get; init; } = "";
     public IReadOnlyList<string> Migreringar { get; init; } = [];
     public IReadOnlyDictionary<string, long> Tabeller { get; init; } = new Dictionary<string, long>();
+    /// How many persons' data the backup holds (distinct person codes), for the behandlingslogg.
+    public long Personer { get; init; }
     public IReadOnlyList<ManifestFile> Filer { get; init; } = [];
     public IReadOnlyList<ManifestGap> Saknas { get; init; } = [];
 

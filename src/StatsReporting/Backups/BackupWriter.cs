@@ -67,6 +67,7 @@ public static partial class BackupWriter
             var copy = Path.Combine(staging, BackupManifest.DatabaseFile);
             Snapshot(db, copy);
             var (migrations, tables, referred) = Describe(copy);
+            var persons = Persons(copy);
             var files = new List<ManifestFile> { Entry(staging, BackupManifest.DatabaseFile) };
             var gaps = new List<ManifestGap>();
             var archived = RestrictedFiles.Folder(Path.Combine(staging, "archive"));
@@ -91,6 +92,7 @@ public static partial class BackupWriter
                 Schemaversion = migrations.LastOrDefault() ?? "",
                 Migreringar = migrations,
                 Tabeller = tables,
+                Personer = persons,
                 Filer = files,
                 Saknas = gaps,
             };
@@ -158,6 +160,13 @@ public static partial class BackupWriter
             .Select(r => (File: $"{r.Sha}{System.IO.Path.GetExtension(r.Path).ToLowerInvariant()}", r.Sha))
             .Where(r => ArchiveName().IsMatch(r.File)).Distinct().ToList();
         return (migrations, tables, archive);
+    }
+
+    private static long Persons(string copy)
+    {
+        using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = copy, Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ToString());
+        c.Open();
+        return c.ExecuteScalar<long>("SELECT COUNT(DISTINCT person_id) FROM decision_versions");
     }
 
     private static ManifestFile Entry(string folder, string relative)

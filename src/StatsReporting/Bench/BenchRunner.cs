@@ -13,6 +13,8 @@ public sealed record SizeResult(int Records, Figure? Plain, Figure? Storage, Fig
 {
     /// False for a size only PostgreSQL was measured at (BenchRunner.PostgresOnly): every SQLite figure is then "–".
     public bool Measured { get; init; } = true;
+    /// The first snapshot with personnummer where it has IVO codes (issue 23: turned into IVO codes at the door).
+    public Figure? ImportPersonnummer { get; init; }
 }
 
 /// The synthetic files of one size, written once and read by every step (both providers): two snapshots in export
@@ -22,6 +24,9 @@ public sealed record BenchFiles(string Snapshot1, string Snapshot2, string ByPer
     public static BenchFiles In(string dir) => new(Path.Combine(dir, "snapshot1.csv"), Path.Combine(dir, "snapshot2.csv"),
         Path.Combine(dir, "snapshot1-person.csv"), Path.Combine(dir, "snapshot1-id.csv"));
 
+    /// The first snapshot as a case system exports it: personnummer (ÅÅÅÅMMDD-NNNN) in person_id.
+    public string Personnummer => Path.ChangeExtension(Snapshot1, null) + "-personnummer.csv";
+
     /// `otherOrders`: the first snapshot sorted by person and in id order as well.
     public void Write(int records, bool otherOrders = true)
     {
@@ -30,6 +35,27 @@ public sealed record BenchFiles(string Snapshot1, string Snapshot2, string ByPer
         if (!otherOrders) return;
         SyntheticMunicipality.Write(ByPerson, records, order: RowOrder.ByPerson);
         SyntheticMunicipality.Write(ById, records);
+        WithPersonNumbers(Snapshot1, Personnummer);
+    }
+
+    /// Each IVO code ÅÅÅÅMMDD-TNNN of `from` as the personnummer it comes from: the digit behind the T is the one whose
+    /// Luhn check digit is the code's last.
+    private static void WithPersonNumbers(string from, string to)
+    {
+        using var w = new StreamWriter(to, false, new System.Text.UTF8Encoding(false), 1 << 16);
+        foreach (var line in File.ReadLines(from))
+        {
+            var at = line.IndexOf(';') + 1;
+            var code = line.AsSpan(at, Math.Min(13, line.Length - at));
+            if (code.Length < 13 || code[9] != 'T') { w.Write(line); w.Write('\n'); continue; }
+            var digit = 0;
+            while (!Import.PersonNumber.Luhn(string.Concat(code[2..8], [(char)('0' + digit)], code[10..13]))) digit++;
+            w.Write(line.AsSpan(0, at));
+            w.Write(code[..9]);
+            w.Write((char)('0' + digit));
+            w.Write(line.AsSpan(at + 10));
+            w.Write('\n');
+        }
     }
 }
 
@@ -98,6 +124,7 @@ public sealed class BenchRunner(Func<IReadOnlyList<string>, ProcessStartInfo> st
         log.WriteLine($"{records}: vår import av samma rader sorterade på person och i beslut_id-ordning …");
         var byPerson = Figure.Median(Times(_ => ImportOnce(dir, files.ByPerson)));
         var byId = Figure.Median(Times(_ => ImportOnce(dir, files.ById)));
+        var personnummer = Figure.Median(Times(_ => ImportOnce(dir, files.Personnummer)));
         log.WriteLine($"{records}: rapporten och referensfrågan …");
         var report = Child(["bench", "--step", "report", "--db", db, "--out", Path.Combine(dir, "out")]);
         Figure? reference = null;
@@ -113,7 +140,7 @@ public sealed class BenchRunner(Func<IReadOnlyList<string>, ProcessStartInfo> st
         }
         return new(records, plain, storage, parse, Figure.Median(first.Select(Time).ToList()), Kb(first), Figure.Median(second.Select(Time).ToList()),
             Kb(second), firstMb, growthMb, new(Num(report["warm_ms"]), Num(report["warm_cpu_ms"])), Kb([report]),
-            new(Num(report["agg_ms"]), Num(report["agg_cpu_ms"])), reference, match, byPerson, byId);
+            new(Num(report["agg_ms"]), Num(report["agg_cpu_ms"])), reference, match, byPerson, byId) { ImportPersonnummer = personnummer };
     }
 
     /// Where Size writes the files of `records` (PostgresBench reads them there).

@@ -23,6 +23,8 @@ public static class BenchTable
             ("  kvot mot .import", s => Ratio(s.ImportByPerson, s.Plain), "≤ 2×"),
             ("vår import, samma rader i beslut_id-ordning (jämförelse)", s => Sec(s.ImportById), ""),
             ("  kvot mot .import", s => Ratio(s.ImportById, s.Plain), ""),
+            ("vår import, samma rader med personnummer i stället för IVO-koder", s => Sec(s.ImportPersonnummer), ""),
+            ("  kvot mot samma rader med IVO-koder", s => s.ImportPersonnummer is { } p ? Ratio(p, s.Import) : "–", "≤ 1,1×"),
             ("topp-RSS, import", s => Mb(s.ImportKb), "< 300 MB"),
             ("andra ögonblicksbilden, 1 % ändrade", s => Sec(s.Second), ""),
             ("  kvot mot sqlite3 med vårt schema", s => Ratio(s.Second, s.Storage), "≤ 2×"),

@@ -34,6 +34,7 @@ public static class TableReader
         if (width < 2 || raw.Rows.Count == 0)
             throw new TableReadException($"{raw.FileName}: ingen tabell att kontrollera (rubrikrad, en radetikett och minst en kolumn med tal behövs).");
         if (TableShape.WhyNotATable(raw, width) is { } why) throw new TableReadException(why);
+        if (TwiceNamed(raw, width) is { } twice) throw new TableReadException(twice);
         var cells = new List<Finding>();
         var result = IsBreakdown(raw, width)
             ? new ReadTable(null, ParseBreakdown(raw, width, cells), cells)
@@ -50,8 +51,14 @@ public static class TableReader
         var t = text.Trim();
         if (t is "" or "-" or "–" or "—") return 0;
         // Eight digits are no count in a KF table but a birth date (or a person code): never summed, never shown.
-        if (TableShape.Shown(t) != t) { problem = $"'{TableShape.Shown(t)}' kan inte läsas som ett antal"; return null; }
         var compact = t.Replace(" ", "").Replace("\u00a0", "").Replace("\u202f", "").Replace('−', '-');
+        // A number of more digits than any person code has is neither a count nor personal: too big, said so.
+        if (compact.TrimStart('-').Length > 13 && !compact.TrimStart('-').AsSpan().ContainsAnyExceptInRange('0', '9'))
+        {
+            problem = $"talet är för stort för ett antal ({compact.TrimStart('-').Length} siffror)";
+            return null;
+        }
+        if (TableShape.Shown(t) != t) { problem = $"'{TableShape.Shown(t)}' kan inte läsas som ett antal"; return null; }
         if (!int.TryParse(compact, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
         {
             problem = $"'{t}' kan inte läsas som ett antal";
@@ -107,6 +114,22 @@ public static class TableReader
         var header = Text.Key(Cell(raw.Header, 1));
         if (header.Contains("status") || header.Contains("orsak")) return true;
         return raw.Rows.All(r => ParseCount(Cell(r.Cells, 1), out _) is null && ParseCount(Cell(r.Cells, width - 1), out _) is not null);
+    }
+
+    /// Two columns under one header (Män twice): which of them is the published count is a guess, as in a decision file.
+    private static string? TwiceNamed(RawTable raw, int width)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < width; i++)
+        {
+            var h = Cell(raw.Header, i);
+            if (h.Length == 0) continue;
+            if (seen.TryGetValue(Text.Key(h), out var first))
+                return $"{raw.FileName}: rad 1: rubriken '{TableShape.Shown(h)}' finns i både kolumn {first + 1} och kolumn {i + 1}; "
+                    + "ta bort eller byt namn på den ena så att det är entydigt vilken kolumn som gäller.";
+            seen[Text.Key(h)] = i;
+        }
+        return null;
     }
 
     /// Columns up to the last one that has a header or any cell: trailing empty columns (Excel's ;;;) are not data.

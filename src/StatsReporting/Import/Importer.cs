@@ -40,7 +40,7 @@ public sealed record ImportOutcome(string FileName, long ImportId, bool AlreadyI
 
     /// What `--check` and the form's "Kontrollera" show under the summary: the columns found and their headers.
     public IEnumerable<string> ColumnLines => Columns.Select(c =>
-        Text.Key(c.Column) == Text.Key(c.Header) ? $"  {c.Column}" : $"  {c.Column} ← rubriken '{UserText.Escape(c.Header)}'");
+        c.Column == c.Header ? $"  {c.Column}" : $"  {c.Column} ← rubriken '{UserText.Escape(c.Header)}'");
 }
 
 /// Imports one file in one transaction: either every row is stored, or nothing is (spec §2). The file streams through

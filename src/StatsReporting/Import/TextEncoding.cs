@@ -3,7 +3,7 @@ using System.Text;
 namespace StatsReporting.Import;
 
 /// What the bytes of a CSV file are, found by one pass over them (bounded memory): the encoding, the separator of
-/// the first line, and the lines where a stray non-UTF-8 byte sits in an otherwise UTF-8 file. SepLine: the first line
+/// the first lines, and the lines where a stray non-UTF-8 byte sits in an otherwise UTF-8 file. SepLine: the first line
 /// is Excel's `sep=;` (or `sep=,`), which sets the separator and is no row of the table.
 public sealed record TextEncoding(Encoding Encoding, int Preamble, char Separator, IReadOnlyList<int> StrayLines, bool SepLine = false)
 {
@@ -29,19 +29,22 @@ public sealed record TextEncoding(Encoding Encoding, int Preamble, char Separato
             throw new NotATableException("kodningen UTF-32 stöds inte — spara som UTF-8 (i Excel: CSV UTF-8).");
         if (n >= 2 && head[0] == 0xFF && head[1] == 0xFE) return Utf16(s, Encoding.Unicode);
         if (n >= 2 && head[0] == 0xFE && head[1] == 0xFF) return Utf16(s, Encoding.BigEndianUnicode);
-        var bom = n == 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF ? 3 : 0;
+        var bom = n >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF ? 3 : 0;
         s.Position = bom;
 
         var buffer = new byte[1 << 16];
         int line = 1, pending = 0, semis = 0, commas = 0, valid = 0;
-        bool firstLine = true, lastCr = false;
+        // The separators are counted over the first lines, not the first alone: a title row above the header
+        // ("Ej verkställda beslut, uttag 2025-07-01") may hold a comma and no semicolon.
+        const int separatorLines = RowSource.HeaderSearchRows + 1;
+        bool inHead = true, lastCr = false;
         var stray = new List<int>();
         var strayCount = 0;
         for (int read; (read = s.Read(buffer)) > 0;)
             for (var i = 0; i < read; i++)
             {
                 // Plain ASCII text needs no look, except the first line's separators: skip it in vectorised runs.
-                if (pending == 0 && !firstLine)
+                if (pending == 0 && !inHead)
                 {
                     var k = buffer.AsSpan(i, read - i).IndexOfAny(Interesting);
                     if (k < 0) { lastCr = false; break; }
@@ -60,10 +63,10 @@ public sealed record TextEncoding(Encoding Encoding, int Preamble, char Separato
                 }
                 if (b < 0x80)
                 {
-                    if (b == '\n') { if (!lastCr) line++; firstLine = false; }
-                    else if (b == '\r') { line++; firstLine = false; }
-                    else if (firstLine && b == ';') semis++;
-                    else if (firstLine && b == ',') commas++;
+                    if (b == '\n') { if (!lastCr) line++; inHead = line <= separatorLines; }
+                    else if (b == '\r') { line++; inHead = line <= separatorLines; }
+                    else if (inHead && b == ';') semis++;
+                    else if (inHead && b == ',') commas++;
                     lastCr = b == '\r';
                     continue;
                 }

@@ -14,7 +14,7 @@ public static class XlsxRows
         var dates = Xml(1, () => XlsxParts.DateStyles(package, book));
         var strings = Xml(1, () => XlsxParts.SharedStrings(package, limits, book));
         var sheet = Xml(1, () => XlsxSheetChoice.Choose(package, sheets, limits, strings, decisions ?? HeaderMap.BuiltIn));
-        using var r = package.Open(sheet) ?? throw new NotATableException("arbetsbokens första synliga blad saknas i filen; spara den på nytt från Excel.");
+        using var r = package.Open(sheet) ?? throw new NotATableException("arbetsbokens blad med besluten saknas i filen; spara den på nytt från Excel.");
         var rowNumber = 0;
         // Empty (formatted) rows count too: a sheet of a hundred million <row/> is refused, not read for minutes.
         for (var seen = 0; ; seen++)
@@ -68,7 +68,7 @@ public static class XlsxRows
             if (value is null && inline is null && !tooLong) continue; // a formatted cell without a value is no data
             if (col >= limits.MaxColumns)
                 throw new NotATableException($"en cell ligger i kolumn {Letters(col)}, utanför gränsen {limits.MaxColumns} kolumner (Import:MaxColumns).", row, Letters(col));
-            var text = Text(type, value, inline, strings, style >= 0 && style < dates.Length && dates[style], date1904, out var lossy, out var fraction);
+            var text = Text(type, value, inline, strings, style >= 0 && style < dates.Length && dates[style], date1904, out var lossy, out var fraction, row, col);
             if (lossy) inexact.Add(col);
             if (fraction) (fractions ??= []).Add(col);
             if (text is null || tooLong)
@@ -80,7 +80,7 @@ public static class XlsxRows
     }
 
     private static string? Text(string type, string? value, string? inline, List<string?> strings, bool isDate, bool date1904, out bool lossy,
-        out bool fraction)
+        out bool fraction, int row, int col)
     {
         lossy = false;
         fraction = false;
@@ -88,7 +88,7 @@ public static class XlsxRows
         {
             "s" => int.TryParse(value, out var i) && i >= 0 && i < strings.Count ? strings[i]
                 : throw new NotATableException($"filen är skadad (delade strängar): cellen pekar på text nummer {Safe(value ?? "")}, men arbetsboken har "
-                    + $"{strings.Count} texter; spara den på nytt från Excel."),
+                    + $"{strings.Count} texter; spara den på nytt från Excel.", row, Letters(col)),
             "inlineStr" => inline ?? "",
             "b" => value == "1" ? "TRUE" : "FALSE",
             "str" or "e" => value ?? "",

@@ -33,6 +33,8 @@ public static class Handling
     public const string IvoExport = "ivo_export_skriven";
     public const string Import = "import";
     public const string Gallring = "gallring";
+    public const string Sakerhetskopia = "sakerhetskopia";           // a backup of the whole database and archive
+    public const string Aterstallning = "aterstallning";             // a backup restored
     public const string LoggGallrad = "logg_gallrad";
     public const string LoggLast = "logg_last";                     // someone read this log
     public const string Inloggning = "inloggning";

@@ -16,6 +16,8 @@ public class BackupRestoreTests : IDisposable
     private string Work => Path.Combine(_dir, "work");
     private string DbPath => Path.Combine(Work, "data", "statsreporting.db");
     private string BackupRoot => Path.Combine(Work, "data", "backup");
+    /// This program's schema version: the last migration it carries.
+    private static readonly string Schema = StatsReporting.Backups.BackupCheck.ProgramSchema[^1];
     private static readonly string SampleSha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(TestEnv.SampleCsv)));
 
     public BackupRestoreTests()
@@ -40,7 +42,7 @@ public class BackupRestoreTests : IDisposable
         Assert.Equal(0, r.ExitCode);
         var folder = Assert.Single(Directory.GetDirectories(BackupRoot));
         Assert.Matches(@"^statsreporting-\d{4}-\d{2}-\d{2}T\d{6}Z$", Path.GetFileName(folder));
-        Assert.Contains($"Säkerhetskopian {Path.GetFileName(folder)} är skriven: databasen (0012_data_protection_keys.sql, 309 beslutsversioner, 1 import) och 1 arkivfil", r.Stdout);
+        Assert.Contains($"Säkerhetskopian {Path.GetFileName(folder)} är skriven: databasen ({Schema}, 309 beslutsversioner, 1 import) och 1 arkivfil", r.Stdout);
         Assert.Equal(["archive/" + SampleSha + ".csv", "manifest.json", "statsreporting.db"],
             Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder, f)).Order(StringComparer.Ordinal));
         // Personal data: owner-only, like the database.
@@ -50,7 +52,7 @@ public class BackupRestoreTests : IDisposable
 
         using var manifest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, "manifest.json")));
         var m = manifest.RootElement;
-        Assert.Equal("0012_data_protection_keys.sql", m.GetProperty("schemaversion").GetString());
+        Assert.Equal(Schema, m.GetProperty("schemaversion").GetString());
         Assert.Equal(309, m.GetProperty("tabeller").GetProperty("decision_versions").GetInt64());
         Assert.Equal(1, m.GetProperty("tabeller").GetProperty("imports").GetInt64());
         var files = m.GetProperty("filer").EnumerateArray().ToDictionary(f => f.GetProperty("fil").GetString()!, f => f.GetProperty("sha256").GetString());
@@ -74,7 +76,15 @@ public class BackupRestoreTests : IDisposable
         Assert.Equal(["backup-cli succeeded Säkerhetskopian som den här databasen återställdes från.",
                 $"restore succeeded Databasen återställdes från säkerhetskopian {Path.GetFileName(folder)} (tagen {m.GetProperty("skapad").GetDateTimeOffset().UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC)."],
             c.Query<string>("SELECT trigger || ' ' || status || ' ' || message FROM runs ORDER BY id"));
-        // And the original's: the backup, finished.
+        // The behandlingslogg: the backup in the original's (a copy of every person's data), the restore in the copy's.
+        var user = $"{Environment.UserName}@{Environment.MachineName}";
+        var persons = Faults.FaultSupport.Scalar<long>(DbPath, "SELECT COUNT(DISTINCT person_id) FROM decision_versions");
+        Assert.Equal($"{user} sakerhetskopia {Path.GetFileName(folder)} {persons} ok", Faults.FaultSupport.Scalar<string>(DbPath,
+            "SELECT vem || ' ' || handling || ' ' || objekt || ' ' || antal_personer || ' ' || resultat FROM behandlingslogg WHERE handling = 'sakerhetskopia'"));
+        Assert.Equal($"{user} aterstallning {Path.GetFileName(folder)} {persons} ok", Faults.FaultSupport.Scalar<string>(target,
+            "SELECT vem || ' ' || handling || ' ' || objekt || ' ' || antal_personer || ' ' || resultat FROM behandlingslogg WHERE handling = 'aterstallning'"));
+        Assert.Equal(0, CliProcess.Run(Work, "logg", "verify", "--db", target).ExitCode);
+        Assert.Equal(0, CliProcess.Run(Work, "logg", "verify", "--db", DbPath).ExitCode);
         Assert.Equal(0, CliProcess.Run(Work, "report", "--period", "2025Q2", "--db", target, "--out", Path.Combine(_dir, "rep")).ExitCode);
     }
 
@@ -112,14 +122,14 @@ public class BackupRestoreTests : IDisposable
         var folder = TakeBackup();
         var path = Path.Combine(folder, "manifest.json");
         var text = File.ReadAllText(path)
-            .Replace("\"schemaversion\": \"0012_data_protection_keys.sql\"", "\"schemaversion\": \"0031_framtida.sql\"")
-            .Replace("\"0012_data_protection_keys.sql\"\n  ]", "\"0012_data_protection_keys.sql\",\n    \"0031_framtida.sql\"\n  ]");
+            .Replace($"\"schemaversion\": \"{Schema}\"", "\"schemaversion\": \"0031_framtida.sql\"")
+            .Replace($"\"{Schema}\"\n  ]", $"\"{Schema}\",\n    \"0031_framtida.sql\"\n  ]");
         Assert.Contains("0031_framtida.sql\"\n  ]", text);
         File.WriteAllText(path, text);
         var target = Path.Combine(_dir, "t", "statsreporting.db");
         var r = CliProcess.Run(Work, "restore", "--from", folder, "--db", target);
         Assert.Equal(1, r.ExitCode);
-        Assert.Contains("  - säkerhetskopian har schemaversion 0031_framtida.sql, nyare än programmets 0012_data_protection_keys.sql (okända migreringar: 0031_framtida.sql): återställ den med samma eller en nyare version av programmet\n", r.Stderr);
+        Assert.Contains($"  - säkerhetskopian har schemaversion 0031_framtida.sql, nyare än programmets {Schema} (okända migreringar: 0031_framtida.sql): återställ den med samma eller en nyare version av programmet\n", r.Stderr);
         Assert.False(File.Exists(target));
     }
 

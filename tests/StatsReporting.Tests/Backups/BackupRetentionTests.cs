@@ -9,6 +9,8 @@ namespace StatsReporting.Tests.Backups;
 public class BackupRetentionTests : IDisposable
 {
     private readonly TestEnv _env = new();
+    /// This program's schema version: the last migration it carries.
+    private static readonly string Schema = BackupCheck.ProgramSchema[^1];
     public void Dispose() => _env.Dispose();
 
     private static BackupEntry At(string time) => new($"/b/statsreporting-{time}", DateTimeOffset.Parse(time[..10] + "T" + time[11..13] + ":" + time[13..15] + ":" + time[15..17] + "Z"));
@@ -66,7 +68,7 @@ public class BackupRetentionTests : IDisposable
         var rows = c.Query<(string Trigger, string JobId, string Status, string Message)>("SELECT trigger, job_id, status, message FROM runs ORDER BY id").ToList();
         Assert.Equal(5, rows.Count);
         Assert.All(rows, r => Assert.Equal(("backup", "succeeded"), (r.Trigger, r.Status)));
-        Assert.Equal("Säkerhetskopian statsreporting-2026-12-01T013000Z är skriven: databasen (0012_data_protection_keys.sql, 309 beslutsversioner, 1 import) och 1 arkivfil, 0,2 MB. 0 äldre borttagna (Backup:Dagar 3 behålls).", rows[0].Message);
+        Assert.Equal($"Säkerhetskopian statsreporting-2026-12-01T013000Z är skriven: databasen ({Schema}, 309 beslutsversioner, 1 import) och 1 arkivfil, 0,2 MB. 0 äldre borttagna (Backup:Dagar 3 behålls).", rows[0].Message);
         Assert.EndsWith("1 äldre borttagen (Backup:Dagar 3 behålls).", rows[4].Message);
         Assert.Equal(["job-1", "job-2", "job-3", "job-4", "job-5"], rows.Select(r => r.JobId));
     }
@@ -82,7 +84,7 @@ public class BackupRetentionTests : IDisposable
         using (var c = _env.Db.Open()) Assert.Equal("running", c.ExecuteScalar<string>("SELECT status FROM runs WHERE id = @dead", new { dead }));
         BackupJob.Take(_env.Db, TestEnv.Settings, _env.Clock, RunHistory.Backup, null, null, keep: 30);
         using (var c = _env.Db.Open())
-            Assert.Equal("failed Avbruten: säkerhetskopieringen stoppades innan den var klar; ingen ofullständig säkerhetskopia finns kvar.",
+            Assert.Equal("failed Avbruten: säkerhetskopieringen stoppades innan den var klar. En ofullständig mapp tas bort; hann den bli hel ligger den kvar under sitt namn i Paths:Backup.",
                 c.ExecuteScalar<string>("SELECT status || ' ' || message FROM runs WHERE id = @dead", new { dead }));
     }
 }

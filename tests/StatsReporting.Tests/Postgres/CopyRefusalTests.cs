@@ -15,7 +15,7 @@ public class CopyRefusalTests
         Assert.Equal(0, move.Copy().ExitCode);
         var again = move.Copy();
         Assert.True(again.ExitCode == 1, again.Stdout + again.Stderr);
-        Assert.Contains("är inte tom: tabellerna decision_versions, imports har redan rader", again.Stderr.ReplaceLineEndings(" "));
+        Assert.Contains("är inte tom: tabellerna behandlingslogg, decision_versions, imports har redan rader", again.Stderr.ReplaceLineEndings(" "));
         Assert.Contains("Inget har kopierats.", again.Stderr);
         using var c = move.OpenTarget();
         Assert.Equal((1L, 309L), c.QuerySingle<(long, long)>("SELECT (SELECT COUNT(*) FROM imports), (SELECT COUNT(*) FROM decision_versions)"));
