@@ -132,6 +132,9 @@ public static class Usage
               på exemplet; skriver en tabell med tider, kvoter, topp-RSS och maskinen. --out behåller filerna.
               --provider postgres lägger till PostgreSQL-rader (import, andra ögonblicksbilden, utdata varmt), en ny
               databas per mätning på servern i ConnectionStrings:Postgres (eller STATSREPORTING_TEST_POSTGRES).
+              Filen är i exportordning (blandade beslut_id), med samma rader sorterade på person och i id-ordning
+              som jämförelse; PostgreSQL mäts mot psql:s \copy av samma CSV (golvet). Över 1 000 000 beslut mäter
+              --provider postgres bara PostgreSQL.
             """,
         ["copy-to-postgres"] = """
             statsreporting copy-to-postgres [--db SQLITEFIL]
