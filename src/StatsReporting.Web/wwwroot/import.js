@@ -16,17 +16,18 @@ export function visaImport(csrf) {
       const kolumner = (body.columns ?? []).map((k) => el('li', {
         textContent: k.column === k.header ? k.column : `${k.column} ← rubriken '${k.header}'` }));
       const varningar = (body.warnings ?? []).map((v) => el('li', { textContent: `rad ${v.row}${v.column ? `, kolumn ${v.column}` : ''}: ${v.message}` }));
-      resultat.replaceChildren(el('p', { className: 'ok', textContent: body.summary }),
+      // replaceChildren would show a null as the text "null": only what there is.
+      resultat.replaceChildren(...[el('p', { className: 'ok', textContent: body.summary }),
         body.checked && kolumner.length ? el('p', { textContent: 'Kolumner i filen:' }) : null,
         body.checked && kolumner.length ? el('ul', { id: 'importkolumner' }, ...kolumner) : null,
         varningar.length ? el('p', { textContent: 'Varningar:' }) : null,
-        varningar.length ? el('ul', {}, ...varningar) : null);
+        varningar.length ? el('ul', {}, ...varningar) : null].filter((x) => x));
       return;
     }
     const rader = (body.errors ?? []).map((f) => el('tr', {},
       el('td', { textContent: f.row }), el('td', { textContent: f.column ?? '' }), el('td', { textContent: f.message })));
-    resultat.replaceChildren(el('p', { className: 'fel', textContent: `${body.title}: ${body.detail ?? ''}` }),
+    resultat.replaceChildren(...[el('p', { className: 'fel', textContent: `${body.title}: ${body.detail ?? ''}` }),
       rader.length ? el('table', {}, el('thead', {}, el('tr', {}, el('th', { textContent: 'Rad' }),
-        el('th', { textContent: 'Kolumn' }), el('th', { textContent: 'Fel' }))), el('tbody', {}, ...rader)) : null);
+        el('th', { textContent: 'Kolumn' }), el('th', { textContent: 'Fel' }))), el('tbody', {}, ...rader)) : null].filter((x) => x));
   });
 }

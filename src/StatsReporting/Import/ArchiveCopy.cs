@@ -9,30 +9,88 @@ namespace StatsReporting.Import;
 /// column we do not read (a guardian's number, say), and the archive keeps that column too.
 public static class ArchiveCopy
 {
+    /// The copy by a second reading of the file (a file whose first row held no personnummer, but a later one did).
     public static void Write(Stream to, string path, string name, ImportLimits limits, DateOnly today, CancellationToken ct)
     {
         var map = HeaderMap.For(limits);
         using var source = RowSource.Open(path, name, limits, ct, map);
-        var keep = -1;
-        for (var i = 0; i < source.Header.Count && keep < 0; i++) if (map.ColumnOf(source.Header[i]) == "beslut_id") keep = i;
-        using var w = new StreamWriter(to, new UTF8Encoding(true), 1 << 16, leaveOpen: true);
-        var line = new StringBuilder();
-        void Write(IReadOnlyList<string> cells)
+        var copy = new Writer(to, source, map, today);
+        foreach (var r in source.Rows) copy.Row(r.Cells);
+        copy.Flush();
+    }
+
+    /// The copy written as the rows pass on their way to the validator, so the file is not read twice: begun when the
+    /// first data row holds a personnummer, into an owner-only temporary file deleted when this is disposed. Whole:
+    /// every row went into it.
+    public sealed class Tee(RowSource source, ImportLimits limits, DateOnly today) : IDisposable
+    {
+        private FileStream? _file;
+        private Writer? _copy;
+        public bool Whole { get; private set; }
+
+        public IEnumerable<RawRow> Rows()
         {
-            line.Clear();
+            var map = HeaderMap.For(limits);
+            var person = -1;
+            for (var i = 0; i < source.Header.Count && person < 0; i++) if (map.ColumnOf(source.Header[i]) == "person_id") person = i;
+            var first = true;
+            foreach (var r in source.Rows)
+            {
+                if (first && person >= 0 && person < r.Cells.Count && PersonNumber.HasShape(r.Cells[person]))
+                {
+                    var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.ReadWrite, Options = FileOptions.DeleteOnClose };
+                    if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+                    _file = new FileStream(Path.Combine(Path.GetTempPath(), $"statsreporting-arkiv-{Guid.NewGuid():N}.csv"), options);
+                    _copy = new Writer(_file, source, map, today);
+                }
+                first = false;
+                _copy?.Row(r.Cells);
+                yield return r;
+            }
+            _copy?.Flush();
+            Whole = _copy is not null;
+        }
+
+        public void CopyTo(Stream to)
+        {
+            _file!.Position = 0;
+            _file.CopyTo(to);
+        }
+
+        public void Dispose() => _file?.Dispose();
+    }
+
+    private sealed class Writer
+    {
+        private readonly StreamWriter _w;
+        private readonly int _keep = -1;
+        private readonly DateOnly _today;
+        private readonly StringBuilder _line = new();
+
+        public Writer(Stream to, RowSource source, HeaderMap map, DateOnly today)
+        {
+            _today = today;
+            for (var i = 0; i < source.Header.Count && _keep < 0; i++) if (map.ColumnOf(source.Header[i]) == "beslut_id") _keep = i;
+            _w = new StreamWriter(to, new UTF8Encoding(true), 1 << 16, leaveOpen: true);
+            foreach (var r in source.Skipped) Row(r.Cells);
+            Row(source.Header);
+        }
+
+        public void Row(IReadOnlyList<string> cells)
+        {
+            _line.Clear();
             for (var i = 0; i < cells.Count; i++)
             {
-                if (i > 0) line.Append(';');
+                if (i > 0) _line.Append(';');
                 var v = cells[i];
-                if (i != keep && PersonNumber.HasShape(v) && PersonNumber.ToIvoCode(v, today, out var code, out _) == PersonNumber.Outcome.Ok) v = code;
-                Quoted(line, v);
+                if (i != _keep && PersonNumber.HasShape(v) && PersonNumber.ToIvoCode(v, _today, out var code, out _) == PersonNumber.Outcome.Ok) v = code;
+                Quoted(_line, v);
             }
-            w.Write(line);
-            w.Write("\r\n");
+            _w.Write(_line);
+            _w.Write("\r\n");
         }
-        foreach (var r in source.Skipped) Write(r.Cells);
-        Write(source.Header);
-        foreach (var r in source.Rows) Write(r.Cells);
+
+        public void Flush() => _w.Flush();
     }
 
     private static void Quoted(StringBuilder line, string v)

@@ -98,7 +98,8 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
         // The file is read and validated on a second thread while this one stores (ReadAhead); validator.Ok is read
         // again once the store has consumed every decision, when that thread has ended.
         var persons = new HashSet<string>(StringComparer.Ordinal); // for the log: how many persons the file holds
-        var decisions = ReadAhead.Of(Guarded(validator.Decisions(source.Rows), name, path).Select(d =>
+        using var tee = new ArchiveCopy.Tee(source, _limits, today);
+        var decisions = ReadAhead.Of(Guarded(validator.Decisions(check ? source.Rows : tee.Rows()), name, path).Select(d =>
         {
             persons.Add(d.PersonId);
             return VersionRow.Of(d);
@@ -130,6 +131,7 @@ public sealed class Importer(Db db, Catalog catalog, string archiveDir, TimeProv
             if (archivedNow)
                 RestrictedFiles.Write(archive, s =>
                 {
+                    if (validator.PersonNumbers > 0 && tee.Whole) { tee.CopyTo(s); return; }
                     if (validator.PersonNumbers > 0) { ArchiveCopy.Write(s, path, name, _limits, today, ct); return; }
                     using var file = File.OpenRead(path);
                     file.CopyTo(s);

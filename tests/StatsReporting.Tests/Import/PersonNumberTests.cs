@@ -92,6 +92,15 @@ public class PersonNumberTests : IDisposable
     }
 
     [Fact]
+    public void A_file_whose_first_row_has_an_ivo_code_and_a_later_one_a_personnummer_is_archived_with_ivo_codes_too()
+    {
+        var path = Csv(_env, "blandad.csv", Good, Good.Replace("A-1", "A-2").Replace("19390601-T490", "390601-1238"));
+        _env.Importer().Import(path);
+        var archived = Assert.Single(Directory.GetFiles(_env.PathOf("archive")));
+        Assert.Equal([TestEnv.RecordHeader, Good, Good.Replace("A-1", "A-2").Replace("19390601-T490", "19390601-T238")], File.ReadAllLines(archived));
+    }
+
+    [Fact]
     public void The_dry_run_counts_like_an_import_and_leaves_the_database_and_archive_as_they_were()
     {
         _env.Importer().Import(Csv(_env, "forsta.csv", Good));
