@@ -18,6 +18,7 @@ var verbs = new Dictionary<string, Func<Args, int>>
     ["serve"] = ServeCommand.Run,
     ["bench"] = BenchCommand.Run,
     ["logg"] = LoggCommand.Run,
+    ["gallra"] = GallraCommand.Run,
     ["copy-to-postgres"] = CopyToPostgresCommand.Run,
     ["backup"] = BackupCommand.Run,
     ["restore"] = RestoreCommand.Run,

@@ -16,6 +16,7 @@ public static class Usage
           serve                              starta webbtjänsten med det schemalagda kvartalsjobbet
           bench [--records 10000,100000]     prestandamätning mot sqlite3 på en syntetisk kommun
           logg [verify]                      behandlingsloggen: vem som såg personuppgifter; kontrollera kedjan
+          gallra [--visa]                    ta bort personuppgifter i gamla stängda beslut (Gallring:Manader)
           copy-to-postgres                   flytta hela SQLite-databasen till en tom PostgreSQL-databas
           backup [--to MAPP]                 säkerhetskopiera databasen och arkivet medan tjänsten kör
           restore --from MAPP                återställ en säkerhetskopia (kontrollerad först)
@@ -113,6 +114,16 @@ public static class Usage
             statsreporting logg verify [--db SÖKVÄG]
               Kontrollerar hashkedjan: slutkod 1 och den första trasiga raden om en rad ändrats eller tagits bort.
               Skriver senaste hashen; anteckna den, så syns det också om rader i slutet tas bort.
+            """,
+        ["gallra"] = """
+            statsreporting gallra [--today ÅÅÅÅ-MM-DD] [--visa] [--db SÖKVÄG]
+              Tar för gott bort IVO-kod, födelsedatum och kommentar i varje version av beslut som stängdes
+              (verkställt eller avslutat) för mer än Gallring:Manader månader sedan (standard 24) och inte varit
+              i någon IVO-export sedan dess; kön, lag, insats, datum och orsak står kvar, så KF-rapporterna blir
+              desamma. Arkiverade indatafiler och IVO-mappar äldre än gränsen raderas. Loggas i behandlingsloggen,
+              som själv gallras efter Logg:Manader (standard 36). Körs också varje månad av serve.
+              --visa     räkna bara; ingenting ändras
+              --today    dagen gränsen räknas från (standard i dag)
             """,
         ["bench"] = """
             statsreporting bench [--records 10000,100000,1000000] [--repeat 3] [--out MAPP] [--sample MAPP] [--provider postgres]

@@ -19,6 +19,7 @@ builder.AddReports();
 builder.AddImports();
 builder.AddScheduler();
 builder.AddBevakning();
+builder.AddListening();
 
 var app = builder.Build();
 app.UseNodeRole();
@@ -39,7 +40,7 @@ app.MapHealth();
 app.MapBevakning();
 app.MapLogg();
 app.MapScheduler();
-app.Run();
+app.RunOrExplain();
 
 /// Public for WebApplicationFactory<Program> in the tests.
 public partial class Program;

@@ -1,6 +1,10 @@
 using System.Net;
 using System.Text.Json;
+using Hangfire;
+using Hangfire.Storage;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using StatsReporting.Web.Jobs;
 using StatsReporting.Access;
 using StatsReporting.Logg;
 using StatsReporting.Web.Tests.Support;
@@ -86,6 +90,26 @@ public class BehandlingsloggTests(ServiceHost host)
         Assert.Equal("text/csv; charset=utf-8", csv.Response.ContentType);
         var bad = await Send("10.24.0.4", "GET", "/api/logg", r => { r.Headers["X-Api-Key"] = host.Keys[Role.Admin]; r.QueryString = new("?from=igår"); });
         Assert.Equal(400, bad.Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_monthly_gallring_job_is_registered_and_logs_what_it_gallrade_per_namnd()
+    {
+        _ = host.Services;
+        using (var connection = JobStorage.Current.GetConnection())
+        {
+            var job = Assert.Single(connection.GetRecurringJobs(), j => j.Id == GallringJob.RecurringId);
+            Assert.Equal(("0 4 2 * *", "Europe/Stockholm"), (job.Cron, job.TimeZoneId));
+        }
+        var jobId = host.Services.GetRequiredService<IRecurringJobManagerV2>().TriggerJob(GallringJob.RecurringId);
+        Assert.Equal("Succeeded", await ServiceHost.WaitForJobState(jobId, "Succeeded"));
+
+        // The host's clock says 2025-07-01: 24 months back nothing of the sample (closed 2024–2025) is due.
+        var row = Behandlingslogg.Read(host.Data.Db, null, null).Last(r => r.Handling == "gallring");
+        Assert.Equal(("standard", $"gallringsjobbet@{Environment.MachineName}", 0L, "0 beslut (0 versioner) stängda före 2023-07-01; 0 IVO-koder, 0 IVO-mappar, 0 arkivfiler"),
+            (row.Namnd, row.Vem, row.AntalPersoner, row.Objekt));
+        Assert.Equal("logg_gallrad", Behandlingslogg.Read(host.Data.Db, null, null)[^1].Handling);
+        Assert.True(File.Exists(host.Data.IvoPath));
     }
 
     private List<LogRow> From(string address) => Behandlingslogg.Read(host.Data.Db, null, null).Where(r => r.Adress == address).ToList();

@@ -97,7 +97,7 @@ public class BrowserTests : IDisposable
 
         var iso = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal("Bevakning: beslut som närmar sig tre månader", seen.GetProperty("heading").GetString());
-        Assert.Equal($"{iso}: 3 beslut når tre månader inom 30 dagar, 0 är redan försenade och kommer med i nästa kvartalsrapport.",
+        Assert.Equal($"Den {StatsReporting.Language.Prose.Date(today)} når 3 beslut tre månader inom 30 dagar, och inga är redan försenade och kommer med i nästa kvartalsrapport.",
             seen.GetProperty("summary").GetString());
         Assert.Equal(["Lag", "Verksamhet", "Enhet", "Inom 30 dagar", "Redan försenade"], seen.GetProperty("columns").EnumerateArray().Select(c => c.GetString()));
         Assert.Equal(["LSS|–|–|1|0", "SoL|IFO|Krongyllen|1|0", "SoL|ÄO|Fyren|1|0"],
@@ -133,7 +133,7 @@ public class BrowserTests : IDisposable
         Assert.Equal(["SoL – socialtjänstlagen", "LSS – lagen om stöd och service till vissa funktionshindrade"], Strings(seen, "lawHeadings"));
         Assert.Equal(["44", "38", "82"], Strings(seen, "sol"));
         Assert.Equal(["35", "16", "51"], Strings(seen, "lss"));
-        Assert.Equal("Totalt 82 ej verkställda beslut i 2025 kv2. Förändring: −4 jämfört med 2025 kv1 (86), −13 jämfört med 2024 kv4 (95).",
+        Assert.Equal("Vid utgången av kvartal 2 2025 fanns 82 ej verkställda beslut, 4 färre än vid utgången av kvartal 1 2025 (86) och 13 färre än vid utgången av kvartal 4 2024 (95).",
             seen.GetProperty("solTotal").GetString());
         var findings = Strings(seen, "findings");
         Assert.StartsWith("Kontroller 11 avvikelser i underlaget: Lagrade tabeller som avviker från beslutsunderlaget (11) ", findings[0]);

@@ -61,7 +61,7 @@ public class LoginTests(ServiceHost host)
             return $"{r.Subjekt}|{r.Objekt}|{r.Resultat}";
         }
         var id = host.Keys[Role.Ivo].Split('.')[1];
-        Assert.Equal("|nyckel: ogiltig|nekad", Last(Handling.MisslyckadInloggning, "okänd"));
+        Assert.Equal("|nyckel: ogiltig|nekad", Last(Handling.MisslyckadInloggning, "(ej inloggad)"));
         Assert.Equal($"{id}|roll: ivo; nämnder: alla|ok", Last(Handling.Inloggning, "Test IVO"));
         Assert.Equal($"{id}||ok", Last(Handling.Utloggning, "Test IVO"));
         Assert.DoesNotContain(rows, r => $"{r.Vem}{r.Objekt}".Contains(host.Keys[Role.Ivo].Split('.')[2])); // never the key's secret

@@ -1,8 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using System.Web;
 using Dapper;
+using Microsoft.IdentityModel.Tokens;
 using StatsReporting.Access;
 using StatsReporting.Decisions;
 using StatsReporting.Logg;
@@ -24,6 +27,11 @@ public sealed class OidcSite : IAsyncLifetime
     public Dictionary<string, string> Environment => _env;
     /// Where a second `serve` behind a TLS proxy listens (registered at the provider too).
     public string ProxiedUrl { get; } = $"http://127.0.0.1:{ChildProcess.FreePort()}";
+    /// The client that authenticates with a certificate, and where its `serve` listens.
+    public const string CertClientId = "statsreporting-cert";
+    public string CertUrl { get; } = $"http://127.0.0.1:{ChildProcess.FreePort()}";
+    public string CertificatePath => Path.Combine(Dir, "oidc.pfx");
+    public const string CertificatePassword = "pfx-losen";
 
     public async Task InitializeAsync()
     {
@@ -32,7 +40,18 @@ public sealed class OidcSite : IAsyncLifetime
         foreach (var (k, v) in NamndData.Environment(config)) _env[k] = v;
         Page = new ServedPage(Dir, db.Path, _env["StatsReporting__Paths__Reports"], _env["StatsReporting__Paths__Ivo"],
             _env["StatsReporting__Paths__Inbox"], _env);
-        Idp = await OidcProvider.Start([Page.BaseUrl, ProxiedUrl, ProxiedUrl.Replace("http:", "https:")]);
+        // A second client that signs in with a certificate instead of a secret (private_key_jwt): the provider holds
+        // only the public key, by the certificate's thumbprint (the kid .NET puts in the assertion).
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        using var certificate = new CertificateRequest("CN=StatsReporting test", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
+            .CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        File.WriteAllBytes(CertificatePath, certificate.Export(X509ContentType.Pfx, CertificatePassword));
+        var key = rsa.ExportParameters(false);
+        var certClient = OidcProvider.Client(CertClientId, [CertUrl]);
+        certClient["token_endpoint_auth_method"] = "private_key_jwt";
+        certClient["jwks"] = new { keys = new[] { new { kty = "RSA", use = "sig", alg = "RS256", kid = certificate.Thumbprint,
+            n = Base64UrlEncoder.Encode(key.Modulus!), e = Base64UrlEncoder.Encode(key.Exponent!) } } };
+        Idp = await OidcProvider.Start([Page.BaseUrl, ProxiedUrl, ProxiedUrl.Replace("http:", "https:")], certClient);
         foreach (var (k, v) in Idp.ServiceSettings()) _env[k] = v;
         _env["StatsReporting__Web__Nyckelinloggning"] = "false";
         await Page.Start();
@@ -101,7 +120,7 @@ public class OidcTests(OidcSite site) : IClassFixture<OidcSite>
         Assert.Equal(HttpStatusCode.OK, await site.Replay(cookie, "/api/namnder/a/periods"));
         Assert.Equal(HttpStatusCode.NotFound, await site.Replay(cookie, "/api/namnder/b/periods"));
         Assert.Equal(("controller:a", false), site.Sessions("anna")[^1]);
-        Assert.Equal("Anna Andersson|anna|roll: controller; nämnder: a|127.0.0.1|ok", site.Logged(Handling.Inloggning, "Anna Andersson"));
+        Assert.Equal("Anna Andersson|oidc:anna|roll: controller; nämnder: a|127.0.0.1|ok", site.Logged(Handling.Inloggning, "Anna Andersson"));
 
         var bertil = await site.SignIn("bertil");
         Assert.Equal("Inloggad: Bertil Berg (IVO-rapportör)", bertil.GetProperty("signedInAs").GetString());
@@ -109,6 +128,9 @@ public class OidcTests(OidcSite site) : IClassFixture<OidcSite>
         Assert.Contains("/api/namnder/b/periods/2025Q2/workbooks/ivo", Strings(bertil, "links"));
         Assert.All(Strings(bertil, "links"), l => Assert.StartsWith("/api/namnder/b/", l));
         Assert.Equal(("ivo:b", false), site.Sessions("bertil")[^1]);
+        // A download of personal data is logged with the name and subject of the id token.
+        Assert.Equal(HttpStatusCode.OK, await site.Replay(bertil.GetProperty("cookie").GetString()!, "/api/namnder/b/periods/2025Q2/workbooks/ivo"));
+        Assert.Equal("Bertil Berg|oidc:bertil|IVO individrapport 2025 kv2.xlsx|127.0.0.1|ok", site.Logged(Handling.Individrapport, "Bertil Berg"));
     }
 
     [Fact]
@@ -124,7 +146,7 @@ public class OidcTests(OidcSite site) : IClassFixture<OidcSite>
         Assert.Empty(Strings(ulla, "quarters"));
         Assert.Empty(site.Sessions("ulla"));
         Assert.Contains("Inloggning nekad: Ulla Utan är inte med i någon grupp i Web:Oidc:Roller.", site.Page.Output);
-        Assert.Equal("Ulla Utan|ulla|ingen grupp i Web:Oidc:Roller|127.0.0.1|nekad", site.Logged(Handling.MisslyckadInloggning, "Ulla Utan"));
+        Assert.Equal("Ulla Utan|oidc:ulla|ingen grupp i Web:Oidc:Roller|127.0.0.1|nekad", site.Logged(Handling.MisslyckadInloggning, "Ulla Utan"));
     }
 
     [Fact]
@@ -138,7 +160,7 @@ public class OidcTests(OidcSite site) : IClassFixture<OidcSite>
         Assert.Equal("Du är utloggad, här och från kommunens inloggning.", seen.GetProperty("afterLogout").GetString());
         Assert.True(seen.GetProperty("askedAgain").GetBoolean(), "efter utloggningen ska leverantören fråga efter lösenordet igen");
         Assert.True(site.Sessions("anna")[^1].Ended);
-        Assert.Equal("Anna Andersson|anna||127.0.0.1|ok", site.Logged(Handling.Utloggning, "Anna Andersson"));
+        Assert.Equal("Anna Andersson|oidc:anna||127.0.0.1|ok", site.Logged(Handling.Utloggning, "Anna Andersson"));
         Assert.Equal(HttpStatusCode.Unauthorized, await site.Replay(seen.GetProperty("cookie").GetString()!, "/api/namnder/a/periods"));
     }
 
@@ -155,7 +177,7 @@ public class OidcTests(OidcSite site) : IClassFixture<OidcSite>
             Assert.All(Strings(moved, "links"), l => Assert.StartsWith("/api/namnder/b/", l));
             Assert.Equal(["controller:a", "ivo:b"], site.Sessions("anna").TakeLast(2).Select(s => s.Grant));
             Assert.Contains("Ändrad behörighet för Anna Andersson vid inloggning: controller:a blev ivo:b.", site.Page.Output);
-            Assert.Equal("Anna Andersson|anna|roll: controller → ivo; nämnder: a → b|127.0.0.1|ok", site.Logged(Handling.RollAndrad, "Anna Andersson"));
+            Assert.Equal("Anna Andersson|oidc:anna|roll: controller → ivo; nämnder: a → b|127.0.0.1|ok", site.Logged(Handling.RollAndrad, "Anna Andersson"));
 
             await site.Idp.SetGroups("anna", "Ekonomi"); // left the group: refused at the next sign-in
             Assert.StartsWith("Du har inte behörighet", (await site.SignIn("anna")).GetProperty("refused").GetString());
@@ -183,9 +205,30 @@ public class OidcTests(OidcSite site) : IClassFixture<OidcSite>
             Assert.Equal(before, site.Sessions("anna").Count);
             var logged = site.Page.Output.Split('\n').Last(l => l.Contains("Inloggning med kommunens konto misslyckades"));
             Assert.True(logged.Contains(reason, StringComparison.Ordinal), logged);
-            Assert.Equal($"okänd||kommunens konto: {reason}|127.0.0.1|nekad", site.Logged(Handling.MisslyckadInloggning, "okänd"));
+            Assert.Equal($"(ej inloggad)||kommunens konto: {reason}|127.0.0.1|nekad", site.Logged(Handling.MisslyckadInloggning, "(ej inloggad)"));
         }
         finally { await site.Idp.Tamper("av"); }
+    }
+
+    [Fact]
+    public async Task A_service_with_a_certificate_instead_of_a_secret_signs_in_with_a_signed_client_assertion()
+    {
+        var env = new Dictionary<string, string>(site.Environment)
+        {
+            ["StatsReporting__Web__Oidc__ClientId"] = OidcSite.CertClientId,
+            ["StatsReporting__Web__Oidc__Certifikat"] = site.CertificatePath,
+            ["StatsReporting__Web__Oidc__CertifikatLosenord"] = OidcSite.CertificatePassword,
+        };
+        env.Remove("StatsReporting__Web__Oidc__ClientSecret");
+        var port = new Uri(site.CertUrl).Port;
+        using var served = new ServedPage(site.Dir, site.Db.Path, env["StatsReporting__Paths__Reports"], env["StatsReporting__Paths__Ivo"],
+            env["StatsReporting__Paths__Inbox"], env, port);
+        await served.Start();
+        var shots = Directory.CreateDirectory(Path.Combine(site.Dir, "bilder-cert")).FullName;
+
+        var seen = await served.Browse("oidc-sign-in.mjs", "anna", "anna-losen", shots);
+        Assert.Equal("Inloggad: Anna Andersson (controller)", seen.GetProperty("signedInAs").GetString());
+        Assert.Equal(["2025 kv2 (2025Q2)"], Strings(seen, "quarters"));
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public static class BenchCommand
             SampleRun? run = null;
             if (Directory.Exists(sample)) run = runner.RunSample(sample);
             else Console.Error.WriteLine($"Exempelmappen '{sample}' finns inte: run på exemplet mäts inte.");
-            var results = sizes.Select(n => runner.Size(n, sqlite3 is not null)).ToList();
+            var results = sizes.Select(n => postgres is not null && n > BenchRunner.SqliteUpTo ? runner.PostgresOnly(n) : runner.Size(n, sqlite3 is not null)).ToList();
             var pg = postgres is null ? null
                 : sizes.Select(n => new PostgresBench(Child, work, repeat, Console.Error, postgres).Size(n, BenchRunner.FilesOf(work, n))).ToList();
             Console.WriteLine(BenchTable.Format(results, run, BenchTable.Machine(sqlite3, load), pg));

@@ -15,23 +15,37 @@ public static class ClientAssertion
 {
     public const string Type = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
-    public static Task Add(AuthorizationCodeReceivedContext ctx)
+    /// Redeeming the code at the token endpoint (the assertion's audience, as Entra ID wants it).
+    public static async Task Add(AuthorizationCodeReceivedContext ctx)
     {
-        var settings = ctx.HttpContext.RequestServices.GetRequiredService<IOptions<OidcSettings>>().Value;
-        using var certificate = X509CertificateLoader.LoadPkcs12FromFile(settings.Certifikat,
-            settings.CertifikatLosenord.Length > 0 ? settings.CertifikatLosenord : null);
-        var request = ctx.TokenEndpointRequest!;
-        request.ClientAssertionType = Type;
-        request.ClientAssertion = Create(certificate, settings.ClientId, ctx.Options.Configuration!.TokenEndpoint, DateTime.UtcNow);
-        return Task.CompletedTask;
+        var provider = await ctx.Options.ConfigurationManager!.GetConfigurationAsync(ctx.HttpContext.RequestAborted);
+        Sign(ctx.TokenEndpointRequest!, ctx.HttpContext, provider.TokenEndpoint);
     }
 
-    /// The assertion: issued by and about the client, for the token endpoint, valid two minutes, used once (jti).
-    public static string Create(X509Certificate2 certificate, string clientId, string tokenEndpoint, DateTime now) =>
+    /// A provider with pushed authorization requests (RFC 9126) authenticates the client there too; the audience
+    /// is then the provider's issuer.
+    public static async Task AddToPush(PushedAuthorizationContext ctx)
+    {
+        var provider = await ctx.Options.ConfigurationManager!.GetConfigurationAsync(ctx.HttpContext.RequestAborted);
+        Sign(ctx.ProtocolMessage, ctx.HttpContext, provider.Issuer);
+        ctx.HandleClientAuthentication();
+    }
+
+    private static void Sign(Microsoft.IdentityModel.Protocols.OpenIdConnect.OpenIdConnectMessage request, HttpContext http, string audience)
+    {
+        var settings = http.RequestServices.GetRequiredService<IOptions<OidcSettings>>().Value;
+        using var certificate = X509CertificateLoader.LoadPkcs12FromFile(settings.Certifikat,
+            settings.CertifikatLosenord.Length > 0 ? settings.CertifikatLosenord : null);
+        request.ClientAssertionType = Type;
+        request.ClientAssertion = Create(certificate, settings.ClientId, audience, DateTime.UtcNow);
+    }
+
+    /// The assertion: issued by and about the client, for `audience`, valid two minutes, used once (jti).
+    public static string Create(X509Certificate2 certificate, string clientId, string audience, DateTime now) =>
         new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = clientId,
-            Audience = tokenEndpoint,
+            Audience = audience,
             Subject = new ClaimsIdentity([new("sub", clientId), new("jti", Guid.NewGuid().ToString("N"))]),
             IssuedAt = now,
             NotBefore = now,

@@ -39,13 +39,13 @@ public static class LoginEndpoints
         var form = await http.Request.ReadFormAsync();
         if (limit.IsBlocked(http))
         {
-            sessions.Refused(SignInLog.Entry(http, Handling.MisslyckadInloggning, "okänd", null, "nyckel: spärrad adress", Resultat.Nekad));
+            sessions.Refused(SignInLog.Entry(http, Handling.MisslyckadInloggning, WebActor.Anonymous, null, "nyckel: spärrad adress", Resultat.Nekad));
             return TypedResults.Redirect("/?inloggning=sparr"); // the page says: wait a minute
         }
         if (keys.Verify(form["nyckel"]) is not { } holder)
         {
             limit.Failed(http);
-            sessions.Refused(SignInLog.Entry(http, Handling.MisslyckadInloggning, "okänd", null, "nyckel: ogiltig", Resultat.Nekad));
+            sessions.Refused(SignInLog.Entry(http, Handling.MisslyckadInloggning, WebActor.Anonymous, null, "nyckel: ogiltig", Resultat.Nekad));
             return TypedResults.Redirect("/?inloggning=fel");
         }
         var scheme = CookieAuthenticationDefaults.AuthenticationScheme;
@@ -71,8 +71,7 @@ public static class LoginEndpoints
         if (http.User.FindFirst(SessionStore.Claim)?.Value is { } sid)
         {
             var id = http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
-            var subject = id is not null && id.StartsWith(OidcSetup.SubjectPrefix, StringComparison.Ordinal) ? id[OidcSetup.SubjectPrefix.Length..] : id;
-            sessions.End(sid, SignInLog.Entry(http, Handling.Utloggning, http.User.Identity?.Name ?? "okänd", subject, null, Resultat.Ok));
+            sessions.End(sid, SignInLog.Entry(http, Handling.Utloggning, http.User.Identity?.Name ?? WebActor.Anonymous, id, null, Resultat.Ok));
         }
         // The provider's sign-out reads the id token (id_token_hint) from the cookie: before the cookie goes.
         if (person) await http.SignOutAsync(OidcSetup.Scheme, new AuthenticationProperties { RedirectUri = "/?utloggad=1" });

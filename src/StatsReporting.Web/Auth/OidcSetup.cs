@@ -57,7 +57,7 @@ public static class OidcSetup
         o.ResponseMode = OpenIdConnectResponseMode.Query;
         o.UsePkce = true;
         o.Scope.Clear();
-        foreach (var scope in s.Scopes) o.Scope.Add(scope);
+        foreach (var scope in s.ScopesToAsk) o.Scope.Add(scope);
         o.MapInboundClaims = false; // the provider's own claim names, as Web:Oidc:RollClaim names them
         o.GetClaimsFromUserInfoEndpoint = false;
         o.SaveTokens = true; // the id token, sent back as id_token_hint when signing out at the provider
@@ -69,7 +69,11 @@ public static class OidcSetup
         }
         o.TokenValidationParameters.NameClaimType = s.NamnClaim;
         o.Events.OnTicketReceived = SignedIn;
-        if (s.Certifikat.Length > 0) o.Events.OnAuthorizationCodeReceived = ClientAssertion.Add;
+        if (s.Certifikat.Length > 0)
+        {
+            o.Events.OnAuthorizationCodeReceived = ClientAssertion.Add;
+            o.Events.OnPushAuthorization = ClientAssertion.AddToPush;
+        }
     }
 
     /// After every check of the id token (the nonce is checked after OnTokenValidated, so nothing is opened there):
@@ -90,23 +94,24 @@ public static class OidcSetup
         if (subject is null || name is null)
         {
             log.LogWarning("Inloggning med kommunens konto misslyckades: id-token saknar sub.");
-            sessions.Refused(SignInLog.Entry(http, Handling.MisslyckadInloggning, "okänd", null, "id-token utan sub", Resultat.Fel));
+            sessions.Refused(SignInLog.Entry(http, Handling.MisslyckadInloggning, WebActor.Anonymous, null, "id-token utan sub", Resultat.Fel));
             return Redirect(ctx, FailedPage);
         }
         var grant = settings.Resolve(token.FindAll(settings.RollClaim).Select(c => c.Value));
         if (grant is null)
         {
             log.LogWarning("Inloggning nekad: {Name} är inte med i någon grupp i Web:Oidc:Roller.", name);
-            sessions.Refused(SignInLog.Entry(http, Handling.MisslyckadInloggning, name, subject, "ingen grupp i Web:Oidc:Roller", Resultat.Nekad));
+            sessions.Refused(SignInLog.Entry(http, Handling.MisslyckadInloggning, name, SubjectPrefix + subject, "ingen grupp i Web:Oidc:Roller", Resultat.Nekad));
             return Redirect(ctx, RefusedPage);
         }
+        // The log's subject, like the session's key_id and WebActor's: "oidc:<sub>", never taken for a key's id.
         var id = SubjectPrefix + subject;
         var before = sessions.LastGrant(id);
-        List<LogEntry> rows = [SignInLog.Entry(http, Handling.Inloggning, name, subject, SignInLog.Describe(grant.Stored), Resultat.Ok)];
+        List<LogEntry> rows = [SignInLog.Entry(http, Handling.Inloggning, name, id, SignInLog.Describe(grant.Stored), Resultat.Ok)];
         if (before is not null && before != grant.Stored)
         {
             log.LogInformation("Ändrad behörighet för {Name} vid inloggning: {Before} blev {After}.", name, before, grant.Stored);
-            rows.Insert(0, SignInLog.Entry(http, Handling.RollAndrad, name, subject, SignInLog.Change(before, grant.Stored), Resultat.Ok));
+            rows.Insert(0, SignInLog.Entry(http, Handling.RollAndrad, name, id, SignInLog.Change(before, grant.Stored), Resultat.Ok));
         }
         var sid = sessions.Start(id, grant.Stored, [.. rows]);
         log.LogInformation("Inloggad med kommunens konto: {Name} ({Grant}).", name, grant.Stored);
@@ -137,7 +142,7 @@ public static class OidcSetup
         // The token is not believed, so neither is its name: the log has the reason's code, e.g. "IDX10214" (audience).
         var reason = ctx.Failure?.Message is { } m && m.StartsWith("IDX", StringComparison.Ordinal) ? m.Split(':')[0] : ctx.Failure?.GetType().Name;
         ctx.HttpContext.RequestServices.GetRequiredService<SessionStore>().Refused(
-            SignInLog.Entry(ctx.HttpContext, Handling.MisslyckadInloggning, "okänd", null, $"kommunens konto: {reason}", Resultat.Nekad));
+            SignInLog.Entry(ctx.HttpContext, Handling.MisslyckadInloggning, WebActor.Anonymous, null, $"kommunens konto: {reason}", Resultat.Nekad));
         return Redirect(ctx, FailedPage);
     }
 }

@@ -19,13 +19,20 @@ public static class HealthEndpoints
     public sealed record Schedule(int Servers, string? Cron, string? TimeZone, DateTime? NextRun, DateTime? LastRun, string? LastState);
     public sealed record Status(string Overall, string Database, Schedule Scheduler);
 
-    private static IResult Health(Db db, JobStorage storage, ILoggerFactory logs)
+    private static async Task<IResult> Health(HttpContext http, Db db, JobStorage storage, ILoggerFactory logs, Hosting.DatabaseOutageHandler outage)
     {
         var database = "ok";
         try
         {
             using var c = db.Open();
             c.ExecuteScalar<long>("SELECT COUNT(*) FROM schema_migrations");
+        }
+        catch (Exception e) when (DatabaseOutage.Is(e))
+        {
+            // Hangfire's state is in the same database on PostgreSQL: nothing more to ask. 503, Retry-After, Swedish.
+            logs.CreateLogger(typeof(HealthEndpoints)).LogWarning("Hälsokontrollen når inte databasen: {Reason}.", DatabaseOutage.Reason(e));
+            await outage.Write(http, e);
+            return Results.Empty;
         }
         catch (Exception e)
         {

@@ -7,6 +7,9 @@ public static class Problems
 {
     public static WebApplicationBuilder AddProblems(this WebApplicationBuilder builder)
     {
+        // The database going away is a 503 with Retry-After (DatabaseOutageHandler); anything else unexpected a 500.
+        builder.Services.AddExceptionHandler<DatabaseOutageHandler>();
+        builder.Services.AddSingleton<DatabaseOutageHandler>();
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
             // A full disk or a read-only folder, in Swedish and naming the folder (FileSystem/UserText), like the CLI says it;
@@ -39,6 +42,7 @@ public static class Problems
         [413] = "För stor fil",
         [429] = "För många försök",
         [500] = "Ett oväntat fel inträffade",
+        [503] = "Tjänsten är inte tillgänglig just nu",
     };
 
     // The framework's English defaults (RFC 9110's names, as .NET 10 spells them), replaced by ours; a title an
@@ -46,6 +50,7 @@ public static class Problems
     private static string? DefaultTitle(int status) => status switch
     {
         400 => "Bad Request", 401 => "Unauthorized", 403 => "Forbidden", 404 => "Not Found", 405 => "Method Not Allowed",
-        409 => "Conflict", 413 => "Content Too Large", 429 => "Too Many Requests", 500 => "An error occurred while processing your request.", _ => null,
+        409 => "Conflict", 413 => "Content Too Large", 429 => "Too Many Requests", 500 => "An error occurred while processing your request.",
+        503 => "Service Unavailable", _ => null,
     };
 }

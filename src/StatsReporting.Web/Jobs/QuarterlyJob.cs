@@ -28,12 +28,17 @@ public sealed class QuarterlyJob(Db db, Installation settings, TimeProvider cloc
     public void Run(string? period, string trigger, string? startedBy, PerformContext? context)
     {
         var failed = new List<string>();
+        var away = false;
         foreach (var n in settings.Organisation.All())
         {
             try { RunNamnd(period, trigger, startedBy, n.Code, context); }
-            catch (QuarterlyJobFailedException e) { failed.Add($"{n.Name}: {e.Message}"); }
+            catch (QuarterlyJobFailedException e)
+            {
+                failed.Add($"{n.Name}: {e.Message}");
+                away |= e.DatabaseWasAway;
+            }
         }
-        if (failed.Count > 0) throw new QuarterlyJobFailedException(string.Join("\n", failed));
+        if (failed.Count > 0) throw new QuarterlyJobFailedException(string.Join("\n", failed), away);
         // Every nämnd reported: the kommun summaries of the quarter (none with a single nämnd).
         var today = settings.Get<ScheduleSettings>().Today(clock);
         var q = period is null ? Period.Of(today).Previous : Period.Parse(period);
@@ -53,11 +58,23 @@ public sealed class QuarterlyJob(Db db, Installation settings, TimeProvider cloc
         var p = period is null ? Period.Of(today).Previous : Period.Parse(period);
         // DisableConcurrentExecution guards Hangfire's own workers; the run lock (a file, or an advisory lock on
         // PostgreSQL) also keeps out the CLI's `run` and every other node.
-        using var guard = RunLock.Acquire(own, TimeSpan.FromSeconds(30));
-        // Holding the lock, nothing else runs on any node: a row still marked running is an attempt whose process died
-        // (on PostgreSQL: a node that was killed, whose job Hangfire has now given to this one). It is shown as avbruten.
-        if (guard is not null) runs.AbandonDead(context?.BackgroundJob.Id);
-        var id = runs.Start(p, trigger, context?.BackgroundJob.Id, startedBy);
+        RunLock? guard;
+        long id;
+        try
+        {
+            guard = RunLock.Acquire(own, TimeSpan.FromSeconds(30));
+            // Holding the lock, nothing else runs on any node: a row still marked running is an attempt whose process died
+            // (on PostgreSQL: a node that was killed, whose job Hangfire has now given to this one). It is shown as avbruten.
+            if (guard is not null) runs.AbandonDead(context?.BackgroundJob.Id);
+            id = runs.Start(p, trigger, context?.BackgroundJob.Id, startedBy);
+        }
+        catch (Exception e) when (DatabaseOutage.Is(e))
+        {
+            // No row yet: the database was away before the run began. Hangfire's state says it (RetryAfterDatabaseOutage).
+            log.LogWarning("Kvartalsjobbet för {Period} kunde inte börja: databasen kan inte nås ({Reason}).", p, DatabaseOutage.Reason(e));
+            throw new QuarterlyJobFailedException(Outage.Before(e), databaseWasAway: true);
+        }
+        using var held = guard;
         log.LogInformation("Kvartalsjobbet startar för {Period}, nämnd {Namnd} ({Trigger}, körning {RunId}).", p, code, trigger, id);
         try
         {
@@ -68,6 +85,25 @@ public sealed class QuarterlyJob(Db db, Installation settings, TimeProvider cloc
             var summary = Summary(result);
             runs.Finish(id, RunHistory.Succeeded, summary);
             log.LogInformation("Kvartalsjobbet för {Period} är klart (körning {RunId}): {Summary}", p, id, summary);
+        }
+        catch (Exception e) when (own.SharedByNodes && (DatabaseOutage.Is(e) || !DatabaseOutage.Reachable(own)))
+        {
+            // The database went away during the run (a lost run lock is one way it shows). The row is finished when it
+            // is back, saying so, and Hangfire runs the job again (RetryAfterDatabaseOutage), or the row says to.
+            log.LogError(e, "Kvartalsjobbet för {Period} avbröts: databasen kunde inte nås (körning {RunId}).", p, id);
+            var message = Outage.Finish(runs, own, id, e, context, log);
+            try
+            {
+                if (context is not null)
+                    Web.Nodes.JobStore.ReleaseOwnLock(settings.Get<StorageSettings>(), settings.Get<StatsReporting.Nodes.NodeSettings>(), nameof(QuarterlyJob), context.BackgroundJob.Job.Method.Name);
+            }
+            catch (Exception again) when (DatabaseOutage.Is(again))
+            {
+                // Gone again: the lock row then ends after Node:InvisibilityTimeoutSeconds, and the retry waits for it.
+                log.LogWarning("Hangfire-låset för körning {RunId} kunde inte släppas: {Reason}.", id, DatabaseOutage.Reason(again));
+            }
+            // Retried by Hangfire only when the row says so.
+            throw new QuarterlyJobFailedException(message, databaseWasAway: message.Contains("körs om automatiskt", StringComparison.Ordinal));
         }
         catch (Exception e)
         {
@@ -101,4 +137,8 @@ public sealed class QuarterlyJob(Db db, Installation settings, TimeProvider cloc
 }
 
 /// What Hangfire records for a failed run: the run history's message and nothing else.
-public sealed class QuarterlyJobFailedException(string message) : Exception(message);
+public sealed class QuarterlyJobFailedException(string message, bool databaseWasAway = false) : Exception(message)
+{
+    /// The run failed because the database could not be reached: Hangfire runs it again (RetryAfterDatabaseOutage).
+    public bool DatabaseWasAway { get; } = databaseWasAway;
+}

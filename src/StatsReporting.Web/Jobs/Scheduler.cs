@@ -26,6 +26,7 @@ public static class Scheduler
         if (builder.Configuration.GetValue("StatsReporting:Node:Worker", true)) builder.Services.AddHangfireServer(o => o.WorkerCount = 2);
         builder.Services.AddSingleton<RunHistory>();
         builder.Services.AddTransient<QuarterlyJob>();
+        builder.Services.AddTransient<GallringJob>();
         builder.Services.AddTransient<BackupJob>();
         return builder;
     }
@@ -36,6 +37,7 @@ public static class Scheduler
         var settings = app.Services.GetRequiredService<Installation>();
         var schedule = settings.Get<ScheduleSettings>();
         settings.Get<NodeSettings>().ValidateFor(app.Services.GetRequiredService<Db>());
+        RetryAfterDatabaseOutage.For(TimeSpan.FromSeconds(settings.Get<NodeSettings>().RetryAfterOutageSeconds));
         app.Services.GetRequiredService<RunHistory>().AbandonUnfinished();
         // What a killed process left (temporary files, half-written sets, orphan archive copies) goes at start-up.
         StatsReporting.Jobs.Leftovers.Sweep(app.Services.GetRequiredService<Db>(), settings.Paths);
@@ -57,6 +59,16 @@ public static class Scheduler
         catch (ArgumentException e)
         {
             throw new InvalidOperationException($"appsettings.json: StatsReporting:Bevakning:Cron '{bevakning.Cron}' är inget giltigt cron-uttryck.", e);
+        }
+        var gallring = settings.Get<StatsReporting.Gallring.GallringSettings>();
+        try
+        {
+            app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<GallringJob>(GallringJob.RecurringId,
+                job => job.Run(), gallring.Cron, new RecurringJobOptions { TimeZone = schedule.Zone });
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException($"appsettings.json: StatsReporting:Gallring:Cron '{gallring.Cron}' är inget giltigt cron-uttryck.", e);
         }
         // The nightly backup, for SQLite only: PostgreSQL is backed up with its own tools (README).
         var backup = settings.Get<StatsReporting.Backups.BackupSettings>();

@@ -4,6 +4,7 @@ import { $ } from './dom.js';
 import { visaKvartal } from './kvartal.js';
 import { visaImport } from './import.js';
 import { visaKorningar } from './korningar.js';
+import { visaLogg } from './logg.js';
 
 const rollnamn = { controller: 'controller', ivo: 'IVO-rapportör', admin: 'administratör' };
 
@@ -17,6 +18,7 @@ async function start() {
   if (session.role === 'admin') {
     visaImport(session.csrf);
     await visaKorningar(session.csrf, uppdateraKvartal);
+    await visaLogg();
   }
 }
 

@@ -7,6 +7,8 @@
   const $ = (id) => document.getElementById(id);
   const cell = (text) => Object.assign(document.createElement('td'), { textContent: text });
 
+  const MANADER = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+
   async function visaBevakning() {
     // The page's nämnd (?namnd=kod), as dom.js's api() does: this file is a classic script, not a module.
     const namnd = new URLSearchParams(location.search).get('namnd');
@@ -14,8 +16,13 @@
     if (!svar.ok) return;
     const b = await svar.json();
     $('bevakning-dagar').textContent = `Inom ${b.days} dagar`;
-    $('bevakning-summa').textContent = `${b.today}: ${b.snart} beslut når tre månader inom ${b.days} dagar, `
-      + `${b.sena} är redan försenade och kommer med i nästa kvartalsrapport.`;
+    // The house style of the tjänsteskrivelse: the date in words, zero and one as words.
+    const [ar, manad, dag] = b.today.split('-').map(Number);
+    const datum = `${dag} ${MANADER[manad - 1]} ${ar}`;
+    const snart = b.snart === 0 ? 'inga beslut' : b.snart === 1 ? 'ett beslut' : `${b.snart} beslut`;
+    const sena = b.sena === 0 ? 'inga är' : b.sena === 1 ? 'ett är' : `${b.sena} är`;
+    $('bevakning-summa').textContent = `Den ${datum} når ${snart} tre månader inom ${b.days} dagar, och ${sena} redan `
+      + `${b.sena === 1 ? 'försenat' : 'försenade'} och kommer med i nästa kvartalsrapport.`;
     $('bevakning-rader').replaceChildren(...b.perEnhet.map((r) => {
       const tr = document.createElement('tr');
       tr.append(cell(r.lag), cell(r.verksamhet ?? '–'), cell(r.enhet ?? '–'), cell(String(r.snart)), cell(String(r.sena)));

@@ -3,16 +3,22 @@
 // against the two quarters before it, as the Jämförelse sheet has them.
 import { el } from './dom.js';
 
-const andring = (n) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '±0');
+// In the house style of the tjänsteskrivelse: the quarter as "kvartal 2 2025" in prose, zero and one in words.
+const kvartal = (period) => `kvartal ${period.slice(5)} ${period.slice(0, 4)}`;
+const lista = (xs) => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} och ${xs[xs.length - 1]}`);
+const antal = (n) => (n === 0 ? 'inga ej verkställda beslut' : n === 1 ? 'ett ej verkställt beslut' : `${n} ej verkställda beslut`);
+const jamfort = (t) => (t.change === 0 ? `lika många som vid utgången av ${kvartal(t.period)}`
+  : `${Math.abs(t.change)} ${t.change > 0 ? 'fler' : 'färre'} än vid utgången av ${kvartal(t.period)} (${t.total})`);
 
 export function summa(lag) {
   const [nu, ...tidigare] = [...lag.totals].reverse();
-  const jamfor = tidigare.map((t) => (t.total == null || t.change == null
-    ? `${t.name}: uppgift saknas`
-    : `${andring(t.change)} jämfört med ${t.name} (${t.total})`));
+  if (nu.total == null) return el('p', { className: 'summa' }, el('strong', { textContent: `För ${kvartal(nu.period)} saknas uppgift.` }));
+  const kanda = tidigare.filter((t) => t.total != null && t.change != null);
+  const saknas = tidigare.filter((t) => !kanda.includes(t)).map((t) => kvartal(t.period));
   return el('p', { className: 'summa' },
-    el('strong', { textContent: `Totalt ${nu.total ?? 'uppgift saknas'} ej verkställda beslut i ${nu.name}.` }),
-    jamfor.length ? ` Förändring: ${jamfor.join(', ')}.` : null);
+    el('strong', { textContent: `Vid utgången av ${kvartal(nu.period)} fanns ${antal(nu.total)}`
+      + (kanda.length ? `, ${lista(kanda.map(jamfort))}.` : '.') }),
+    saknas.length ? ` För ${lista(saknas)} saknas uppgift.` : null);
 }
 
 export function tabell(lag, kvartalsnamn) {

@@ -18,7 +18,9 @@ public sealed class OidcSettings : ISettingsSection
     /// Instead of a secret: a .pfx whose key signs the client assertion (private_key_jwt); the password beside it.
     public string Certifikat { get; set; } = "";
     public string CertifikatLosenord { get; set; } = "";
-    public List<string> Scopes { get; set; } = ["openid", "profile"];
+    /// Empty: openid and profile. (A list default would be added to, not replaced, by the configuration binder.)
+    public List<string> Scopes { get; set; } = [];
+    public IReadOnlyList<string> ScopesToAsk => Scopes.Count > 0 ? Scopes : ["openid", "profile"];
     /// The id token's claim with the groups or app roles: "groups" (Entra groups), "roles" (Entra app roles), "group" (ADFS).
     public string RollClaim { get; set; } = "groups";
     /// The claim with the person's name, as the page shows it.
@@ -37,7 +39,7 @@ public sealed class OidcSettings : ISettingsSection
             throw new InvalidOperationException($"{Where}: ange antingen ClientSecret eller Certifikat (en .pfx-fil), inte båda och inte inget.");
         if (Certifikat.Length > 0 && !File.Exists(Certifikat))
             throw new InvalidOperationException($"{Where}:Certifikat: filen '{Certifikat}' finns inte.");
-        if (!Scopes.Contains("openid")) throw new InvalidOperationException($"{Where}:Scopes ska innehålla openid.");
+        if (!ScopesToAsk.Contains("openid")) throw new InvalidOperationException($"{Where}:Scopes ska innehålla openid.");
         if (RollClaim.Length == 0 || NamnClaim.Length == 0)
             throw new InvalidOperationException($"{Where}: RollClaim och NamnClaim får inte vara tomma.");
         if (Roller.Count == 0)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using StatsReporting.Decisions;
+using StatsReporting.Language;
 
 namespace StatsReporting.Avgift;
 
@@ -16,13 +17,13 @@ public static class AvgiftText
 
     public static string Basis(AvgiftReport a) =>
         $"Uppskattning: månadskostnad × månader från första försenade dag till verkställighet eller avslut (annars till "
-        + $"{a.AsOf:yyyy-MM-dd}) × (1 + påslag {(a.Surcharge * 100).ToString("0.##", Sv)} %), per beslut inom intervallet "
-        + $"{Kr(a.Range.MinKr)}–{Kr(a.Range.MaxKr)} som gäller för {a.Lag} den {a.AsOf:yyyy-MM-dd}. Kostnader för insatser som getts "
+        + $"{Wording.LongDate(a.AsOf)}) × (1 + påslag {(a.Surcharge * 100).ToString("0.##", Sv)} %), per beslut inom intervallet "
+        + $"{Kr(a.Range.MinKr)}–{Kr(a.Range.MaxKr)} som gäller för {a.Lag} den {Wording.LongDate(a.AsOf)}. Kostnader för insatser som getts "
         + "under väntetiden och kommunens ansträngningar är inte avräknade.";
 
     public const string NoClaim = "Uppskattningen är inget besked om att IVO ansöker om särskild avgift; det är förvaltningsrätten som bestämmer en avgift.";
 
-    public const string ExampleCosts = "Månadskostnaderna är exempel (StatsReporting:Avgift:ManadskostnadKr) och ska ersättas med kommunens egna kostnader.";
+    public const string ExampleCosts = "Månadskostnaderna är exempel och ska ersättas med kommunens egna kostnader.";
 
     public static string ExcludedLine(AvgiftReport a) => a.Excluded == 0 ? "Alla beslut har en månadskostnad."
         : $"{a.Excluded} beslut saknar månadskostnad för sin insats ({Saknas}) och ingår inte i summorna.";

@@ -9,7 +9,11 @@ namespace StatsReporting.Bench;
 /// and in beslut_id order.
 public sealed record SizeResult(int Records, Figure? Plain, Figure? Storage, Figure Parse, Figure Import, long ImportKb, Figure Second,
     long SecondKb, double FirstMb, double GrowthMb, Figure Warm, long ReportKb, Figure Aggregation, Figure? Reference, bool? CountsMatch,
-    Figure ImportByPerson, Figure ImportById);
+    Figure ImportByPerson, Figure ImportById)
+{
+    /// False for a size only PostgreSQL was measured at (BenchRunner.PostgresOnly): every SQLite figure is then "–".
+    public bool Measured { get; init; } = true;
+}
 
 /// The synthetic files of one size, written once and read by every step (both providers): two snapshots in export
 /// order (the same shuffle of ids; the second with 1 % changed) and the first in two other orders.
@@ -18,10 +22,12 @@ public sealed record BenchFiles(string Snapshot1, string Snapshot2, string ByPer
     public static BenchFiles In(string dir) => new(Path.Combine(dir, "snapshot1.csv"), Path.Combine(dir, "snapshot2.csv"),
         Path.Combine(dir, "snapshot1-person.csv"), Path.Combine(dir, "snapshot1-id.csv"));
 
-    public void Write(int records)
+    /// `otherOrders`: the first snapshot sorted by person and in id order as well.
+    public void Write(int records, bool otherOrders = true)
     {
         SyntheticMunicipality.Write(Snapshot1, records, order: RowOrder.Shuffled);
         SyntheticMunicipality.Write(Snapshot2, records, snapshot: 2, order: RowOrder.Shuffled);
+        if (!otherOrders) return;
         SyntheticMunicipality.Write(ByPerson, records, order: RowOrder.ByPerson);
         SyntheticMunicipality.Write(ById, records);
     }
@@ -44,6 +50,20 @@ public sealed class BenchRunner(Func<IReadOnlyList<string>, ProcessStartInfo> st
                 "--out", Path.Combine(dir, "reports")]));
         }).ToList();
         return new(Figure.Median(runs), Figure.Children().MaxRssKb);
+    }
+
+    /// Above this many decisions `bench --provider postgres` measures only PostgreSQL (PostgresOnly): the national
+    /// vendor's ten million is PostgreSQL's size, and SQLite's eight steps there would take longer than all the rest.
+    public const int SqliteUpTo = 1_000_000;
+
+    /// The files of a size measured on PostgreSQL alone, and its SQLite column, all "–".
+    public SizeResult PostgresOnly(int records)
+    {
+        Fresh($"n{records}");
+        log.WriteLine($"{records}: skriver den syntetiska kommunen (blandade beslut_id); SQLite mäts inte över {SqliteUpTo:N0} beslut med --provider postgres …");
+        FilesOf(workDir, records).Write(records, otherOrders: false);
+        Figure none = default;
+        return new(records, null, null, none, none, 0, none, 0, 0, 0, none, 0, none, null, null, none, none) { Measured = false };
     }
 
     public SizeResult Size(int records, bool sqlite3)

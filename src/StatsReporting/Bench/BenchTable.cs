@@ -40,7 +40,7 @@ public static class BenchTable
         sb.AppendLine($"| mått | {string.Join(" | ", sizes.Select(s => s.Records.ToString("N0", Sv) + " beslut"))} | mål |");
         sb.AppendLine($"|---|{string.Join("", sizes.Select(_ => "---:|"))}---|");
         foreach (var (label, cell, target) in lines)
-            sb.AppendLine($"| {label} | {string.Join(" | ", sizes.Select(cell))} | {target} |");
+            sb.AppendLine($"| {label} | {string.Join(" | ", sizes.Select(s => s.Measured ? cell(s) : "–"))} | {target} |");
         if (postgres is not null)
             foreach (var (label, cell, target) in PostgresLines)
                 sb.AppendLine($"| {label} | {string.Join(" | ", postgres.Select((p, i) => cell(sizes[i], p)))} | {target} |");
@@ -64,7 +64,7 @@ public static class BenchTable
         ("  kvot mot \\copy", (_, p) => Ratio(p.Second, p.Floor2), "≤ 2×"),
         ("  topp-RSS", (_, p) => Mb(p.SecondKb), "< 300 MB (10 M: < 500 MB)"),
         ("PostgreSQL: databasen efter första importen", (_, p) => $"{p.FirstMb.ToString("F1", Sv)} MB", ""),
-        ("  kvot mot SQLite-filen", (s, p) => $"{(p.FirstMb / s.FirstMb).ToString("F2", Sv)}×", "≤ 1,5×"),
+        ("  kvot mot SQLite-filen", (s, p) => s.Measured ? $"{(p.FirstMb / s.FirstMb).ToString("F2", Sv)}×" : "–", "≤ 1,5×"),
         ("PostgreSQL: kvartalets alla utdata, varmt", (_, p) => Sec(p.Warm), "< 1 s (10 M: < 3 s)"),
         ("  topp-RSS, rapport", (_, p) => Mb(p.ReportKb), "< 300 MB (10 M: < 500 MB)"),
     ];

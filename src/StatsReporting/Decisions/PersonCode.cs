@@ -10,6 +10,11 @@ public static partial class PersonCode
 {
     public enum Kind { IvoCode, Pseudonym, Invalid }
 
+    /// What gallring (Gallring/) puts in place of a person_id: this prefix and random hex, which nothing turns back.
+    public const string GallradPrefix = "GALLRAD-";
+
+    public static bool IsGallrad(string value) => value.StartsWith(GallradPrefix, StringComparison.Ordinal);
+
     public static Kind Classify(string value)
     {
         if (IvoPattern().IsMatch(value)) return BirthDate(value) is null ? Kind.Invalid : Kind.IvoCode;

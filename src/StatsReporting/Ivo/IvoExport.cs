@@ -51,6 +51,11 @@ public sealed class IvoExport(NamndContext n, TimeProvider clock)
         if (records.Period != q) throw new ArgumentException("Internt fel: underlaget som skickades in gäller en annan period.");
         var (decisions, importId) = (records.Decisions, records.ImportId);
         var forsvunna = store.Forsvunna(catalog, q, records.Vanished);
+        // A quarter whose decisions were gallrade cannot be reported again: the IVO codes are gone for good.
+        var gallrade = IvoRules.Rows(decisions, q, catalog, d => d.PersonId).Count(r => PersonCode.IsGallrad(r.PersonCode));
+        if (gallrade > 0)
+            throw new InvalidOperationException($"IVO-individrapporten för {q.Swedish} kan inte skrivas: {gallrade} av dess beslut är gallrade " +
+                "(IVO-kod, födelsedatum och kommentar är borttagna för gott efter StatsReporting:Gallring:Manader), så den skulle bli ofullständig. Inget har skrivits.");
         var codes = store.Codes(decisions.Where(d => ReportingRule.IsReportable(d, q)), clock.GetUtcNow());
         var rows = IvoRules.Rows(decisions, q, catalog, d => codes.TryGetValue(d.PersonId, out var a) ? a.Code : d.PersonId);
         var findings = forsvunna.Select(f => $"Fel: beslut {f.BeslutId}: {f.Message}")

@@ -16,8 +16,10 @@ public static class IvoFiles
         "Orsak", "Kommentar", "Verkställt datum", "Avslutat datum", "Fritext till IVO", "Beslut-id (internt)",
     ];
 
-    /// Sized to print on landscape A4 at about 9.5 pt (PrintLayout.LandscapeWidth); the long texts wrap.
+    /// Sized to print on landscape A4 at FontSize (PrintLayout.LandscapeWidth), two lines a row for most rows, so that
+    /// a page holds at least 20; the long texts wrap, and a column is widened where a word would not fit (TextWorkbook).
     private static readonly double[] Widths = [12, 10, 13, 7, 5, 14, 12, 12, 16, 11, 10, 10, 17, 10];
+    private const double FontSize = 9;
 
     public static string FileName(Period q, string extension) => $"ivo-individrapport-{q}.{extension}";
 
@@ -57,13 +59,18 @@ public static class IvoFiles
             new("Kontroller", ["Kontroller"], [PrintLayout.LandscapeWidth], findings.Select(f => new[] { f }).ToList(), "Inga avvikelser"),
         ];
         var page = new TextWorkbook.PageTexts(_ => "Innehåller personuppgifter", _ => "", name => $"IVO individrapport {Wording.Quarter(q)}\n{name}", null);
-        RestrictedFiles.Write(path, s => TextWorkbook.Write(s, sheets, page, DateOnly.FromDateTime(DateTime.Now)));
+        RestrictedFiles.Write(path, s => TextWorkbook.Write(s, sheets, page, DateOnly.FromDateTime(DateTime.Now), FontSize));
     }
 
-    /// The xlsx header may break the long compound words where a person would ("Rapporterings-period"): a soft hyphen,
-    /// invisible unless the line breaks there. The CSV keeps IVO's plain names.
-    private static string Hyphenated(string header) => header
-        .Replace("Rapporteringsperiod", "Rapporterings\u00ADperiod").Replace("datum", "\u00ADdatum").Replace(" \u00ADdatum", " datum");
+    /// The xlsx header breaks IVO's long compounds where Swedish hyphenates them ("Rapporterings-" over "period"), so
+    /// that its columns need be no wider than their values; the CSV keeps IVO's plain names.
+    public static string Hyphenated(string header) => header switch
+    {
+        "Rapporteringsperiod" => "Rapporterings-\nperiod",
+        "Beslutsdatum" => "Besluts-\ndatum",
+        "Avbrottsdatum" => "Avbrotts-\ndatum",
+        _ => header,
+    };
 
     private static string Iso(DateOnly? d) => IsoDate.Format(d) ?? "";
 

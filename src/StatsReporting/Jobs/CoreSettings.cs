@@ -9,6 +9,7 @@ using StatsReporting.Decisions;
 using StatsReporting.Import;
 using StatsReporting.Ivo;
 using StatsReporting.Logg;
+using StatsReporting.Gallring;
 using StatsReporting.Nodes;
 using StatsReporting.Organisation;
 using StatsReporting.Storage;
@@ -38,6 +39,7 @@ public static class CoreSettings
         services.AddSettings<PathSettings>();
         services.AddSettings<Reports.Document.DocumentSettings>();
         services.AddSettings<LoggSettings>();
+        services.AddSettings<GallringSettings>();
         services.AddSettings<BackupSettings>();
         return services;
     }

@@ -138,7 +138,4 @@ public static class Wording
     public static string Count(int n, string singular, string plural) => $"{n} {(n == 1 ? singular : plural)}";
 
     public static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    /// "15 juli 2025"
-    public static string LongDate(DateOnly d) => Prose.Date(d);
 }

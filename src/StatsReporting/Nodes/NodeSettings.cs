@@ -17,13 +17,15 @@ public sealed class NodeSettings : ISettingsSection
     public int InvisibilityTimeoutSeconds { get; set; } = 30 * 60;
     /// How often an idle node asks the shared queue for work ("Kör nu" starts within this).
     public int QueuePollSeconds { get; set; } = 2;
+    /// How long Hangfire waits before it runs again a quarterly job that failed because the database went away.
+    public int RetryAfterOutageSeconds { get; set; } = 60;
 
     public void Validate()
     {
         if (!Web && !Worker)
             throw new InvalidOperationException("appsettings.json: StatsReporting:Node:Web och Node:Worker kan inte båda vara false (--worker-only och --no-worker tillsammans).");
-        if (InvisibilityTimeoutSeconds < 1 || QueuePollSeconds < 1)
-            throw new InvalidOperationException("appsettings.json: StatsReporting:Node:InvisibilityTimeoutSeconds och QueuePollSeconds ska vara minst 1.");
+        if (InvisibilityTimeoutSeconds < 1 || QueuePollSeconds < 1 || RetryAfterOutageSeconds < 1)
+            throw new InvalidOperationException("appsettings.json: StatsReporting:Node:InvisibilityTimeoutSeconds, QueuePollSeconds och RetryAfterOutageSeconds ska vara minst 1.");
         if (string.IsNullOrWhiteSpace(HangfireSchema) || !HangfireSchema.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_'))
             throw new InvalidOperationException($"appsettings.json: StatsReporting:Node:HangfireSchema '{HangfireSchema}' ska vara små bokstäver a–z, siffror och _.");
     }

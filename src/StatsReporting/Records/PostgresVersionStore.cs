@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Dapper;
 using Npgsql;
-using NpgsqlTypes;
 using StatsReporting.Decisions;
 using StatsReporting.Storage;
 
@@ -125,7 +124,7 @@ internal sealed class PostgresVersionStore : IVersionStore
         if (opened.Empty) c.Execute(DropIndexes, transaction: tx);
         var laws = new HashSet<Lag>();
         var read = 0;
-        using (var copy = c.BeginBinaryImport(opened.First ? CopyStored : CopyStaged))
+        using (var copy = new PgCopyRows(c, opened.First ? CopyStored : CopyStaged))
         {
             foreach (var row in rows)
             {
@@ -150,42 +149,35 @@ internal sealed class PostgresVersionStore : IVersionStore
     }
 
     /// A first import's row, as decision_versions' Written columns: version 1.
-    private static void StoredRow(NpgsqlBinaryImporter copy, string namnd, long importId, VersionRow row)
+    private static void StoredRow(PgCopyRows copy, string namnd, long importId, VersionRow row)
     {
-        copy.StartRow();
-        copy.Write(namnd, NpgsqlDbType.Text);
-        copy.Write(row.Decision.BeslutId, NpgsqlDbType.Text);
-        copy.Write(1L, NpgsqlDbType.Bigint);
-        copy.Write(importId, NpgsqlDbType.Bigint);
+        copy.StartRow((short)DecisionTable.Written.Count);
+        copy.Text(namnd);
+        copy.Text(row.Decision.BeslutId);
+        copy.Int64(1);
+        copy.Int64(importId);
         Content(copy, row);
     }
 
     /// One staged row, in Staged's order.
-    private static void StagedRow(NpgsqlBinaryImporter copy, int seq, VersionRow row)
+    private static void StagedRow(PgCopyRows copy, int seq, VersionRow row)
     {
-        copy.StartRow();
-        copy.Write((long)seq, NpgsqlDbType.Bigint);
-        copy.Write(row.Decision.BeslutId, NpgsqlDbType.Text);
+        copy.StartRow((short)Staged.Length);
+        copy.Int64(seq);
+        copy.Text(row.Decision.BeslutId);
         Content(copy, row);
     }
 
-    /// The content columns, the content hash and the first late day.
-    private static void Content(NpgsqlBinaryImporter copy, VersionRow row)
+    /// The content columns, the content hash and the first late day, as DecisionVersions writes them on SQLite.
+    private static void Content(PgCopyRows copy, VersionRow row)
     {
         var d = row.Decision;
-        Text(copy, d.PersonId); Text(copy, DecisionTable.KonCode(d.Kon)); Text(copy, DecisionTable.LagCode(d.Lag));
-        Text(copy, d.Verksamhet); Text(copy, d.Insats); Text(copy, d.Enhet); Text(copy, IsoDate.Format(d.Beslutsdatum));
-        Text(copy, IsoDate.Format(d.Avbrottsdatum)); Text(copy, IsoDate.Format(d.VerkstalltDatum));
-        Text(copy, IsoDate.Format(d.AvslutatDatum)); Text(copy, d.Orsak); Text(copy, d.Kommentar);
-        Text(copy, IsoDate.Format(d.Fodelsedatum));
-        copy.Write(row.Hash, NpgsqlDbType.Bigint);
-        Text(copy, IsoDate.Format(row.FirstLateDay)); // migration 0011: what reports filter on
-    }
-
-    private static void Text(NpgsqlBinaryImporter copy, string? value)
-    {
-        if (value is null) copy.WriteNull();
-        else copy.Write(value, NpgsqlDbType.Text);
+        copy.Text(d.PersonId); copy.Text(DecisionTable.KonCode(d.Kon)); copy.Text(DecisionTable.LagCode(d.Lag));
+        copy.Text(d.Verksamhet); copy.Text(d.Insats); copy.Text(d.Enhet); copy.Day(d.Beslutsdatum);
+        copy.Day(d.Avbrottsdatum); copy.Day(d.VerkstalltDatum); copy.Day(d.AvslutatDatum); copy.Text(d.Orsak);
+        copy.Text(d.Kommentar); copy.Day(d.Fodelsedatum);
+        copy.Int64(row.Hash);
+        copy.Day(row.FirstLateDay); // migration 0011: what reports filter on
     }
 
     public void Read(DbConnection c, string sql, IReadOnlyList<(string Name, object Value)> parameters, List<Decision> into)

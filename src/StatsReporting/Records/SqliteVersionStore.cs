@@ -54,9 +54,9 @@ internal sealed class SqliteVersionStore(string namnd) : IVersionStore
     /// The page cache of the import's connection, sized for the unique index on (namnd, beslut_id, version) as it
     /// grows: about 48 bytes a version once keys arrive out of order (pages 2/3 full), plus 16 MB for the table's own
     /// pages on their way to disk, at most 512 MB. With SQLite's default (2 MB) an out-of-order key finds its page
-    /// evicted, and every insert reads and writes a page through the operating system: a million shuffled ids took
-    /// twice as long as the same rows in id order. The cache is filled only as pages are used, so a small import uses
-    /// little; it ends with the connection.
+    /// evicted, and every insert reads and writes a page through the operating system. (The statement journal is kept
+    /// in memory as well: SqliteEngine's temp_store.) The cache is filled only as pages are used, so a small import
+    /// uses little; the setting ends with the connection.
     internal sealed class PageCache(SqliteConnection c, SqliteTransaction tx, int stored)
     {
         private const int Step = 1 << 16;

@@ -1,10 +1,13 @@
 using ClosedXML.Excel;
 using StatsReporting.Avgift;
+using StatsReporting.Workbooks;
 
 namespace StatsReporting.Reports;
 
-/// The sheet "Särskild avgift (uppskattning)" of a KF workbook: sums per insats, no beslut_id (those are in the
-/// restricted list). Landscape A4 at 100 % (10 pt as printed by LibreOffice): the widths add up to less than the printable width.
+/// The sheet "Särskild avgift (uppskattning)" of a KF workbook, only when the costs are the kommun's own
+/// (Avgift:Exempel false): sums per insats, no beslut_id (those are in the restricted list). Styled like every other
+/// KF sheet (Calibri 11 on white, the header row of PrintLayout, headers right-aligned over numbers); landscape A4
+/// at 100 %: the widths add up to less than the printable width.
 public static class AvgiftSheet
 {
     public const string Name = "Särskild avgift (uppskattning)";
@@ -20,24 +23,14 @@ public static class AvgiftSheet
     public static void Add(XLWorkbook wb, AvgiftReport a)
     {
         var ws = wb.Worksheets.Add(Name);
-        ws.Style.Font.FontName = "Arial";
-        ws.Style.Font.FontSize = 10;
-        for (var c = 0; c < Columns.Length; c++)
-        {
-            ws.Column(c + 1).Width = Widths[c];
-            KfWorkbook.SetText(ws.Cell(1, c + 1), Columns[c]);
-        }
-        if (a.Exempel) KfWorkbook.SetText(ws.Cell(1, 4), "Kr per månad (exempel)");
-        var head = ws.Range(1, 1, 1, Columns.Length);
-        head.Style.Font.Bold = true;
-        head.Style.Alignment.WrapText = true;
-        head.Style.Fill.BackgroundColor = XLColor.FromHtml("#D9D9D9");
-        ws.Row(1).Height = 40;
+        for (var c = 0; c < Columns.Length; c++) ws.Column(c + 1).Width = Widths[c];
+        PrintLayout.HeaderRow(ws, Columns, Widths, KfWorkbook.FontSize);
+        ws.Range(1, 2, 1, Columns.Length).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
         var r = 2;
         if (a.Rows.Count == 0) KfWorkbook.SetText(ws.Cell(r++, 1), "Inga beslut att redovisa");
         foreach (var row in a.Rows)
         {
-            Label(ws, r, row.Row.Label);
+            Label(ws, r, row.Row.Label, bold: false);
             ws.Cell(r, 2).Value = row.Beslut;
             ws.Cell(r, 3).Value = row.MedKostnad;
             if (row.MonthlyCostKr is { } cost) Number(ws.Cell(r, 4), cost);
@@ -50,7 +43,7 @@ public static class AvgiftSheet
             ws.Cell(r, 9).Value = row.Over12;
             r++;
         }
-        Label(ws, r, "Totalt (uppskattning)");
+        Label(ws, r, "Totalt (uppskattning)", bold: true);
         ws.Cell(r, 2).Value = a.Items.Count;
         ws.Cell(r, 3).Value = a.WithCost;
         Number(ws.Cell(r, 5), a.Rows.Sum(x => x.Months), "0.0");
@@ -68,12 +61,11 @@ public static class AvgiftSheet
         ws.SheetView.FreezeRows(1);
     }
 
-    private static void Label(IXLWorksheet ws, int r, string text)
+    private static void Label(IXLWorksheet ws, int r, string text, bool bold)
     {
         KfWorkbook.SetText(ws.Cell(r, 1), text);
         ws.Cell(r, 1).Style.Alignment.WrapText = true;
-        // Calc does not size wrapped rows by itself: one line per ~40 characters at this width.
-        ws.Row(r).Height = 13.5 * Math.Max(1, Math.Ceiling(text.Length / 40.0));
+        PrintLayout.FitHeight(ws.Row(r), [text], Widths, KfWorkbook.FontSize, bold);
     }
 
     private static void Number(IXLCell cell, decimal value, string format = "#,##0")
@@ -89,15 +81,15 @@ public static class AvgiftSheet
         KfWorkbook.SetText(range.FirstCell(), text);
         range.Style.Alignment.WrapText = true;
         range.Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
-        ws.Row(r).Height = 13.5 * Math.Max(1, Math.Ceiling(text.Length / (1.0 * ws.Columns(1, columns).Sum(c => c.Width))));
+        PrintLayout.FitHeight(ws.Row(r), [text], [ws.Columns(1, columns).Sum(c => c.Width)], KfWorkbook.FontSize);
     }
 
     /// Puts the estimate, made once per run for the report's law, quarter and day (QuarterRecords.Avgift), on a KF
-    /// report and, when the nämnd has turned it on, its sentence into the Text sheet.
+    /// report and, when the nämnd has turned it on and the costs are its own, its sentence into the Text sheet.
     public static KfReport Attach(KfReport r, AvgiftReport a, AvgiftSettings s)
     {
         if (a.Lag != r.Lag || a.Period != r.Period || a.AsOf != r.AsOf)
             throw new ArgumentException("Internt fel: avgiftsuppskattningen gäller en annan lag, period eller dag.");
-        return r with { Avgift = a, Text = s.VisaIText ? [.. r.Text, "", AvgiftText.Sentence(a)] : r.Text };
+        return r with { Avgift = a, Text = s.VisaIText && !a.Exempel ? [.. r.Text, "", AvgiftText.Sentence(a)] : r.Text };
     }
 }

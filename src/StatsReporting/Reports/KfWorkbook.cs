@@ -27,7 +27,8 @@ public static class KfWorkbook
         WriteTable(wb, r.Avbrott);
         WriteTable(wb, r.Jamforelse);
         if (charts is { Count: > 0 }) DiagramSheet.Add(wb, charts);
-        if (r.Avgift is { } avgift) AvgiftSheet.Add(wb, avgift);
+        // Only with the kommun's own costs: the sample's example costs are invented money, not for KF.
+        if (r.Avgift is { Exempel: false } avgift) AvgiftSheet.Add(wb, avgift);
         WriteLines(wb, "Kontroller", "Kontroller", findings.Count == 0 ? ["Inga avvikelser"] : findings);
         WriteLines(wb, "Text", "Utkast till ärendetext", r.Text, bold: r.Text.Count > 0 ? r.Text[0] : null);
         var who = string.Join("\n", new[] { kommun, namnd }.Where(x => !string.IsNullOrEmpty(x)));

@@ -48,6 +48,8 @@ public static class KommunSummary
     public static WrittenFile Write(string kommun, Period p, IReadOnlyList<NamndReports> namnder, string dir, DateOnly made)
     {
         var tables = new[] { Lag.SoL, Lag.LSS }.SelectMany(lag => Tables(lag, namnder)).ToList();
+        // One kön order in the whole workbook (SoL's), though each law has its own (Report:KonOrder).
+        tables = tables.Select(t => InColumnOrder(t, tables[0].Columns)).ToList();
         if (Check(tables) is { Count: > 0 } bugs) throw new InconsistentReportException(bugs);
         using var wb = new XLWorkbook();
         wb.Style.Font.FontName = PrintLayout.Font;
@@ -59,6 +61,14 @@ public static class KommunSummary
         var path = Path.GetFullPath(Path.Combine(dir, FileName(p, kommun)));
         KfWorkbook.SaveAtomically(wb, path);
         return new($"Kommunsammanställning {kommun}", path);
+    }
+
+    /// The table with its columns in the order of `order` when it has the same columns in another order, else as it is.
+    public static ReportTable InColumnOrder(ReportTable t, IReadOnlyList<string> order)
+    {
+        if (t.Columns.SequenceEqual(order) || !t.Columns.Order().SequenceEqual(order.Order())) return t;
+        var from = order.Select(c => t.Columns.ToList().IndexOf(c)).ToList();
+        return t with { Columns = order, Rows = t.Rows.Select(r => r with { Values = from.Select(i => r.Values[i]).ToList() }).ToList() };
     }
 
     private static int? Sum(IEnumerable<int?> values) => values.Aggregate((int?)0, (a, v) => a is null || v is null ? null : a + v);

@@ -22,20 +22,17 @@ public sealed record Perspectives(IReadOnlyList<KonGroup> Groups, int Kvinnor, i
         var rows = reportable.Select(d => (d, row: catalog.RowOf(d))).ToList();
         var groups = lag == Lag.SoL
             ? catalog.Verksamheter.Select(v => (Name: $"{catalog.VerksamhetNames[v].Replace(" enligt SoL", "")} ({v})", Ds: rows.Where(x => x.row.Verksamhet == v).Select(x => x.d).ToList()))
-            : catalog.Rows(lag).Select(row => (Name: row.Label, Ds: rows.Where(x => ReferenceEquals(x.row, row)).Select(x => x.d).ToList()));
+            : catalog.Rows(lag).Select(row => (Name: TextDraft.InsatsName(row), Ds: rows.Where(x => ReferenceEquals(x.row, row)).Select(x => x.d).ToList()));
         var kon = groups.Where(g => g.Ds.Count > 0)
             .Select(g => new KonGroup(g.Name, g.Ds.Count(d => d.Kon == Kon.K), g.Ds.Count(d => d.Kon == Kon.M))).ToList();
         var ages = rows.Select(x => (x.row, birth: BirthDate(x.d))).ToList();
         var children = catalog.Rows(lag)
-            .Select(row => new ChildGroup(Name(row), ages.Count(a => ReferenceEquals(a.row, row) && a.birth is { } b && b.AddYears(18) > asOf)))
+            .Select(row => new ChildGroup(TextDraft.InsatsName(row), ages.Count(a => ReferenceEquals(a.row, row) && a.birth is { } b && b.AddYears(18) > asOf)))
             .Where(c => c.Count > 0).ToList();
         return new Perspectives(kon, reportable.Count(d => d.Kon == Kon.K), reportable.Count(d => d.Kon == Kon.M),
             Median(reportable.Where(d => d.Kon == Kon.K), asOf), Median(reportable.Where(d => d.Kon == Kon.M), asOf),
             children, ages.Count(a => a.birth is null));
     }
-
-    /// "Särskilt boende (ÄO)" for SoL, the point's full label for LSS (as TextDraft.InsatsName).
-    private static string Name(CatalogRow row) => row.Verksamhet is null ? row.Label : $"{row.Insats} ({row.Verksamhet})";
 
     /// From the column fodelsedatum, else from the IVO code's first eight digits; null for a pseudonym without either.
     private static DateOnly? BirthDate(Decision d) =>

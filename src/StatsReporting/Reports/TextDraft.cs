@@ -61,12 +61,13 @@ public static class TextDraft
     public static string Comparison(KfReport r) =>
         Wording.Comparison(r.Period.Window(r.Jamforelse.Columns.Count), r.Jamforelse.Rows[^1].Values);
 
-    /// "Särskilt boende (ÄO)" for SoL, the point's full label for LSS.
-    public static string InsatsName(Catalog catalog, Lag lag, string label)
-    {
-        var row = catalog.Rows(lag).First(c => c.Label == label);
-        return row.Verksamhet is null ? row.Label : $"{row.Insats} ({row.Verksamhet})";
-    }
+    /// "Särskilt boende (ÄO)" for SoL, "Biträde av kontaktperson (9 § 4)" for LSS: the name first, so that a lead
+    /// line never begins with the paragraph's number.
+    public static string InsatsName(Catalog catalog, Lag lag, string label) => InsatsName(catalog.Rows(lag).First(c => c.Label == label));
+
+    public static string InsatsName(CatalogRow row) => row.Verksamhet is null
+        ? $"{row.Label[(row.Insats.Length + 1)..]} ({row.Insats})"
+        : $"{row.Insats} ({row.Verksamhet})";
 
     /// What the decisions are, under which provision, in short form: "om bistånd enligt 4 kap. 1 § SoL". SoL decisions
     /// before 2025-07-01 fall under 4 kap. 1 § SoL (2001:453), later ones under SoL (2025:400).

@@ -59,6 +59,13 @@ public sealed class Db
     /// WriteLock without waiting: false when another transaction holds it (SQLite: BEGIN IMMEDIATE already waited).
     public bool TryWriteLock(DbConnection c, DbTransaction tx) => Engine.TryWriteLock(c, tx);
 
+    /// Gallring on connection `c`: before its transaction, so that overwritten bytes are overwritten in the file too
+    /// (SQLite secure_delete), and after its commit (SQLite: the WAL emptied; PostgreSQL: VACUUM FULL of `tables`).
+    /// Erased returns null when done, else why not, in Swedish.
+    public void Erasing(DbConnection c) => Engine.Erasing(c);
+
+    public string? Erased(DbConnection c, IReadOnlyList<string> tables) => Engine.Erased(c, tables);
+
     /// One appender at a time to the behandlingslogg's hash chain inside `tx` (Logg/Behandlingslogg).
     public void LogLock(DbConnection c, DbTransaction tx) => Engine.LogLock(c, tx);
 

@@ -32,6 +32,11 @@ public abstract class Engine
 
     internal abstract bool TryWriteLock(DbConnection c, DbTransaction tx);
 
+    /// Gallring (Db.Erasing, Db.Erased): what is overwritten must not stay readable in the database's files.
+    internal abstract void Erasing(DbConnection c);
+
+    internal abstract string? Erased(DbConnection c, IReadOnlyList<string> tables);
+
     /// One appender at a time to the behandlingslogg inside `tx` (Db.LogLock).
     internal abstract void LogLock(DbConnection c, DbTransaction tx);
 

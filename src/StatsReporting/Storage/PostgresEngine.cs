@@ -102,6 +102,14 @@ internal sealed class PostgresEngine : Engine
             tx.Commit();
             return done;
         }
+        catch (PostgresException e) when (e.SqlState == "42501")
+        {
+            // PostgreSQL 15 no longer lets every user create tables in the schema public: say which grant is missing.
+            var user = _target.Username ?? "…";
+            throw new InvalidOperationException($"{Describe}: användaren '{UserText.Escape(user)}' saknar behörighet att skapa tabellerna (PostgreSQL-fel 42501, " +
+                $"\"permission denied\"). Ge den rätten som databasens ägare: GRANT USAGE, CREATE ON SCHEMA public TO {UserText.Escape(user)}; " +
+                $"eller gör den till ägare av databasen: ALTER DATABASE {UserText.Escape(_target.Database ?? "…")} OWNER TO {UserText.Escape(user)}; Inget har ändrats.", e);
+        }
         catch (PostgresException e)
         {
             throw new InvalidOperationException($"{Describe}: migreringen misslyckades ({e.SqlState}: {e.MessageText}). Inget har ändrats.", e);
@@ -113,6 +121,16 @@ internal sealed class PostgresEngine : Engine
 
     internal override bool TryWriteLock(DbConnection c, DbTransaction tx) =>
         c.ExecuteScalar<bool>("SELECT pg_try_advisory_xact_lock(@key)", new { key = AdvisoryKeys.Write }, tx);
+
+    internal override void Erasing(DbConnection c) { }
+
+    /// VACUUM FULL writes each touched table anew and removes its old files, with the old row versions in them.
+    /// What it cannot reach (the server's WAL segments until recycled, backups, the disk's freed blocks) the README names.
+    internal override string? Erased(DbConnection c, IReadOnlyList<string> tables)
+    {
+        c.Execute($"VACUUM FULL {string.Join(", ", tables)}", commandTimeout: 3600);
+        return null;
+    }
 
     internal override void LogLock(DbConnection c, DbTransaction tx) =>
         c.Execute("SELECT pg_advisory_xact_lock(@key)", new { key = AdvisoryKeys.Behandlingslogg }, tx);
@@ -127,7 +145,7 @@ internal sealed class PostgresEngine : Engine
     {
         PostgresException { SqlState: "28P01" or "28000" } => "inloggningen nekades (fel användarnamn eller lösenord i ConnectionStrings:Postgres)",
         PostgresException { SqlState: "3D000" } => "databasen finns inte på servern (skapa den, eller rätta Database i ConnectionStrings:Postgres)",
-        PostgresException { SqlState: "42501" } => "användaren saknar behörighet",
+        PostgresException { SqlState: "42501" } => "användaren saknar behörighet (ge den rätten att ansluta: GRANT CONNECT ON DATABASE … TO …)",
         PostgresException { SqlState: "53300" } => "servern tar inte emot fler anslutningar just nu; försök igen om en stund",
         PostgresException { SqlState: "57P03" } => "servern startar eller stängs av; försök igen om en stund",
         PostgresException p => $"PostgreSQL-fel {p.SqlState}",

@@ -11,8 +11,11 @@ namespace StatsReporting.Workbooks;
 public static class PrintLayout
 {
     public const string Font = "Calibri"; // LibreOffice prints it with Carlito, metric-compatible
-    /// Column width units (a Calibri 11 digit, 7 px = 5.25 pt) across A4 inside the margins below.
-    public const double PortraitWidth = 92, LandscapeWidth = 150;
+    /// Column width units across A4 inside the margins below. Excel's unit is a Calibri 11 digit rounded to 7 px
+    /// (5.25 pt), LibreOffice's the digit itself (≈5.5 pt with the 5 px padding): the page is counted in the wider one,
+    /// so that Calc does not shrink the sheet (it does from about 145 on landscape), and a text's width in the narrower
+    /// one, so that Excel does not wrap it.
+    public const double PortraitWidth = 92, LandscapeWidth = 140;
     private const double MarginInches = 0.5, LandscapeMarginInches = 0.3;
 
     public static void Page(IXLWorksheet ws, bool landscape, string left, string right, DateOnly made, bool repeatHeader = true)
@@ -90,34 +93,157 @@ public static class PrintLayout
 
     public static double LineHeight(double fontSize) => Math.Ceiling(fontSize * 1.25 * 4) / 4;
 
-    /// How many lines a text takes in a column when wrapped at spaces and after '/' (as Calc does). Calibri's average
-    /// letter is about 0.4 em (bold 0.44); a word longer than a line breaks inside it.
+    /// A column width unit in points (a Calibri 11 digit, 7 px), and what a cell keeps free beside its text.
+    private const double UnitPoints = 5.25, CellPadding = 1;
+
+    /// The width in points of a text set on one line in Calibri (Carlito).
+    public static double Points(string text, double fontSize, bool bold = false)
+    {
+        var em = 0;
+        foreach (var c in text) em += CalibriWidths.Of(c, bold);
+        return em * fontSize / 1000;
+    }
+
+    /// The column width (in units) that holds the text on one line.
+    public static double WidthFor(string text, double fontSize, bool bold = false) => (Points(text, fontSize, bold) + CellPadding) / UnitPoints;
+
+    /// A break opportunity Calc (and Excel) honour and never print: put after a '/' where a column must wrap there.
+    public const char BreakAfterSlash = '\u200B';
+
+    /// The widest word of a text (the longest run without a space; with `slashes`, also broken after each '/'), as a column width.
+    public static double WidestWord(string text, double fontSize, bool bold = false, bool slashes = false)
+    {
+        double widest = 0, word = 0;
+        foreach (var c in text)
+        {
+            if (c is ' ' or '\n' or BreakAfterSlash) { widest = Math.Max(widest, word); word = 0; continue; }
+            word += CalibriWidths.Of(c, bold);
+            if (slashes && c == '/') { widest = Math.Max(widest, word); word = 0; }
+        }
+        return (Math.Max(widest, word) * fontSize / 1000 + CellPadding) / UnitPoints;
+    }
+
+    /// How many lines a text takes in a column, wrapped as Calc wraps: at spaces and at BreakAfterSlash (not after a
+    /// plain '/' or at a soft hyphen); a word wider than the line is broken inside it.
     public static int Lines(string text, double width, double fontSize, bool bold = false)
     {
-        var perLine = Math.Max(4, (int)(width * 7 * 0.75 / (fontSize * (bold ? 0.44 : 0.40))));
-        // Most cells (codes, dates) are shorter than a line: one line, without splitting them up.
-        if (text.Length <= perLine && !text.Contains('\n')) return 1;
-        var count = 0;
-        foreach (var paragraph in text.Split('\n'))
+        var line = Math.Max(1, (width * UnitPoints - CellPadding) * 1000 / fontSize); // in thousandths of an em
+        var count = 1;
+        double used = 0, word = 0, gap = 0, space = CalibriWidths.Of(' ', bold);
+        void EndWord(double next)
         {
-            count++;
-            var used = 0;
-            foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            if (word > 0)
             {
-                // The word's parts, each ending after a '/' (the last may not); counted in place, as thousands of
-                // rows are measured per IVO workbook.
-                for (var start = 0; start < word.Length;)
-                {
-                    var slash = word.IndexOf('/', start);
-                    var length = (slash < 0 ? word.Length : slash + 1) - start;
-                    var gap = start == 0 && used > 0 ? 1 : 0;
-                    if (used > 0 && used + gap + length > perLine) { count++; used = 0; gap = 0; }
-                    used += gap + length;
-                    while (used > perLine) { count++; used -= perLine; }
-                    start += length;
-                }
+                if (used > 0 && used + gap + word > line) { count++; used = 0; }
+                used += (used > 0 ? gap : 0) + word;
+                while (used > line) { count++; used -= line; }
             }
+            word = 0;
+            gap = next;
         }
-        return Math.Max(1, count);
+        foreach (var c in text)
+        {
+            if (c == ' ') EndWord(space);
+            else if (c == BreakAfterSlash) EndWord(0);
+            else if (c == '\n') { EndWord(0); count++; used = 0; }
+            else word += CalibriWidths.Of(c, bold);
+        }
+        EndWord(0);
+        return count;
     }
+
+    /// Column widths for a table printed at `fontSize` within `page` units (the page's width, each column's padding
+    /// taken off), so that no word is broken inside and the rows take few lines:
+    /// - a column gets at least its widest word (the header's in bold), up to MaxWordWidth (a longer word, a pasted
+    ///   link, still breaks); the sheet's own widths where they fit beside that, else the widest words alone;
+    /// - when the widest words do not fit the page, the columns whose words have '/' in them wrap after it too
+    ///   (`Slashes`: the caller puts BreakAfterSlash there), the one that gains most first;
+    /// - what is left of the page goes, half a unit at a time, to the column where it saves the most lines over the
+    ///   rows (the first MeasuredRows of them), until no column gains.
+    public static (double[] Widths, bool[] Slashes) FitWidths(IReadOnlyList<double> widths, IReadOnlyList<string> header,
+        IEnumerable<IReadOnlyList<string>> rows, double fontSize, double page)
+    {
+        var n = widths.Count;
+        page -= n * ColumnPadding;
+        var measured = rows.Take(MeasuredRows).ToList();
+        var need = header.Select(h => WidestWord(h, fontSize, bold: true)).ToArray();
+        var needSlashed = need.ToArray();
+        foreach (var row in measured)
+            for (var i = 0; i < row.Count && i < n; i++)
+                if (row[i].Length > 0)
+                {
+                    need[i] = Math.Max(need[i], WidestWord(row[i], fontSize));
+                    needSlashed[i] = Math.Max(needSlashed[i], WidestWord(row[i], fontSize, slashes: true));
+                }
+        static double Round(double w) => Math.Min(Math.Ceiling(w * 2) / 2, MaxWordWidth);
+        need = need.Select(Round).ToArray();
+        needSlashed = needSlashed.Select(Round).ToArray();
+        var slashes = new bool[n];
+        while (need.Sum() > page)
+        {
+            var best = Enumerable.Range(0, n).Where(i => !slashes[i] && needSlashed[i] < need[i])
+                .OrderByDescending(i => need[i] - needSlashed[i]).DefaultIfEmpty(-1).First();
+            if (best < 0) break;
+            slashes[best] = true;
+            need[best] = needSlashed[best];
+        }
+        var own = widths.Select((w, i) => Math.Max(w, need[i])).ToArray();
+        var fitted = own.Sum() <= page ? own : need;
+        Fill(fitted, measured.Select(r => r.Select((t, i) => i < n && slashes[i] ? WithSlashBreaks(t) : t).ToArray()).ToList(), fontSize, page);
+        return (fitted, slashes);
+    }
+
+    /// Excel's columns are 5 px wider than their width (in units: 5/7), which the page must hold too.
+    public const double ColumnPadding = 0.72;
+    private const int MeasuredRows = 1000;
+
+    /// Gives the page's rest to the columns where it saves the most lines (see FitWidths). Lines are counted once per
+    /// distinct text of a column and width.
+    private static void Fill(double[] widths, IReadOnlyList<string[]> rows, double fontSize, double page)
+    {
+        var n = widths.Length;
+        var texts = Enumerable.Range(0, n).Select(_ => new List<string>()).ToArray();
+        var index = Enumerable.Range(0, n).Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
+        var ids = rows.Select(r => Enumerable.Range(0, n).Select(c =>
+        {
+            var t = c < r.Length ? r[c] : "";
+            if (!index[c].TryGetValue(t, out var id)) { index[c][t] = id = texts[c].Count; texts[c].Add(t); }
+            return id;
+        }).ToArray()).ToList();
+        var memo = new Dictionary<(int, int, int), int>();
+        int LinesOf(int c, int id, double w)
+        {
+            var key = (c, id, (int)Math.Round(w * 2));
+            if (!memo.TryGetValue(key, out var lines)) memo[key] = lines = texts[c][id].Length == 0 ? 1 : Lines(texts[c][id], w, fontSize);
+            return lines;
+        }
+        var wraps = Enumerable.Range(0, n).Where(c => Enumerable.Range(0, texts[c].Count).Any(id => LinesOf(c, id, widths[c]) > 1)).ToList();
+        int Total(int c, double w) => ids.Sum(r =>
+        {
+            var lines = 1;
+            for (var i = 0; i < n; i++) lines = Math.Max(lines, LinesOf(i, r[i], i == c ? w : widths[i]));
+            return lines;
+        });
+        var total = Total(-1, 0);
+        while (widths.Sum() + 0.5 <= page && wraps.Count > 0)
+        {
+            var rest = page - widths.Sum();
+            (int Column, double Step, double Rate) best = (-1, 0, 0);
+            foreach (var c in wraps)
+                for (var step = 0.5; step <= Math.Min(rest, 10); step += 0.5)
+                {
+                    var gain = total - Total(c, widths[c] + step);
+                    if (gain > 0 && (double)gain / step > best.Rate) best = (c, step, (double)gain / step);
+                }
+            if (best.Column < 0) break;
+            widths[best.Column] += best.Step;
+            total = Total(-1, 0);
+        }
+    }
+
+    /// The text with BreakAfterSlash after every '/' that a letter or digit follows.
+    public static string WithSlashBreaks(string text) =>
+        text.Contains('/') ? System.Text.RegularExpressions.Regex.Replace(text, @"/(?=\w)", "/" + BreakAfterSlash) : text;
+
+    public const double MaxWordWidth = 40;
 }

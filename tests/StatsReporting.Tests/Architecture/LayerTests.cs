@@ -19,6 +19,7 @@ public partial class LayerTests
         ["Checks", "Avgift"],                // the consistency checker; the särskild avgift estimate
         ["Reports"],                         // KF workbooks, charts, tjänsteskrivelse
         ["Ivo", "Bevakning", "Nodes"],       // IVO export; bevakningslista; several nodes' shared outputs
+        ["Gallring"],                        // removing personal data of old closed decisions
         ["Jobs"],                            // the quarterly job, the installation and its settings
         ["Bench"],                           // the benchmark uses everything
     ];

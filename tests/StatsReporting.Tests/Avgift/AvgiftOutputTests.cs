@@ -1,3 +1,4 @@
+using ClosedXML.Excel;
 using StatsReporting.Avgift;
 using StatsReporting.Decisions;
 using StatsReporting.Jobs;
@@ -27,14 +28,40 @@ public class AvgiftOutputTests : IDisposable
         "L-1;19400101-T040;K;LSS;;9 § 4;;2025-02-10;;2025-05-12;;MATCHNING;",
     ]));
 
+    /// The kommun's own costs: the installation's settings with Avgift:Exempel false (and the Text sentence if asked).
+    private IReadOnlyList<StatsReporting.FileSystem.WrittenFile> WriteWithOwnCosts(bool visaIText = false)
+    {
+        var settings = Installation.Load(AppContext.BaseDirectory);
+        settings.Get<AvgiftSettings>().Exempel = false;
+        settings.Get<AvgiftSettings>().VisaIText = visaIText;
+        return new ReportService(settings.For(_env.Db)).Write(Q2, Q2.End, _env.PathOf("reports"));
+    }
+
+    [Fact]
+    public void Kf_workbook_with_the_sample_example_costs_has_no_estimate_sheet_and_no_estimate_in_its_text()
+    {
+        ImportSample();
+        var settings = Installation.Load(AppContext.BaseDirectory);
+        Assert.True(settings.Get<AvgiftSettings>().Exempel);
+        settings.Get<AvgiftSettings>().VisaIText = true;
+        var files = new ReportService(settings.For(_env.Db)).Write(Q2, Q2.End, _env.PathOf("reports"));
+        foreach (var law in new[] { "sol", "lss" })
+        {
+            var book = Xlsx.Read(files.Single(f => f.Path.EndsWith($"evb-{law}-2025Q2.xlsx")).Path);
+            Assert.Equal(["Sammanställning", "Orsaker", "Väntetid", "Avbrott", "Jämförelse", "Diagram", "Kontroller", "Text"], book.Keys);
+            Assert.DoesNotContain(book.Values.SelectMany(s => s).SelectMany(r => r), c => c.Contains("särskild avgift", StringComparison.OrdinalIgnoreCase)
+                || c.Contains("särskilda avgift") || c.Contains(" kr"));
+        }
+    }
+
     [Fact]
     public void Kf_workbook_has_the_estimate_sheet_with_sums_per_insats_and_the_excluded_count()
     {
         ImportSample();
-        var files = _env.Reports().Write(Q2, Q2.End, _env.PathOf("reports"));
+        var files = WriteWithOwnCosts();
         var book = Xlsx.Read(files.Single(f => f.Path.EndsWith("evb-sol-2025Q2.xlsx")).Path);
         var sheet = book[AvgiftSheet.Name];
-        Assert.Equal(["Insats", "Beslut", "Varav med kostnad", "Kr per månad (exempel)", "Månader försening (summa)", "Uppskattning kr",
+        Assert.Equal(["Insats", "Beslut", "Varav med kostnad", "Kr per månad", "Månader försening (summa)", "Uppskattning kr",
             "Försening över 6 mån", "Över 9 mån", "Över 12 mån"], sheet[0]);
         Assert.Equal(["Särskilt boende, ÄO", "2", "2", "36400", "4.5", "204750", "0", "0", "0"], sheet[1]);
         Assert.Equal(["Annat bistånd, ÄO", "1", "0", "kostnad saknas", "2.5", "kostnad saknas", "0", "0", "0"], sheet[2]);
@@ -45,12 +72,18 @@ public class AvgiftOutputTests : IDisposable
             var ws = wb.Worksheet(AvgiftSheet.Name);
             Assert.Equal((7.0, "0.0", 204_750.0), (ws.Cell(4, 5).GetDouble(), ws.Cell(4, 5).Style.NumberFormat.Format, ws.Cell(4, 6).GetDouble()));
             Assert.Equal("#,##0", ws.Cell(4, 6).Style.NumberFormat.Format);
+            // Styled like every other sheet: Calibri 11 on white, the amounts' headers right-aligned over them.
+            Assert.All(new[] { ws.Cell(1, 1), ws.Cell(1, 6), ws.Cell(2, 1), ws.Cell(4, 6) }, c =>
+                Assert.Equal(("Calibri", 11.0, XLFillPatternValues.None), (c.Style.Font.FontName, c.Style.Font.FontSize, c.Style.Fill.PatternType)));
+            Assert.Equal(XLAlignmentHorizontalValues.General, ws.Cell(1, 1).Style.Alignment.Horizontal);
+            Assert.All(Enumerable.Range(2, 8), c => Assert.Equal(XLAlignmentHorizontalValues.Right, ws.Cell(1, c).Style.Alignment.Horizontal));
+            Assert.All(Enumerable.Range(2, 8), c => Assert.Equal(XLAlignmentHorizontalValues.Right, ws.Cell(2, c).Style.Alignment.Horizontal));
         }
         var notes = sheet.Skip(4).Select(r => r[0]).ToList();
         Assert.Contains("1 beslut saknar månadskostnad för sin insats (kostnad saknas) och ingår inte i summorna.", notes);
-        Assert.Contains(AvgiftText.ExampleCosts, notes);
+        Assert.DoesNotContain(AvgiftText.ExampleCosts, notes);
         Assert.Contains(AvgiftText.NoClaim, notes);
-        Assert.StartsWith("Uppskattning: månadskostnad × månader", notes[0]);
+        Assert.StartsWith("Uppskattning: månadskostnad × månader från första försenade dag till verkställighet eller avslut (annars till 30 juni 2025)", notes[0]);
         Assert.DoesNotContain(book.Values.SelectMany(s => s).SelectMany(r => r), c => c.Contains("S-1") || c.Contains("19400101") || c.Contains("hemlig"));
         // VisaIText is off by default: the Text sheet says nothing of it.
         Assert.DoesNotContain(book["Text"].SelectMany(r => r), c => c.Contains("särskilda avgift"));
@@ -67,12 +100,9 @@ public class AvgiftOutputTests : IDisposable
     public void Text_sheet_gets_the_sentence_only_when_the_namnd_turns_it_on()
     {
         ImportSample();
-        var settings = Installation.Load(AppContext.BaseDirectory);
-        settings.Get<AvgiftSettings>().VisaIText = true;
-        var files = new ReportService(settings.For(_env.Db)).Write(Q2, Q2.End, _env.PathOf("reports"));
-        var text = Xlsx.Read(files.Single(f => f.Path.EndsWith("evb-sol-2025Q2.xlsx")).Path)["Text"].Select(r => r[0]).ToList();
+        var text = Xlsx.Read(WriteWithOwnCosts(visaIText: true).Single(f => f.Path.EndsWith("evb-sol-2025Q2.xlsx")).Path)["Text"].Select(r => r[0]).ToList();
         Assert.Contains("En uppskattning av den särskilda avgift som förseningarna skulle kunna motsvara är 204 750 kr för 2 av 3 beslut "
-            + "(månadskostnad × försening × 1,25, inom lagens intervall; 1 beslut utan månadskostnad ingår inte; månadskostnaderna är exempel). "
+            + "(månadskostnad × försening × 1,25, inom lagens intervall; 1 beslut utan månadskostnad ingår inte). "
             + AvgiftText.NoClaim, text);
     }
 

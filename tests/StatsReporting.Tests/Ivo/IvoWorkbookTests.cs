@@ -28,13 +28,14 @@ public class IvoWorkbookTests : IDisposable
             book.Workbook.DefinedNames!.Elements<DefinedName>().Select(n => n.Text));
         var sheet = ((WorksheetPart)book.GetPartById(book.Workbook.Sheets!.Elements<Sheet>().First().Id!)).Worksheet;
         var setup = sheet.GetFirstChild<PageSetup>()!;
-        Assert.Equal((9u, OrientationValues.Landscape, 0u), (setup.PaperSize!.Value, setup.Orientation!.Value, setup.FitToHeight!.Value));
+        // At 100 % (no fit to page): the columns fit the page, so the 9 pt text is never shrunk.
+        Assert.Equal((9u, OrientationValues.Landscape, null), (setup.PaperSize!.Value, setup.Orientation!.Value, sheet.GetFirstChild<SheetProperties>()));
         Assert.Equal("&LInnehåller personuppgifter&RIVO individrapport kvartal 2 2025\nIndividrapport",
             sheet.GetFirstChild<HeaderFooter>()!.OddHeader!.Text);
         Assert.EndsWith("&RSida &P av &N", sheet.GetFirstChild<HeaderFooter>()!.OddFooter!.Text);
         var rows = sheet.GetFirstChild<SheetData>()!.Elements<Row>().ToList();
         Assert.Equal(134, rows.Count); // the header and the 133 decisions of the CSV
-        Assert.Equal(27, rows[0].Height!.Value); // two lines of 12.5 pt + 2: "Rapporterings-period" breaks at the soft hyphen
+        Assert.Equal(24.5, rows[0].Height!.Value); // two lines of 11.25 pt (9 pt text) + 2: "Verkställt datum" wraps at its space
         Assert.All(rows, r => Assert.True(r.CustomHeight!.Value));
     }
 }

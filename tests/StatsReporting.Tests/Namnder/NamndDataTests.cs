@@ -33,10 +33,13 @@ public class NamndDataTests : IDisposable
         Assert.Equal(["Översikt SoL", "SoL Socialnämnden", "SoL Vård- och omsorgsnämnden", "SoL kommunen",
             "Översikt LSS", "LSS Socialnämnden", "LSS Vård- och omsorgsnämnden", "LSS kommunen"], sheets.Keys);
         Assert.Equal([88, 76, 164], Xlsx.Numbers(sheets["SoL kommunen"], "Totalt samtliga verksamheter"));
-        Assert.Equal([70, 32, 102], Xlsx.Numbers(sheets["LSS kommunen"], "Summa total"));
+        // LSS is configured Män first (Report:KonOrder), SoL Kvinnor first: the summary writes every sheet in SoL's order.
+        Assert.All(sheets.Values, sheet => Assert.Equal(["Kvinnor", "Män", "Summa total"], sheet[0].Skip(1)));
+        Assert.Equal([32, 70, 102], Xlsx.Numbers(sheets["LSS kommunen"], "Summa total"));
         Assert.Equal([44, 38, 82], Xlsx.Numbers(sheets["Översikt SoL"], "Vård- och omsorgsnämnden"));
         Assert.Equal([88, 76, 164], Xlsx.Numbers(sheets["Översikt SoL"], "Totalt kommunen"));
-        Assert.Equal([70, 32, 102], Xlsx.Numbers(sheets["Översikt LSS"], "Totalt kommunen"));
+        Assert.Equal([32, 70, 102], Xlsx.Numbers(sheets["Översikt LSS"], "Totalt kommunen"));
+        Assert.Equal([16, 35, 51], Xlsx.Numbers(sheets["LSS Socialnämnden"], "Summa total"));
         using var doc = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(file.Path, false);
         Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2016).Validate(doc)
             .Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}"));

@@ -22,6 +22,7 @@ public class CopyHistoryTests : IClassFixture<CopyHistoryTests.Run>
         public List<Outputs[]> FromImport { get; } = [];
         public string[] Bevakning { get; }
         public List<RunRow>[] Runs { get; }
+        public string[] Logg { get; }
 
         public Run()
         {
@@ -40,6 +41,8 @@ public class CopyHistoryTests : IClassFixture<CopyHistoryTests.Run>
 
             Copy = Move.Copy();
             if (Copy.ExitCode != 0) throw new InvalidOperationException(Copy.Stderr);
+            // The behandlingslogg's hash chain, as copied, before anything else is logged on either side.
+            Logg = Move.Both.Select(e => global::StatsReporting.Logg.Behandlingslogg.Verify(e.Db) is var v ? $"{v.Whole} {v.Rows} {v.LastHash}" : "").ToArray();
             for (var n = 1; n <= 4; n++)
             {
                 var q = IvoHistory.Quarters[n - 1];
@@ -89,6 +92,14 @@ public class CopyHistoryTests : IClassFixture<CopyHistoryTests.Run>
         var (kfSqlite, kfPostgres) = (_run.FromImport[quarter - 1][0], _run.FromImport[quarter - 1][1]);
         Outputs.AssertSame(kfSqlite, kfPostgres);
         Assert.Equal(2, kfPostgres.Workbooks.Count());
+    }
+
+    [Fact]
+    public void The_behandlingslogg_is_copied_whole_with_the_same_last_hash()
+    {
+        Assert.Equal(_run.Logg[0], _run.Logg[1]);
+        Assert.StartsWith("True ", _run.Logg[1]);
+        Assert.NotEqual("True 0 ", _run.Logg[1][..7]);
     }
 
     [Fact]

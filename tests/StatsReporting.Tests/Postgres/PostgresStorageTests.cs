@@ -43,7 +43,7 @@ public class PostgresStorageTests : IDisposable
             start.SignalAndWait();
             return db.Migrate();
         }).ToList();
-        // One node applied all twelve; the other two waited on the lock and found nothing left to do.
+        // One node applied all fourteen; the other two waited on the lock and found nothing left to do.
         Assert.Equal([0, 0, 14], applied.Select(a => a.Count).Order());
         Assert.Equal(scripts, applied.Single(a => a.Count > 0));
         using var c = new NpgsqlConnection(cs);

@@ -9,7 +9,7 @@ namespace StatsReporting.Web.Tests.Nodes;
 /// every node sees, as a drop folder mounted on every machine would be.
 public sealed class NodeCluster : IDisposable
 {
-    public TestDatabase Database { get; } = new();
+    public TestDatabase Database { get; }
     public string Dir { get; } = Directory.CreateTempSubdirectory("nodes-").FullName;
     public string Inbox => Path.Combine(Dir, "inbox");
     public List<Node> Nodes { get; } = [];
@@ -26,8 +26,10 @@ public sealed class NodeCluster : IDisposable
     }
 
     /// `settings`: more StatsReporting settings as environment variables (e.g. a shorter invisibility timeout).
-    public NodeCluster(IDictionary<string, string>? settings = null)
+    /// `database`: another server's fresh database (PrivatePostgres); else one on the shared test server.
+    public NodeCluster(IDictionary<string, string>? settings = null, TestDatabase? database = null)
     {
+        Database = database ?? new TestDatabase();
         Directory.CreateDirectory(Inbox);
         File.Copy(Path.Combine(AppContext.BaseDirectory, "Fixtures", "beslut.csv"), Path.Combine(Inbox, "beslut.csv"));
         _settings = new()

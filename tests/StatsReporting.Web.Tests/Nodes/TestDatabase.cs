@@ -11,10 +11,14 @@ public sealed class TestDatabase : IDisposable
     public string Name { get; }
     public string ConnectionString { get; }
 
-    public TestDatabase()
+    public TestDatabase() : this(Environment.GetEnvironmentVariable("STATSREPORTING_TEST_POSTGRES") is { Length: > 0 } cs ? cs
+            : throw new InvalidOperationException("STATSREPORTING_TEST_POSTGRES saknas: kör ./test.sh, eller export STATSREPORTING_TEST_POSTGRES=$(scripts/test-postgres start)."))
+    { }
+
+    /// A fresh database on the server of `admin` (a role that may create databases): PrivatePostgres's, say.
+    public TestDatabase(string admin)
     {
-        _admin = Environment.GetEnvironmentVariable("STATSREPORTING_TEST_POSTGRES") is { Length: > 0 } cs ? cs
-            : throw new InvalidOperationException("STATSREPORTING_TEST_POSTGRES saknas: kör ./test.sh, eller export STATSREPORTING_TEST_POSTGRES=$(scripts/test-postgres start).");
+        _admin = admin;
         Name = $"nodes_{Guid.NewGuid():N}"[..30];
         using (var c = new NpgsqlConnection(_admin))
             c.Execute($"CREATE DATABASE {Name} ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0");

@@ -6,7 +6,7 @@ namespace StatsReporting.Web.Tests.Support;
 
 /// The kommun's OpenID provider: the certified `oidc-provider` from npm (idp/provider.mjs, installed by test.sh), on a
 /// free port of localhost, with the users anna (group SR-Controller-A), bertil (SR-Ivo-B) and ulla (Ekonomi) and one
-/// client registered for the service at `serviceUrl`. `client`: more of the client's registration (e.g. its jwks).
+/// client registered for the service at `serviceUrls` (with a secret); `more`: further clients' whole registrations.
 public sealed class OidcProvider : IDisposable
 {
     public const string ClientId = "statsreporting";
@@ -20,18 +20,14 @@ public sealed class OidcProvider : IDisposable
     public static string Folder => typeof(OidcProvider).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "IdpScripts").Value!;
 
-    public static async Task<OidcProvider> Start(IEnumerable<string> serviceUrls, Dictionary<string, object>? client = null)
+    public static async Task<OidcProvider> Start(IEnumerable<string> serviceUrls, params Dictionary<string, object>[] more)
     {
         var port = ChildProcess.FreePort();
-        var registration = new Dictionary<string, object>
-        {
-            ["client_id"] = ClientId,
-            ["redirect_uris"] = serviceUrls.Select(u => $"{u}/signin-oidc").ToArray(),
-            ["post_logout_redirect_uris"] = serviceUrls.Select(u => $"{u}/signout-callback-oidc").ToArray(),
-        };
-        foreach (var (k, v) in client ?? new() { ["client_secret"] = ClientSecret, ["token_endpoint_auth_method"] = "client_secret_post" })
-            registration[k] = v;
-        var process = new ChildProcess("node", [Path.Combine(Folder, "provider.mjs"), port.ToString(), JsonSerializer.Serialize(registration)], Folder);
+        var registration = Client(ClientId, serviceUrls);
+        registration["client_secret"] = ClientSecret;
+        registration["token_endpoint_auth_method"] = "client_secret_post";
+        var process = new ChildProcess("node", [Path.Combine(Folder, "provider.mjs"), port.ToString(),
+            JsonSerializer.Serialize(new[] { registration }.Concat(more))], Folder);
         var provider = new OidcProvider(process, $"http://localhost:{port}");
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         for (var i = 0; i < 300; i++)
@@ -47,6 +43,14 @@ public sealed class OidcProvider : IDisposable
         process.Dispose();
         throw new TimeoutException($"oidc-provider svarade inte inom 30 s:\n{process.Output}");
     }
+
+    /// A client's registration with its redirect URIs; the caller adds how it authenticates.
+    public static Dictionary<string, object> Client(string id, IEnumerable<string> serviceUrls) => new()
+    {
+        ["client_id"] = id,
+        ["redirect_uris"] = serviceUrls.Select(u => $"{u}/signin-oidc").ToArray(),
+        ["post_logout_redirect_uris"] = serviceUrls.Select(u => $"{u}/signout-callback-oidc").ToArray(),
+    };
 
     /// The service's settings for this provider, as environment variables of `serve`, with the test's group map:
     /// SR-Controller-A is controller of nämnd a, SR-Ivo-B IVO-rapportör of b; Ekonomi gives nothing.

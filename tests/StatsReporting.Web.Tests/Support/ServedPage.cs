@@ -6,10 +6,12 @@ namespace StatsReporting.Web.Tests.Support;
 /// The real program serving a data folder: `statsreporting keys add` makes a key, `statsreporting serve` runs Kestrel
 /// on a free loopback port, and a Playwright script (browser/*.mjs) drives Debian's Chromium against it.
 /// `more`: further environment variables for the service (e.g. Organisation:Namnder).
-public sealed class ServedPage(string dir, string db, string reports, string ivo, string inbox, IReadOnlyDictionary<string, string>? more = null) : IDisposable
+/// `port`: where it listens, when the caller must know it beforehand (e.g. to register it at an OpenID provider).
+public sealed class ServedPage(string dir, string db, string reports, string ivo, string inbox, IReadOnlyDictionary<string, string>? more = null,
+    int? port = null) : IDisposable
 {
     private ChildProcess? _server;
-    public string BaseUrl { get; } = $"http://127.0.0.1:{ChildProcess.FreePort()}";
+    public string BaseUrl { get; } = $"http://127.0.0.1:{port ?? ChildProcess.FreePort()}";
 
     public static string Scripts => typeof(ServedPage).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "BrowserScripts").Value!;

@@ -1,7 +1,8 @@
 // The kommun's OpenID provider in the tests: the certified `oidc-provider` (npm), not a mock, with its own login form
 // and three users in different groups. Started by OidcProvider.cs:
 //   node provider.mjs <port> <client-json>
-// client-json: the registered client (client_id, client_secret or jwks, redirect_uris, post_logout_redirect_uris).
+// client-json: the registered client, or an array of them (client_id, client_secret or jwks, redirect_uris,
+// post_logout_redirect_uris).
 // Prints one JSON line {"issuer": …} once it listens. For the tests only, under /_test/:
 //   POST /_test/groups/<user>   body: JSON array      the user's groups from now on (as AD changes them)
 //   POST /_test/tamper/<mode>                          the token endpoint's next id tokens, spoilt: signed by another
@@ -31,7 +32,7 @@ const other = (await generateKeyPair('RS256')).privateKey;
 let tamper = 'av';
 
 const provider = new Provider(issuer, {
-  clients: [{ response_types: ['code'], grant_types: ['authorization_code'], ...JSON.parse(clientJson) }],
+  clients: [JSON.parse(clientJson)].flat().map((c) => ({ response_types: ['code'], grant_types: ['authorization_code'], ...c })),
   jwks: { keys: [signing] },
   cookies: { keys: [randomBytes(32).toString('hex')] },
   pkce: { required: () => true },

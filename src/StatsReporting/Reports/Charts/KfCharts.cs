@@ -12,8 +12,14 @@ public static partial class KfCharts
     public static readonly CultureInfo Swedish = new("sv-SE");
     private const string Antal = "Antal beslut";
 
-    public static IReadOnlyList<Chart> For(KfReport r, TrendInput trend, Catalog catalog) =>
-        [Kon(r), Trend(r, trend, catalog), Orsaker(r), Vantetid(r)];
+    public static IReadOnlyList<Chart> For(KfReport r, TrendInput trend, Catalog catalog)
+    {
+        var charts = new List<Chart> { Kon(r) };
+        if (Trend(r, trend, catalog) is { } t) charts.Add(t);
+        charts.Add(Orsaker(r));
+        charts.Add(Vantetid(r));
+        return charts;
+    }
 
     /// Kvinnor and Män stacked per insats with cases, in the law's configured column order (Report:KonOrder), as the
     /// table beside it; Kvinnor dark and Män light in every chart. LSS points are labelled "9 § 4"; their names go in the notes.
@@ -32,22 +38,20 @@ public static partial class KfCharts
             labels.Select(x => x.Short).ToList(), series, Horizontal: true, notes);
     }
 
-    public static TrendChart Trend(KfReport r, TrendInput input, Catalog catalog)
+    /// The quarters of the window that have data, at least two (else no trend chart): a quarter nothing covers is left
+    /// out rather than drawn as a gap, and a point one series lacks is missing from its line.
+    public static TrendChart? Trend(KfReport r, TrendInput window, Catalog catalog)
     {
-        var named = input.Series.Select(s => s with { Name = TrendName(s.Name, catalog) }).ToList();
+        var kept = Enumerable.Range(0, window.Quarters.Count).Where(i => !window.IsMissing(i)).ToList();
+        if (kept.Count < 2) return null;
+        var input = new TrendInput(kept.Select(i => window.Quarters[i]).ToList(),
+            window.Series.Select(s => new TrendSeries(TrendName(s.Name, catalog), kept.Select(i => s.Values[i]).ToList())).ToList());
         var span = $"{input.Quarters[0].Swedish}–{input.Quarters[^1].Swedish}";
-        var quarters = Enumerable.Range(0, input.Quarters.Count).ToList();
-        var shaded = quarters.Any(input.IsMissing);
-        var gaps = quarters.Any(i => !input.IsMissing(i) && input.Series.Any(s => s.Values[i] is null));
-        var subtitle = "Antal beslut att rapportera per kvartal" + (shaded, gaps) switch
-        {
-            (true, true) => "; skuggat kvartal eller saknad punkt: uppgift saknas",
-            (true, false) => "; skuggade kvartal: uppgift saknas",
-            (false, true) => "; saknad punkt: uppgift saknas",
-            _ => "",
-        };
-        return new TrendChart(r.Lag, $"Ej verkställda beslut per kvartal, {r.LawName} {span}", subtitle, Antal,
-            input with { Series = named });
+        var gaps = input.Series.Any(s => s.Values.Any(v => v is null));
+        var skipped = kept[^1] - kept[0] + 1 > kept.Count;
+        var subtitle = "Antal beslut att rapportera per kvartal" + (gaps ? "; saknad punkt: uppgift saknas" : "")
+            + (skipped ? "; kvartal utan uppgift visas inte" : "");
+        return new TrendChart(r.Lag, $"Ej verkställda beslut per kvartal, {r.LawName} {span}", subtitle, Antal, input);
     }
 
     /// The open cases "vid rapporteringstillfället" per orsak, summed over the insatser of the Orsaker sheet.

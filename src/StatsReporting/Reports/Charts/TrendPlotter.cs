@@ -2,8 +2,8 @@ using ScottPlot;
 
 namespace StatsReporting.Reports.Charts;
 
-/// One line per series over the quarters. A quarter without data breaks the line and, when no series has it, is
-/// shaded and labelled "Uppgift saknas": a missing count must never look like zero.
+/// One line per series over the quarters (only quarters with data: KfCharts.Trend). A point a series lacks breaks
+/// its line: a missing count must never look like zero.
 internal static class TrendPlotter
 {
     /// Marker and shade per series, so that lines stay apart in black and white; the total is drawn boldest, in black.
@@ -21,20 +21,6 @@ internal static class TrendPlotter
         var n = input.Quarters.Count;
         var max = input.Series.SelectMany(s => s.Values).Max() ?? 0;
         var top = max * 1.18 + 2;
-
-        foreach (var (from, to) in Runs(Enumerable.Range(0, n).Select(input.IsMissing).ToList()))
-        {
-            var gap = plot.Add.Rectangle(from - 0.45, to + 0.45, 0, top);
-            gap.FillColor = Color.FromHex("#F2F2F2");
-            gap.FillHatch = new ScottPlot.Hatches.Striped();
-            gap.FillHatchColor = Color.FromHex("#D9D9D9");
-            gap.LineWidth = 0;
-            var text = plot.Add.Text("Uppgift saknas", (from + to) / 2.0, top / 2);
-            text.LabelFontSize = ChartStyle.LabelSize;
-            text.LabelFontColor = ChartStyle.Ink;
-            text.LabelBackgroundColor = Colors.White;
-            text.LabelAlignment = Alignment.MiddleCenter;
-        }
 
         for (var s = 0; s < input.Series.Count; s++)
         {

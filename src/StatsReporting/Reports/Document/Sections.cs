@@ -72,9 +72,10 @@ public static class Sections
         {
             var lead = r.Total == 1 ? $"Beslutet avser ett {under18}"
                 : n == r.Total ? $"Samtliga beslut avser {under18}"
+                : n == 1 ? $"Ett av besluten avser ett {under18}"
                 : Prose.Word(n) is { } w ? $"{Prose.Capital(w)} av besluten avser {under18}"
                 : $"{Prose.Capital(under18)} berörs av {n} av besluten";
-            texts.Add(new(lead + ", fördelade per insats:", p.Children.Select(c => $"{c.Name}, {Prose.Count(c.Count, "beslut", "beslut")}").ToList()));
+            texts.Add(new(lead + (n == 1 ? ":" : ", fördelade per insats:"), p.Children.Select(c => $"{c.Name}, {Prose.Count(c.Count, "beslut", "beslut")}").ToList()));
         }
         if (p.UnknownAge > 0)
             texts.Add(new(p.UnknownAge == 1

@@ -39,11 +39,12 @@ public class ChartFileTests(ChartedReports r) : IClassFixture<ChartedReports>
     }
 
     [Fact]
-    public void Trend_shows_uppgift_saknas_for_the_quarters_before_the_records()
+    public void Trend_shows_only_the_quarters_the_records_cover()
     {
         var texts = Texts(XDocument.Load(r.ChartFile("sol-trend.svg")));
-        Assert.Contains("Uppgift saknas", texts);
-        Assert.Contains("2023 kv3", texts);
+        Assert.Equal(["2024 kv4", "2025 kv1", "2025 kv2"], texts.Where(t => t.Contains(" kv")).Where(t => t.Length == 8));
+        Assert.DoesNotContain("Uppgift saknas", texts);
+        Assert.DoesNotContain(texts, t => t.Contains("2023") || t.Contains("2024 kv3"));
     }
 
     [Fact]
@@ -56,12 +57,25 @@ public class ChartFileTests(ChartedReports r) : IClassFixture<ChartedReports>
         var input = records with { Series = [.. records.Series.SkipLast(1), records.Series[^1] with { Values = total }] };
         Assert.Equal([true, true, false, false, false, false, false, false], Enumerable.Range(0, 8).Select(input.IsMissing));
 
-        var chart = KfCharts.Trend(report, input, Support.TestEnv.Catalog);
-        Assert.Equal("Antal beslut att rapportera per kvartal; skuggat kvartal eller saknad punkt: uppgift saknas", chart.Subtitle);
+        var chart = KfCharts.Trend(report, input, Support.TestEnv.Catalog)!;
+        // 2023Q3–2023Q4, which nothing covers, are left out; the verksamheter's lines lack 2024Q1–2024Q3.
+        Assert.Equal(["2024Q1", "2024Q2", "2024Q3", "2024Q4", "2025Q1", "2025Q2"], chart.Input.Quarters.Select(q => q.ToString()));
+        Assert.Equal("Antal beslut att rapportera per kvartal; saknad punkt: uppgift saknas", chart.Subtitle);
+        Assert.Equal("Ej verkställda beslut per kvartal, SoL 2024 kv1–2025 kv2", chart.Title);
         var texts = Texts(XDocument.Parse(ChartRenderer.Draw(chart).Svg));
-        // The total's points are labelled with their values; only 2023Q3–2023Q4 are shaded.
+        // The total's points are labelled with their values.
         Assert.All(new[] { "102", "103", "104", "95", "86", "82" }, v => Assert.Contains(v, texts));
-        Assert.Single(texts, "Uppgift saknas");
+        Assert.DoesNotContain("Uppgift saknas", texts);
+    }
+
+    [Fact]
+    public void No_trend_chart_when_fewer_than_two_quarters_have_data()
+    {
+        var report = r.Env.Reports().Build(ChartedReports.Q, ChartedReports.AsOf)[0];
+        var records = TrendHistory.FromRecords(r.Env.Current(), Lag.SoL, ChartedReports.Q, Support.TestEnv.Catalog, Support.TestEnv.Report);
+        var one = records with { Series = records.Series.Select(s => s with { Values = s.Values.Select((v, i) => i == 7 ? v : null).ToList() }).ToList() };
+        Assert.Null(KfCharts.Trend(report, one, Support.TestEnv.Catalog));
+        Assert.Equal([ChartKind.Kon, ChartKind.Orsaker, ChartKind.Vantetid], KfCharts.For(report, one, Support.TestEnv.Catalog).Select(c => c.Kind));
     }
 
     [Fact]

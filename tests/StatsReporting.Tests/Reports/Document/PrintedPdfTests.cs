@@ -19,6 +19,8 @@ public partial class PrintedPdfTests(PrintedPdfTests.Printed p) : IClassFixture<
         public Dictionary<string, string[]> Pages { get; } = new();
         public Dictionary<string, List<List<double>>> WordHeights { get; } = new();
         public Dictionary<string, string> Info { get; } = new();
+        /// pdfimages -list per file: each picture's pixels and its resolution as printed.
+        public Dictionary<string, string> Images { get; } = new();
         /// The pages with pdftotext -layout: a table's rows stay on their lines.
         public Dictionary<string, string[]> Layout { get; } = new();
         public SampleOutputs Outputs => _outputs;
@@ -34,6 +36,7 @@ public partial class PrintedPdfTests(PrintedPdfTests.Printed p) : IClassFixture<
                 var pdf = Path.Combine(dir, name + ".pdf");
                 Assert.True(File.Exists(pdf), $"LibreOffice skrev inte {pdf}");
                 Info[name] = Run("pdfinfo", [pdf]);
+                Images[name] = Run("pdfimages", ["-list", pdf]);
                 Layout[name] = Run("pdftotext", ["-layout", pdf, "-"]).Split('\f').SkipLast(1).ToArray();
                 Pages[name] = Run("pdftotext", [pdf, "-"]).Split('\f').SkipLast(1).ToArray();
                 WordHeights[name] = Regex.Split(Run("pdftotext", ["-bbox", pdf, "-"]), "<page ").Skip(1)
@@ -144,5 +147,94 @@ public partial class PrintedPdfTests(PrintedPdfTests.Printed p) : IClassFixture<
         Assert.All(p.Pages["evb-lss-2025Q2"], page => Assert.Contains("Socialnämnden", page));
         Assert.All(p.Pages["tjansteskrivelse-lss-2025Q2"], page => Assert.Contains("Exempelkommunen · Socialnämnden", page));
         Assert.All(p.Info.Values, info => Assert.Matches(@"Page size:\s+(595\.\d+ x 841\.\d+|841\.\d+ x 595\.\d+) pts", info));
+    }
+
+    [Theory]
+    [InlineData("sol")]
+    [InlineData("lss")]
+    public void The_signature_prints_on_the_page_of_the_text_before_it(string law)
+    {
+        var pages = p.Pages[$"tjansteskrivelse-{law}-2025Q2"];
+        var signed = Assert.Single(pages, page => page.Contains("Underskrift:"));
+        Assert.Contains("Beslutet skickas till", signed);
+        Assert.Contains("Kommunens revisorer", signed);
+    }
+
+    [Theory]
+    [InlineData("sol", "Ej verkställda gynnande beslut enligt SoL, kvartal 2 2025")]
+    [InlineData("lss", "Ej verkställda gynnande beslut enligt LSS, kvartal 2 2025")]
+    public void The_title_prints_on_one_line(string law, string title) =>
+        Assert.Matches($@"(?m)^\s*{Regex.Escape(title)}\s*$", p.Layout[$"tjansteskrivelse-{law}-2025Q2"][0]);
+
+    /// Every table of up to 15 rows prints whole on the page of its caption: its last row stands after the caption
+    /// there: SoL's Tabell 2 and 3, all four of LSS. (A longer one repeats its header row: SoL's Sammanställning has 24.)
+    [Theory]
+    [InlineData("sol", 2)]
+    [InlineData("lss", 4)]
+    public void A_short_table_prints_whole_on_the_page_of_its_caption(string law, int shortTables)
+    {
+        using var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(p.Outputs.Docx(law), false);
+        string? caption = null;
+        var checkedTables = 0;
+        foreach (var e in doc.MainDocumentPart!.Document.Body!.ChildElements)
+        {
+            if (e is DocumentFormat.OpenXml.Wordprocessing.Paragraph para && para.InnerText.StartsWith("Tabell ")) caption = para.InnerText;
+            if (e is not DocumentFormat.OpenXml.Wordprocessing.Table table) continue;
+            var rows = table.Elements<DocumentFormat.OpenXml.Wordprocessing.TableRow>().ToList();
+            if (rows.Count > 15) continue;
+            var last = rows[^1].Elements<DocumentFormat.OpenXml.Wordprocessing.TableCell>().Select(c => Regex.Escape(c.InnerText)).ToList();
+            var page = Assert.Single(p.Layout[$"tjansteskrivelse-{law}-2025Q2"], pg => pg.Contains(caption!));
+            Assert.Matches(string.Join(" +", last), page[page.IndexOf(caption!, StringComparison.Ordinal)..]);
+            checkedTables++;
+        }
+        Assert.Equal(shortTables, checkedTables);
+    }
+
+    /// Words as the sheet holds them (a break opportunity after '/' and a line break count as word ends; a header
+    /// hyphenated on purpose, "Rapporterings-" over "period", is one word, as pdftotext joins it), and as printed: a
+    /// word Calc broke inside prints as two pieces, neither of which is the word.
+    private static IEnumerable<string> Words(string text) =>
+        Regex.Split(text.Replace("-\n", "").Replace("/\u200B", "/ ").Replace("\u200B", ""), @"\s+").Where(w => w.Length >= 4 && w.Any(char.IsLetter));
+
+    [Theory]
+    [InlineData("evb-sol-2025Q2")]
+    [InlineData("evb-lss-2025Q2")]
+    [InlineData("ivo-individrapport-2025Q2")]
+    [InlineData("sarskild-avgift-2025Q2")]
+    public void No_word_of_any_sheet_is_broken_inside_in_print(string name)
+    {
+        var file = p.Outputs.AllOpenXmlFiles.Single(f => Path.GetFileNameWithoutExtension(f) == name);
+        var printed = p.Pages[name].SelectMany(page => Words(page)).GroupBy(w => w).ToDictionary(g => g.Key, g => g.Count());
+        var missing = Xlsx.Read(file).Values.SelectMany(sheet => sheet).SelectMany(row => row).SelectMany(Words)
+            .GroupBy(w => w).Where(g => printed.GetValueOrDefault(g.Key) < g.Count()).Select(g => $"{g.Key} ({g.Count()} i bladen, {printed.GetValueOrDefault(g.Key)} utskrivna)").ToList();
+        Assert.True(missing.Count == 0, $"{name}: ord som bröts: {string.Join("; ", missing.Take(10))}");
+    }
+
+    [Fact]
+    public void Chart_text_is_at_least_9_pt_as_printed_in_the_word_document_and_on_the_diagram_sheet()
+    {
+        // The SVG's sizes are in layout units, drawn at twice that on the 1 600 px picture (ChartRenderer).
+        var svgs = Directory.GetFiles(p.Outputs.PeriodDir, "*.svg", SearchOption.AllDirectories);
+        Assert.Equal(8, svgs.Length);
+        var smallest = svgs.Min(f => Regex.Matches(File.ReadAllText(f), @"font-size=""([\d.]+)""").Min(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))) * 2;
+        Assert.Equal(32, smallest);
+        // In the .docx the picture is 16 cm wide (its extent in EMU); on the Diagram sheet, as LibreOffice printed it.
+        using (var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(p.Outputs.Docx("lss"), false))
+            Assert.All(doc.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Drawing.Wordprocessing.Extent>(), e =>
+            {
+                var points = smallest * e.Cx!.Value / 12700.0 / 1600;
+                Assert.True(points >= 9, $"{points:0.0} pt i Word-dokumentet");
+            });
+        foreach (var name in new[] { "evb-sol-2025Q2", "evb-lss-2025Q2" })
+        {
+            var images = p.Images[name].Split('\n').Skip(2).Where(l => l.Trim().Length > 0).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
+            Assert.Equal(4, images.Count);
+            Assert.All(images, cols =>
+            {
+                var (width, ppi) = (double.Parse(cols[3], CultureInfo.InvariantCulture), double.Parse(cols[12], CultureInfo.InvariantCulture));
+                var points = smallest * (width / ppi * 72) / 1600;
+                Assert.True(points >= 9, $"{name}: {points:0.0} pt på diagrambladet");
+            });
+        }
     }
 }

@@ -102,12 +102,22 @@ public class TjansteskrivelseTests(SampleOutputs outputs) : IClassFixture<Sample
         using var doc = WordprocessingDocument.Open(outputs.Docx("lss"), false);
         var main = doc.MainDocumentPart!;
         Assert.Equal(2, main.ImageParts.Count());
-        Assert.Equal(["Ej verkställda beslut per insats och kön, LSS 2025 kv2", "Ej verkställda beslut per kvartal, LSS 2023 kv3–2025 kv2"],
+        Assert.Equal(["Ej verkställda beslut per insats och kön, LSS 2025 kv2", "Ej verkställda beslut per kvartal, LSS 2024 kv4–2025 kv2"],
             main.Document.Body!.Descendants<DocumentFormat.OpenXml.Drawing.Wordprocessing.DocProperties>().Select(d => d.Description!.Value));
         var section = main.Document.Body.GetFirstChild<SectionProperties>()!;
         Assert.Equal((11906u, 16838u), (section.GetFirstChild<PageSize>()!.Width!.Value, section.GetFirstChild<PageSize>()!.Height!.Value));
         Assert.Equal(1418u, section.GetFirstChild<PageMargin>()!.Left!.Value);
         Assert.Contains("NUMPAGES", main.FooterParts.Single().Footer.Descendants<SimpleField>().Select(f => f.Instruction!.Value!.Trim()));
+    }
+
+    /// Word opens it in its normal mode, not in compatibility mode: word/settings.xml says Word 2013 or later (15).
+    [Fact]
+    public void The_document_has_settings_with_Word_2013_compatibility()
+    {
+        using var doc = WordprocessingDocument.Open(outputs.Docx("sol"), false);
+        var settings = doc.MainDocumentPart!.DocumentSettingsPart!.Settings!;
+        Assert.Equal("15", settings.Descendants<CompatibilitySetting>().Single(c => c.Name!.Value == CompatSettingNameValues.CompatibilityMode).Val!.Value);
+        Assert.Equal("/word/settings.xml", doc.MainDocumentPart.DocumentSettingsPart.Uri.ToString());
     }
 
     [Fact]
