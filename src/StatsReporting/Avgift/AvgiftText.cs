@@ -17,8 +17,8 @@ public static class AvgiftText
 
     public static string Basis(AvgiftReport a) =>
         $"Uppskattning: månadskostnad × månader från första försenade dag till verkställighet eller avslut (annars till "
-        + $"{Wording.LongDate(a.AsOf)}) × (1 + påslag {(a.Surcharge * 100).ToString("0.##", Sv)} %), per beslut inom intervallet "
-        + $"{Kr(a.Range.MinKr)}–{Kr(a.Range.MaxKr)} som gäller för {a.Lag} den {Wording.LongDate(a.AsOf)}. Kostnader för insatser som getts "
+        + $"{Prose.Date(a.AsOf)}) × (1 + påslag {(a.Surcharge * 100).ToString("0.##", Sv)} %), per beslut inom intervallet "
+        + $"{Kr(a.Range.MinKr)}–{Kr(a.Range.MaxKr)} som gäller för {a.Lag} den {Prose.Date(a.AsOf)}. Kostnader för insatser som getts "
         + "under väntetiden och kommunens ansträngningar är inte avräknade.";
 
     public const string NoClaim = "Uppskattningen är inget besked om att IVO ansöker om särskild avgift; det är förvaltningsrätten som bestämmer en avgift.";
