@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Dapper;
+using StatsReporting.Backups;
 using StatsReporting.Decisions;
 using StatsReporting.Ivo;
 using StatsReporting.Logg;
@@ -11,13 +12,14 @@ namespace StatsReporting.Gallring;
 /// One nämnd's share of a gallring. `Personer`: the distinct person codes replaced.
 public sealed record GallringCount(string Namnd, int Beslut, int Versioner, int Personer, int Personkoder, int IvoMappar);
 
-public sealed record GallringResult(DateOnly Cutoff, bool Visa, IReadOnlyList<GallringCount> Namnder, int Arkivfiler, long LoggRader, string? Varning)
+public sealed record GallringResult(DateOnly Cutoff, bool Visa, IReadOnlyList<GallringCount> Namnder, int Arkivfiler, long LoggRader, string? Varning, int Sakerhetskopior = 0)
 {
     public string Summary =>
         (Visa ? "Gallring (visa, inget ändrat)" : "Gallring") + $" av det som stängdes före {Cutoff:yyyy-MM-dd}: " +
         string.Join("; ", Namnder.Select(n => $"{n.Namnd}: {n.Beslut} beslut ({n.Versioner} versioner, {n.Personer} personkoder), " +
             $"{n.Personkoder} IVO-koder för pseudonymer, {n.IvoMappar} IVO-mappar")) +
-        $"; {Arkivfiler} arkiverade filer; {LoggRader} rader i behandlingsloggen." + (Varning is null ? "" : $" Varning: {Varning}.");
+        $"; {Arkivfiler} arkiverade filer; {LoggRader} rader i behandlingsloggen." + (Sakerhetskopior == 0 ? "" : $" {Sakerhetskopior} säkerhetskopior tagna före {Cutoff:yyyy-MM-dd}.")
+        + (Varning is null ? "" : $" Varning: {Varning}.");
 }
 
 /// Gallring (issue 24): the IVO code, birth date and kommentar of every version of a decision that GallringRule finds
@@ -35,6 +37,9 @@ public static class Gallra
         var cutoff = GallringRule.Cutoff(today, months);
         var due = namnder.Select(n => (n, Due(n, cutoff), Folders(n, cutoff))).ToList();
         var archive = Archived(db, cutoff);
+        // Backups hold the same personal data (Backups/BackupRetention): those taken before the cutoff go too.
+        var backupRoot = namnder.Count > 0 ? namnder[0].Paths.BackupFor(db.Path) : null;
+        var backups = backupRoot is null ? [] : BackupRetention.OlderThanMonths(BackupRetention.List(backupRoot), months, today);
         using var c = db.Open();
         if (!visa) db.Erasing(c);
         var counts = new List<GallringCount>();
@@ -76,13 +81,19 @@ public static class Gallra
             }
             if (!visa) tx.Commit();
         }
-        if (visa) return new(cutoff, true, counts, archive.Count, 0, null);
+        if (visa) return new(cutoff, true, counts, archive.Count, 0, null, backups.Count);
         // After the commit: a file whose deletion fails is tried again by the next gallring.
         foreach (var f in archive) Erase(f);
         foreach (var folder in due.SelectMany(d => d.Item3)) Directory.Delete(folder, recursive: true);
+        foreach (var b in backups) BackupRetention.Delete(b);
+        if (backups.Count > 0)
+            Behandlingslogg.Write(db, by.Did(Handling.Gallring, Resultat.Ok) with
+            {
+                Objekt = $"{backups.Count} säkerhetskopior tagna före {cutoff:yyyy-MM-dd}: {string.Join(", ", backups.Select(b => Path.GetFileName(b.Folder)))}",
+            }, at);
         var warning = db.Erased(c, Tables);
         var loggRader = Behandlingslogg.Prune(db, today, loggMonths, by.Vem, at);
-        return new(cutoff, false, counts, archive.Count, loggRader, warning);
+        return new(cutoff, false, counts, archive.Count, loggRader, warning, backups.Count);
     }
 
     /// The beslut_id of the nämnd's decisions that are due, by their latest version (a decision gone from the case

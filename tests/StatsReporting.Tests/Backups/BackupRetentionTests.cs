@@ -1,5 +1,6 @@
 using Dapper;
 using StatsReporting.Backups;
+using StatsReporting.Organisation;
 using StatsReporting.Tests.Support;
 using StatsReporting.Web.Jobs;
 
@@ -86,5 +87,28 @@ public class BackupRetentionTests : IDisposable
         using (var c = _env.Db.Open())
             Assert.Equal("failed Avbruten: säkerhetskopieringen stoppades innan den var klar. En ofullständig mapp tas bort; hann den bli hel ligger den kvar under sitt namn i Paths:Backup.",
                 c.ExecuteScalar<string>("SELECT status || ' ' || message FROM runs WHERE id = @dead", new { dead }));
+    }
+
+    [Fact]
+    public void Statsreporting_gallra_deletes_the_backups_taken_before_its_cutoff_and_with_visa_only_counts_them()
+    {
+        _env.Importer().Import(TestEnv.SampleCsv);
+        foreach (var day in new[] { new DateTimeOffset(2024, 12, 6, 23, 0, 0, TimeSpan.Zero), new DateTimeOffset(2024, 12, 7, 1, 0, 0, TimeSpan.Zero) })
+        {
+            _env.Clock.Now = day;
+            BackupJob.Take(_env.Db, TestEnv.Settings, _env.Clock, RunHistory.Backup, null, null, keep: null);
+        }
+        var namnder = TestEnv.Settings.Organisation.All().Select(n => TestEnv.Settings.For(n, _env.Db)).ToList();
+        var root = _env.PathOf("backup");
+        var visa = StatsReporting.Gallring.Gallra.Run(_env.Db, namnder, new DateOnly(2026, 12, 7), 24, 36, visa: true, StatsReporting.Logg.Actor.ThisProcess, _env.Clock.GetUtcNow());
+        Assert.Equal(1, visa.Sakerhetskopior);
+        Assert.Equal(2, Directory.GetDirectories(root).Length);
+        var done = StatsReporting.Gallring.Gallra.Run(_env.Db, namnder, new DateOnly(2026, 12, 7), 24, 36, visa: false, StatsReporting.Logg.Actor.ThisProcess, _env.Clock.GetUtcNow());
+        Assert.Equal(1, done.Sakerhetskopior);
+        Assert.EndsWith(" 1 säkerhetskopior tagna före 2024-12-07.", done.Summary);
+        Assert.Equal(["statsreporting-2024-12-07T010000Z"], Directory.GetFileSystemEntries(root).Select(Path.GetFileName));
+        using var c = _env.Db.Open();
+        Assert.Equal("1 säkerhetskopior tagna före 2024-12-07: statsreporting-2024-12-06T230000Z",
+            c.ExecuteScalar<string>("SELECT objekt FROM behandlingslogg WHERE handling = 'gallring' AND objekt LIKE '%säkerhetskopior%'"));
     }
 }
