@@ -107,24 +107,20 @@ public static class PrintLayout
     /// The column width (in units) that holds the text on one line.
     public static double WidthFor(string text, double fontSize, bool bold = false) => (Points(text, fontSize, bold) + CellPadding) / UnitPoints;
 
-    /// A break opportunity Calc (and Excel) honour and never print: put after a '/' where a column must wrap there.
-    public const char BreakAfterSlash = '\u200B';
-
-    /// The widest word of a text (the longest run without a space; with `slashes`, also broken after each '/'), as a column width.
-    public static double WidestWord(string text, double fontSize, bool bold = false, bool slashes = false)
+    /// The widest word of a text (the longest run without a space), as a column width.
+    public static double WidestWord(string text, double fontSize, bool bold = false)
     {
         double widest = 0, word = 0;
         foreach (var c in text)
         {
-            if (c is ' ' or '\n' or BreakAfterSlash) { widest = Math.Max(widest, word); word = 0; continue; }
+            if (c is ' ' or '\n') { widest = Math.Max(widest, word); word = 0; continue; }
             word += CalibriWidths.Of(c, bold);
-            if (slashes && c == '/') { widest = Math.Max(widest, word); word = 0; }
         }
         return (Math.Max(widest, word) * fontSize / 1000 + CellPadding) / UnitPoints;
     }
 
-    /// How many lines a text takes in a column, wrapped as Calc wraps: at spaces and at BreakAfterSlash (not after a
-    /// plain '/' or at a soft hyphen); a word wider than the line is broken inside it.
+    /// How many lines a text takes in a column, wrapped as Calc wraps: at spaces (not after a '/' or at a soft
+    /// hyphen); a word wider than the line is broken inside it.
     public static int Lines(string text, double width, double fontSize, bool bold = false)
     {
         var line = Math.Max(1, (width * UnitPoints - CellPadding) * 1000 / fontSize); // in thousandths of an em
@@ -144,7 +140,6 @@ public static class PrintLayout
         foreach (var c in text)
         {
             if (c == ' ') EndWord(space);
-            else if (c == BreakAfterSlash) EndWord(0);
             else if (c == '\n') { EndWord(0); count++; used = 0; }
             else word += CalibriWidths.Of(c, bold);
         }
@@ -156,41 +151,39 @@ public static class PrintLayout
     /// taken off), so that no word is broken inside and the rows take few lines:
     /// - a column gets at least its widest word (the header's in bold), up to MaxWordWidth (a longer word, a pasted
     ///   link, still breaks); the sheet's own widths where they fit beside that, else the widest words alone;
-    /// - when the widest words do not fit the page, the columns whose words have '/' in them wrap after it too
-    ///   (`Slashes`: the caller puts BreakAfterSlash there), the one that gains most first;
+    /// - when the widest words do not fit the page, the widest columns are narrowed to one cap (their longest words
+    ///   break; a cell's text is never changed, and the sheet keeps its print size);
     /// - what is left of the page goes, half a unit at a time, to the column where it saves the most lines over the
     ///   rows (the first MeasuredRows of them), until no column gains.
-    public static (double[] Widths, bool[] Slashes) FitWidths(IReadOnlyList<double> widths, IReadOnlyList<string> header,
+    public static double[] FitWidths(IReadOnlyList<double> widths, IReadOnlyList<string> header,
         IEnumerable<IReadOnlyList<string>> rows, double fontSize, double page)
     {
         var n = widths.Count;
         page -= n * ColumnPadding;
         var measured = rows.Take(MeasuredRows).ToList();
         var need = header.Select(h => WidestWord(h, fontSize, bold: true)).ToArray();
-        var needSlashed = need.ToArray();
         foreach (var row in measured)
             for (var i = 0; i < row.Count && i < n; i++)
                 if (row[i].Length > 0)
-                {
                     need[i] = Math.Max(need[i], WidestWord(row[i], fontSize));
-                    needSlashed[i] = Math.Max(needSlashed[i], WidestWord(row[i], fontSize, slashes: true));
-                }
         static double Round(double w) => Math.Min(Math.Ceiling(w * 2) / 2, MaxWordWidth);
         need = need.Select(Round).ToArray();
-        needSlashed = needSlashed.Select(Round).ToArray();
-        var slashes = new bool[n];
-        while (need.Sum() > page)
+        // Wider than the page: the widest columns are narrowed to one cap, so the sheet prints at its size and Calc
+        // breaks only their longest words, rather than the cells' text changed or the whole sheet printed smaller.
+        if (need.Sum() > page)
         {
-            var best = Enumerable.Range(0, n).Where(i => !slashes[i] && needSlashed[i] < need[i])
-                .OrderByDescending(i => need[i] - needSlashed[i]).DefaultIfEmpty(-1).First();
-            if (best < 0) break;
-            slashes[best] = true;
-            need[best] = needSlashed[best];
+            double low = 0, high = need.Max();
+            for (var i = 0; i < 40; i++)
+            {
+                var cap = (low + high) / 2;
+                if (need.Sum(w => Math.Min(w, cap)) > page) high = cap; else low = cap;
+            }
+            need = need.Select(w => Math.Min(w, Math.Floor(low * 2) / 2)).ToArray();
         }
         var own = widths.Select((w, i) => Math.Max(w, need[i])).ToArray();
         var fitted = own.Sum() <= page ? own : need;
-        Fill(fitted, measured.Select(r => r.Select((t, i) => i < n && slashes[i] ? WithSlashBreaks(t) : t).ToArray()).ToList(), fontSize, page);
-        return (fitted, slashes);
+        Fill(fitted, measured.Select(r => r.ToArray()).ToList(), fontSize, page);
+        return fitted;
     }
 
     /// Excel's columns are 5 px wider than their width (in units: 5/7), which the page must hold too.
@@ -240,10 +233,6 @@ public static class PrintLayout
             total = Total(-1, 0);
         }
     }
-
-    /// The text with BreakAfterSlash after every '/' that a letter or digit follows.
-    public static string WithSlashBreaks(string text) =>
-        text.Contains('/') ? System.Text.RegularExpressions.Regex.Replace(text, @"/(?=\w)", "/" + BreakAfterSlash) : text;
 
     public const double MaxWordWidth = 40;
 }

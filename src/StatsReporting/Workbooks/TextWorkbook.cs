@@ -64,10 +64,10 @@ public static class TextWorkbook
     private static void WriteSheet(WorksheetPart part, Sheet s, SharedStrings strings, PageTexts page, DateOnly made, double fontSize)
     {
         // Widened where a word would not fit its column, within the page: Calc breaks a long word inside it.
-        var (widths, slashes) = PrintLayout.FitWidths(s.Widths, s.Header, s.Rows, fontSize, PrintLayout.LandscapeWidth);
-        var rows = slashes.Any(x => x)
-            ? s.Rows.Select(r => r.Select((cell, i) => i < slashes.Length && slashes[i] ? PrintLayout.WithSlashBreaks(cell) : cell).ToArray()).ToList()
-            : s.Rows;
+        // The cells hold their text exactly as it is (an IVO rapportör copies it into IVO's e-service): no invisible
+        // break characters; a word too wide for the page is left to the print scale.
+        var widths = PrintLayout.FitWidths(s.Widths, s.Header, s.Rows, fontSize, PrintLayout.LandscapeWidth);
+        var rows = s.Rows;
         double Height(IReadOnlyList<string> texts, bool bold, bool across = false)
         {
             var lines = 1;
